@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Permission } from './permissions';
+import {
+  AuditEntrySchema,
+  AuditVerification,
+  DeviceCode,
+  DeviceFilter,
+  DeviceSchema,
+  DeviceTreeNodeSchema,
+  DisplayName,
+  LinkStateSchema,
+  Password,
+  RoleSchema,
+  SessionSchema,
+  SettingsSchema,
+  UserSchema,
+  Username,
+} from './schemas';
+
+/**
+ * Who may make a call: anyone on the transport ('public'), any signed-in
+ * user whose session is not locked ('signed-in'), or holders of a permission.
+ */
+export type Access = 'public' | 'signed-in' | Permission;
+
+export type CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = {
+  input: I;
+  output: O;
+  access: Access;
+  /** Calls that change something are appended to the audit trail by the router. */
+  audited: boolean;
+};
+
+function call<I extends z.ZodType, O extends z.ZodType>(
+  access: Access,
+  input: I,
+  output: O,
+  { audited = false } = {},
+): CallDef<I, O> {
+  return { input, output, access, audited };
+}
+
+const Empty = z.strictObject({});
+const Ok = z.object({ ok: z.literal(true) });
+
+/** Every call between a window and the core. */
+export const calls = {
+  'auth.status': call(
+    'public',
+    Empty,
+    z.object({ needsSetup: z.boolean(), site: z.string(), demo: z.boolean(), version: z.string() }),
+  ),
+  'auth.setup': call(
+    'public',
+    z.strictObject({ username: Username, displayName: DisplayName, password: Password, station: z.string().max(64) }),
+    SessionSchema,
+  ),
+  'auth.signIn': call(
+    'public',
+    z.strictObject({ username: z.string().max(64), password: Password, station: z.string().max(64) }),
+    SessionSchema,
+  ),
+  'auth.resume': call('public', z.strictObject({ token: z.string().max(128) }), SessionSchema),
+  'auth.unlock': call('public', z.strictObject({ token: z.string().max(128), password: Password }), SessionSchema),
+  'auth.signOut': call('signed-in', Empty, Ok),
+  'auth.heartbeat': call('signed-in', z.strictObject({ active: z.boolean() }), z.object({ lockInMs: z.number() })),
+  'auth.changePassword': call(
+    'signed-in',
+    z.strictObject({ current: Password, next: Password }),
+    Ok,
+    { audited: true },
+  ),
+
+  'devices.tree': call('devices.read', Empty, DeviceTreeNodeSchema),
+  'devices.list': call(
+    'devices.read',
+    DeviceFilter,
+    z.object({ total: z.number().int(), items: z.array(DeviceSchema) }),
+  ),
+  'devices.get': call('devices.read', z.strictObject({ code: DeviceCode }), DeviceSchema),
+  'devices.place': call(
+    'devices.edit',
+    z.strictObject({ code: DeviceCode, x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+    Ok,
+    { audited: true },
+  ),
+
+  'users.list': call('users.read', Empty, z.array(UserSchema)),
+  'users.create': call(
+    'users.manage',
+    z.strictObject({ username: Username, displayName: DisplayName, role: RoleSchema, password: Password }),
+    UserSchema,
+    { audited: true },
+  ),
+  'users.update': call(
+    'users.manage',
+    z.strictObject({
+      id: z.number().int().positive(),
+      displayName: DisplayName.optional(),
+      role: RoleSchema.optional(),
+      disabled: z.boolean().optional(),
+    }),
+    UserSchema,
+    { audited: true },
+  ),
+  'users.resetPassword': call(
+    'users.manage',
+    z.strictObject({ id: z.number().int().positive(), password: Password }),
+    Ok,
+    { audited: true },
+  ),
+  'users.unlock': call('users.manage', z.strictObject({ id: z.number().int().positive() }), Ok, { audited: true }),
+
+  'audit.list': call(
+    'audit.read',
+    z.strictObject({
+      beforeId: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      actor: z.string().max(64).optional(),
+      action: z.string().max(64).optional(),
+    }),
+    z.array(AuditEntrySchema),
+  ),
+  'audit.verify': call('audit.read', Empty, AuditVerification),
+
+  'settings.get': call('settings.read', Empty, SettingsSchema),
+  'settings.update': call('settings.edit', SettingsSchema.partial(), SettingsSchema, { audited: true }),
+
+  'ops.link': call('ops.read', Empty, LinkStateSchema),
+} satisfies Record<string, CallDef>;
+
+export type Calls = typeof calls;
+export type Method = keyof Calls;
+export type CallInput<M extends Method> = z.input<Calls[M]['input']>;
+export type CallOutput<M extends Method> = z.output<Calls[M]['output']>;
+export type ParsedInput<M extends Method> = z.output<Calls[M]['input']>;
+export const METHODS = Object.keys(calls) as Method[];

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { LinkStateSchema } from './schemas';
+
+/** Every event the core pushes to windows. Events name what changed, not the data. */
+export const events = {
+  /** Devices whose state or registration changed; windows refetch what they show. */
+  'devices.changed': z.object({ codes: z.array(z.string()), all: z.boolean() }),
+  'link.state': LinkStateSchema,
+  /** This window's session was locked for inactivity or ended. */
+  'session.ended': z.object({ reason: z.enum(['locked', 'signed-out', 'disabled']) }),
+  'audit.appended': z.object({ id: z.number().int() }),
+  'users.changed': z.object({}),
+} satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

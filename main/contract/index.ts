@@ -1,0 +1,8 @@
+/** The contract between windows and the core: the only part of main/ a window may import. */
+export * from './calls';
+export * from './client';
+export * from './device-code';
+export * from './events';
+export * from './permissions';
+export * from './schemas';
+export * from './wire';

@@ -1,0 +1,46 @@
+/**
+ * Roles and the permission matrix, in one place. The core checks these on
+ * every call; the renderer only uses them to hide what the user cannot do.
+ */
+export const ROLES = [
+  'duty_officer',
+  'shift_supervisor',
+  'emergency_commander',
+  'it_admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'devices.read',
+  'devices.edit',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'settings.read',
+  'settings.edit',
+  'ops.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  duty_officer: ['devices.read', 'ops.read'],
+  shift_supervisor: ['devices.read', 'users.read', 'audit.read', 'ops.read'],
+  emergency_commander: ['devices.read', 'users.read', 'ops.read'],
+  it_admin: [
+    'devices.read',
+    'devices.edit',
+    'users.read',
+    'users.manage',
+    'audit.read',
+    'settings.read',
+    'settings.edit',
+    'ops.read',
+  ],
+  // Auditors read everything that leaves a trace and change nothing.
+  auditor: ['devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

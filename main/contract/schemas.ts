@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { DEVICE_KINDS, DeviceCode } from './device-code';
+import { PERMISSIONS, ROLES } from './permissions';
+
+/** Shared value shapes used by calls and events. */
+export const RoleSchema = z.enum(ROLES);
+export const PermissionSchema = z.enum(PERMISSIONS);
+export const Username = z
+  .string()
+  .regex(/^[a-z][a-z0-9_.-]{2,31}$/, 'username: 3–32 lower-case letters, digits, . _ -, starting with a letter');
+export const Password = z.string().min(1, 'password is required').max(256);
+export const DisplayName = z.string().trim().min(1).max(64);
+export const Timestamp = z.number().int().nonnegative();
+
+export const UserSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  lockedUntil: Timestamp.nullable(),
+  mustChangePassword: z.boolean(),
+  createdAt: Timestamp,
+  lastSignInAt: Timestamp.nullable(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const SessionSchema = z.object({
+  token: z.string(),
+  user: UserSchema,
+  permissions: z.array(PermissionSchema),
+  lockAfterMs: z.number().int().positive(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const DeviceKindSchema = z.enum(DEVICE_KINDS as [string, ...string[]]);
+export const DeviceStatusSchema = z.enum(['online', 'offline', 'fault', 'unknown']);
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+export const DeviceSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: DeviceKindSchema,
+  area: z.string(),
+  building: z.string(),
+  floor: z.string(),
+  x: z.number().nullable(),
+  y: z.number().nullable(),
+  vendor: z.string(),
+  model: z.string(),
+  streams: z.array(z.object({ profile: z.enum(['main', 'sub']), url: z.string() })),
+  status: DeviceStatusSchema,
+  statusSince: Timestamp.nullable(),
+  lastSeen: Timestamp.nullable(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+export type DeviceTreeNode = {
+  key: string;
+  level: 'site' | 'area' | 'building' | 'floor';
+  name: string;
+  total: number;
+  online: number;
+  children: DeviceTreeNode[];
+};
+export const DeviceTreeNodeSchema: z.ZodType<DeviceTreeNode> = z.lazy(() =>
+  z.object({
+    key: z.string(),
+    level: z.enum(['site', 'area', 'building', 'floor']),
+    name: z.string(),
+    total: z.number().int(),
+    online: z.number().int(),
+    children: z.array(DeviceTreeNodeSchema),
+  }),
+);
+
+export const DeviceFilter = z.strictObject({
+  search: z.string().max(100).optional(),
+  area: z.string().max(100).optional(),
+  building: z.string().max(100).optional(),
+  floor: z.string().max(100).optional(),
+  kind: DeviceKindSchema.optional(),
+  status: DeviceStatusSchema.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  actor: z.string(),
+  role: z.string(),
+  station: z.string(),
+  action: z.string(),
+  target: z.string(),
+  outcome: z.enum(['ok', 'denied', 'failed']),
+  detail: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditVerification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBadId: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;
+
+export const SettingsSchema = z.strictObject({
+  sessionLockMinutes: z.number().int().min(1).max(240),
+  lockoutThreshold: z.number().int().min(3).max(20),
+  lockoutMinutes: z.number().int().min(1).max(1440),
+  historyRetentionDays: z.number().int().min(1).max(3650),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const LinkStateSchema = z.object({
+  state: z.enum(['connecting', 'online', 'offline']),
+  since: Timestamp,
+  broker: z.string(),
+});
+export type LinkState = z.infer<typeof LinkStateSchema>;
+
+export { DeviceCode };

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The messages that cross a Transport. Results carry `ok` so an error survives
+ * the trip with its code; binary frames (video) travel beside these as bytes.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_method',
+  'unauthenticated',
+  'session_locked',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'bad_credentials',
+  'account_locked',
+  'weak_password',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type CallError = { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+
+export const CallMessage = z.strictObject({
+  t: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  method: z.string().max(64),
+  input: z.unknown(),
+});
+export type CallMessage = z.infer<typeof CallMessage>;
+
+export type ResultMessage =
+  | { t: 'result'; id: number; ok: true; value: unknown }
+  | { t: 'result'; id: number; ok: false; error: CallError };
+export type EventMessage = { t: 'event'; name: string; payload: unknown };
+export type ServerMessage = ResultMessage | EventMessage;
+
+/** A bidirectional message pipe: WebSocket (vigil serve) or MessagePort (Electron). */
+export type Transport<Out, In> = {
+  send(message: Out): void;
+  onMessage(listener: (message: In) => void): () => void;
+  onClose(listener: () => void): () => void;
+  close(): void;
+};
+export type ClientTransport = Transport<CallMessage, ServerMessage>;
+export type CoreTransport = Transport<ServerMessage, unknown>;
+
+export class ContractError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: CallError['issues'],
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+  toWire(): CallError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+/**
+ * What the Electron preload exposes as `window.vigil`: the contract's
+ * transport to the core and nothing else.
+ */
+export type VigilBridge = {
+  send(message: CallMessage): void;
+  onMessage(listener: (message: ServerMessage) => void): () => void;
+};

@@ -1,0 +1,132 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { CoreTransport } from './contract';
+import { AuditTrail } from './audit/trail';
+import { authHandlers, userHandlers } from './auth/handlers';
+import { AuthService } from './auth/service';
+import { SessionManager } from './auth/sessions';
+import { UserStore } from './auth/users';
+import { deviceHandlers } from './devices/handlers';
+import { DeviceRegistry } from './devices/registry';
+import { createLogger, type Logger } from './logging/logger';
+import { auditHandlers } from './audit/handlers';
+import { opsHandlers } from './ops/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { Connection } from './router/connection';
+import { Hub } from './router/hub';
+import { createRouter, joinHandlers } from './router/router';
+import { SettingsStore } from './settings/settings';
+import { SiteLink } from './site-link/link';
+import { openDatabase, type Database } from './store/database';
+import { startRetention } from './store/retention';
+import { VERSION } from './version';
+
+export type CoreOptions = {
+  /** Folder for the station database and logs. */
+  dataDir: string;
+  site: { id: string; name: string; brokerUrl: string | null; demo: boolean; protocolVersion?: 4 | 5 };
+  logger?: Logger;
+  nativeBinding?: string;
+  /** Validate handler results against the contract (tests). */
+  checkOutputs?: boolean;
+};
+
+export type Core = {
+  /** Attaches a window's transport; `origin` names where it comes from for the audit trail. */
+  connect(transport: CoreTransport, origin: string): Connection;
+  readonly db: Database;
+  readonly audit: AuditTrail;
+  readonly registry: DeviceRegistry;
+  readonly auth: AuthService;
+  readonly hub: Hub;
+  readonly link: SiteLink | null;
+  close(): Promise<void>;
+};
+
+/** Builds the core: store, services, router and site link, wired together. */
+export function createCore(options: CoreOptions): Core {
+  const logger = options.logger ?? createLogger();
+  const db = openDatabase(path.join(options.dataDir, 'vigil.db'), { nativeBinding: options.nativeBinding });
+  const audit = new AuditTrail(db);
+  const settings = new SettingsStore(db);
+  const users = new UserStore(db);
+  const sessions = new SessionManager();
+  const auth = new AuthService(users, sessions, audit, settings);
+  const registry = new DeviceRegistry(db);
+  const hub = new Hub();
+
+  const link = options.site.brokerUrl
+    ? new SiteLink(
+        {
+          brokerUrl: options.site.brokerUrl,
+          site: options.site.id,
+          clientId: `vigil-${os.hostname()}-${process.pid}`,
+          protocolVersion: options.site.protocolVersion,
+        },
+        registry,
+        logger,
+      )
+    : null;
+  link?.onState((state) => hub.broadcast('link.state', state));
+
+  // Coalesce device changes: at most one event per 100 ms, whatever the message rate.
+  let changed = new Set<string>();
+  let changeTimer: NodeJS.Timeout | null = null;
+  registry.onChange((codes) => {
+    for (const code of codes) changed.add(code);
+    changeTimer ??= setTimeout(() => {
+      const codes = [...changed];
+      changed = new Set();
+      changeTimer = null;
+      hub.broadcast('devices.changed', codes.length > 500 ? { codes: [], all: true } : { codes, all: false });
+    }, 100);
+  });
+  audit.onAppend((id) => hub.broadcast('audit.appended', { id }));
+
+  const handlers = joinHandlers(
+    authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
+    userHandlers({ auth, users, sessions, hub }),
+    deviceHandlers({ registry, siteName: options.site.name }),
+    auditHandlers({ audit }),
+    settingsHandlers({ settings }),
+    opsHandlers({ link }),
+  );
+  const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
+
+  const lockTimer = setInterval(() => {
+    for (const session of sessions.lockIdle(settings.get().sessionLockMinutes * 60_000)) {
+      audit.append({ actor: session.username, role: session.role, station: session.station, action: 'auth.lock', target: session.username, outcome: 'ok', detail: { reason: 'inactivity' } });
+      for (const connection of hub.bySession(session.token)) connection.emit('session.ended', { reason: 'locked' });
+    }
+  }, 5_000);
+  lockTimer.unref();
+  const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
+  link?.start();
+
+  let nextConnectionId = 1;
+  return {
+    db,
+    audit,
+    registry,
+    auth,
+    hub,
+    link,
+    connect(transport, origin) {
+      const connection = new Connection(nextConnectionId++, origin, (message) => transport.send(message));
+      const remove = hub.add(connection);
+      transport.onMessage((message) => {
+        void route(connection, message).then((result) => result && transport.send(result));
+      });
+      transport.onClose(remove);
+      return connection;
+    },
+    async close() {
+      clearInterval(lockTimer);
+      if (changeTimer) clearTimeout(changeTimer);
+      stopRetention();
+      await link?.stop();
+      registry.flush();
+      db.close();
+    },
+  };
+}

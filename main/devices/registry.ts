@@ -1,0 +1,176 @@
+import {
+  ContractError,
+  deviceKindOf,
+  type Device,
+  type DeviceStatus,
+  type DeviceTreeNode,
+} from '../contract';
+import { BatchWriter } from '../store/batch-writer';
+import type { Database } from '../store/database';
+
+export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'floor' | 'vendor' | 'model' | 'streams'> & {
+  x?: number | null;
+  y?: number | null;
+  at: number;
+};
+export type DeviceStatusUpdate = { code: string; status: DeviceStatus; at: number };
+
+type Write = { kind: 'info'; info: DeviceInfo } | { kind: 'status'; update: DeviceStatusUpdate };
+
+type DeviceRow = Omit<Device, 'streams' | 'statusSince' | 'lastSeen' | 'kind'> & {
+  kind: Device['kind'];
+  streams: string;
+  status_since: number | null;
+  last_seen: number | null;
+};
+
+function toDevice(row: DeviceRow): Device {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    area: row.area,
+    building: row.building,
+    floor: row.floor,
+    x: row.x,
+    y: row.y,
+    vendor: row.vendor,
+    model: row.model,
+    streams: JSON.parse(row.streams) as Device['streams'],
+    status: row.status,
+    statusSince: row.status_since,
+    lastSeen: row.last_seen,
+  };
+}
+
+export type DeviceQuery = {
+  search?: string;
+  area?: string;
+  building?: string;
+  floor?: string;
+  kind?: string;
+  status?: DeviceStatus;
+  limit: number;
+  offset: number;
+};
+
+/**
+ * The device registry: what the site says about its devices, written through
+ * the batched writer, and read by windows. Older messages never overwrite
+ * newer ones, so a replay or a late retained message changes nothing.
+ */
+export class DeviceRegistry {
+  private readonly writer: BatchWriter<Write>;
+  private readonly listeners = new Set<(codes: string[]) => void>();
+
+  constructor(private readonly db: Database) {
+    const upsertInfo = db.prepare(
+      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, info_at)
+       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @at)
+       ON CONFLICT(code) DO UPDATE SET name = excluded.name, area = excluded.area, building = excluded.building,
+         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams,
+         x = coalesce(devices.x, excluded.x), y = coalesce(devices.y, excluded.y), info_at = excluded.info_at
+       WHERE excluded.info_at > devices.info_at`,
+    );
+    // A status for a device not registered yet is kept as a placeholder row until its info arrives.
+    const upsertStatus = db.prepare(
+      `INSERT INTO devices (code, name, kind, area, building, floor, status, status_since, last_seen)
+       VALUES (@code, @code, @kind, '', '', '', @status, @at, @at)
+       ON CONFLICT(code) DO UPDATE SET
+         status = excluded.status,
+         status_since = CASE WHEN devices.status = excluded.status THEN devices.status_since ELSE excluded.status_since END,
+         last_seen = excluded.last_seen
+       WHERE devices.last_seen IS NULL OR excluded.last_seen > devices.last_seen`,
+    );
+    const history = db.prepare('INSERT INTO device_history (code, at, status) VALUES (?, ?, ?)');
+    this.writer = new BatchWriter<Write>(
+      db,
+      (write) => {
+        if (write.kind === 'info') {
+          const { info } = write;
+          upsertInfo.run({ ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, streams: JSON.stringify(info.streams) });
+        } else {
+          const { update } = write;
+          if (upsertStatus.run({ ...update, kind: deviceKindOf(update.code) }).changes) history.run(update.code, update.at, update.status);
+        }
+      },
+      { onFlush: (writes) => this.notify(writes) },
+    );
+  }
+
+  recordInfo(info: DeviceInfo): void {
+    this.writer.push({ kind: 'info', info });
+  }
+
+  recordStatus(update: DeviceStatusUpdate): void {
+    this.writer.push({ kind: 'status', update });
+  }
+
+  flush(): void {
+    this.writer.flush();
+  }
+
+  onChange(listener: (codes: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(writes: Write[]): void {
+    const codes = [...new Set(writes.map((write) => (write.kind === 'info' ? write.info.code : write.update.code)))];
+    for (const listener of this.listeners) listener(codes);
+  }
+
+  get(code: string): Device {
+    const row = this.db.prepare('SELECT * FROM devices WHERE code = ?').get(code) as DeviceRow | undefined;
+    if (!row) throw new ContractError('not_found', `no device with code ${code}`);
+    return toDevice(row);
+  }
+
+  list(query: DeviceQuery): { total: number; items: Device[] } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+    for (const key of ['area', 'building', 'floor', 'kind', 'status'] as const) {
+      if (query[key] !== undefined) (where.push(`${key} = @${key}`), (params[key] = query[key]));
+    }
+    if (query.search) {
+      where.push(`(name LIKE @search ESCAPE '\\' OR code LIKE @search ESCAPE '\\')`);
+      params.search = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM devices ${clause}`).get(params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM devices ${clause} ORDER BY area, building, floor, name LIMIT @limit OFFSET @offset`).all(params) as DeviceRow[];
+    return { total, items: rows.map(toDevice) };
+  }
+
+  /** Site → area → building → floor, with online counts at every level. */
+  tree(siteName: string): DeviceTreeNode {
+    const rows = this.db
+      .prepare(
+        `SELECT area, building, floor, count(*) AS total, sum(status = 'online') AS online
+         FROM devices GROUP BY area, building, floor ORDER BY area, building, floor`,
+      )
+      .all() as { area: string; building: string; floor: string; total: number; online: number }[];
+    const root: DeviceTreeNode = { key: 'site', level: 'site', name: siteName, total: 0, online: 0, children: [] };
+    const child = (parent: DeviceTreeNode, level: DeviceTreeNode['level'], name: string) => {
+      const key = `${parent.key}/${name}`;
+      let node = parent.children.find((candidate) => candidate.key === key);
+      if (!node) parent.children.push((node = { key, level, name, total: 0, online: 0, children: [] }));
+      return node;
+    };
+    for (const row of rows) {
+      const area = child(root, 'area', row.area);
+      const building = child(area, 'building', row.building);
+      const floor = child(building, 'floor', row.floor);
+      for (const node of [root, area, building, floor]) {
+        node.total += row.total;
+        node.online += row.online;
+      }
+    }
+    return root;
+  }
+
+  place(code: string, x: number, y: number): void {
+    const { changes } = this.db.prepare('UPDATE devices SET x = ?, y = ? WHERE code = ?').run(x, y, code);
+    if (!changes) throw new ContractError('not_found', `no device with code ${code}`);
+  }
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from '../demo/accounts';
+import { startDemoSite } from '../demo/site';
+import { createLogger } from '../logging/logger';
+import { startWebHost } from './web-host';
+
+const USAGE = `vigil serve [options]
+
+Serves Vigil to a browser on this machine.
+
+  --demo              run on the built-in demo park (the default when no --broker is given)
+  --broker URL        the site's MQTT broker, e.g. mqtts://broker.example:8883
+  --site ID           the site's id in the topic tree (vigil/v1/{site}/…)
+  --site-name NAME    the site's name as officers know it
+  --port N            HTTP port (default 4300)
+  --host ADDRESS      address to bind (default 127.0.0.1; anything else is reachable from the network)
+  --data DIR          station data folder (default ~/.vigil, or ~/.vigil/demo for the demo)
+  --allow-origin URL  a further page origin allowed to connect (repeatable)
+`;
+
+async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      demo: { type: 'boolean', default: false },
+      broker: { type: 'string' },
+      site: { type: 'string' },
+      'site-name': { type: 'string' },
+      port: { type: 'string', default: '4300' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return void process.stdout.write(USAGE);
+  const demo = values.demo || !values.broker;
+  if (!demo && !values.site) throw new Error('--site is required with --broker');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
+
+  const logger = createLogger();
+  if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
+    logger.warn({ host: values.host }, 'binding beyond this machine: anyone who can reach it gets the sign-in page');
+  }
+  const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
+  const demoSite = demo ? await startDemoSite() : null;
+  const site = demoSite
+    ? { id: demoSite.site.id, name: demoSite.site.name, brokerUrl: demoSite.brokerUrl, demo: true, protocolVersion: 4 as const }
+    : { id: values.site!, name: values['site-name'] ?? values.site!, brokerUrl: values.broker!, demo: false };
+  const core = createCore({ dataDir, site, logger });
+  if (demo) await seedDemoAccounts(core.auth);
+
+  const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  const host = await startWebHost({ core, rendererDir, host: values.host, port, logger, allowedOrigins: values['allow-origin'] });
+  process.stdout.write(`Vigil is serving ${site.name} at ${host.url}\n`);
+  if (demo) {
+    process.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((account) => `${account.username} / ${account.password}`).join(', ')}\n`);
+  }
+
+  const shutdown = async () => {
+    await host.close();
+    await core.close();
+    await demoSite?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'serve') {
+  serve(rest).catch((error: unknown) => {
+    process.stderr.write(`vigil serve: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+} else {
+  process.stdout.write(USAGE);
+  process.exit(command === undefined || command === 'help' ? 0 : 2);
+}

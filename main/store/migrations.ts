@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema versions, applied in order inside one transaction each and recorded
+ * in PRAGMA user_version. Never edit a released migration: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: users, audit trail, settings, device registry and status history
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    last_sign_in_at INTEGER
+  );
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,
+    station TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_actor ON audit(actor, id);
+  CREATE INDEX audit_action ON audit(action, id);
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE devices (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    area TEXT NOT NULL,
+    building TEXT NOT NULL,
+    floor TEXT NOT NULL,
+    x REAL,
+    y REAL,
+    vendor TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    streams TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'unknown',
+    status_since INTEGER,
+    last_seen INTEGER,
+    info_at INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX devices_place ON devices(area, building, floor);
+  CREATE INDEX devices_status ON devices(status);
+  CREATE TABLE device_history (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status TEXT NOT NULL
+  );
+  CREATE INDEX device_history_at ON device_history(at);
+  CREATE INDEX device_history_code ON device_history(code, at);
+  `,
+];
+
+export function migrate(db: Database, target = MIGRATIONS.length): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema ${current} is newer than this Vigil (${MIGRATIONS.length}); update Vigil`);
+  }
+  for (let version = current; version < target; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}
