@@ -29,6 +29,8 @@ export type CoreOptions = {
   nativeBinding?: string;
   /** Validate handler results against the contract (tests). */
   checkOutputs?: boolean;
+  /** How often idle sessions are looked for (tests shorten it). */
+  lockSweepMs?: number;
 };
 
 export type Core = {
@@ -39,6 +41,7 @@ export type Core = {
   readonly registry: DeviceRegistry;
   readonly auth: AuthService;
   readonly hub: Hub;
+  readonly sessions: SessionManager;
   readonly link: SiteLink | null;
   close(): Promise<void>;
 };
@@ -98,7 +101,7 @@ export function createCore(options: CoreOptions): Core {
       audit.append({ actor: session.username, role: session.role, station: session.station, action: 'auth.lock', target: session.username, outcome: 'ok', detail: { reason: 'inactivity' } });
       for (const connection of hub.bySession(session.token)) connection.emit('session.ended', { reason: 'locked' });
     }
-  }, 5_000);
+  }, options.lockSweepMs ?? 5_000);
   lockTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
   link?.start();
@@ -110,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     registry,
     auth,
     hub,
+    sessions,
     link,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, (message) => transport.send(message));

@@ -12,7 +12,7 @@ export type AuditRecord = {
   detail?: Record<string, unknown>;
 };
 
-type Row = {
+export type AuditRow = {
   id: number;
   at: number;
   actor: string;
@@ -29,7 +29,7 @@ type Row = {
 const GENESIS = '0'.repeat(64);
 
 /** Each row's hash covers its own fields and the previous row's hash. */
-function hashOf(row: Omit<Row, 'hash'>): string {
+export function hashOf(row: Omit<AuditRow, 'hash'>): string {
   const fields = [row.id, row.at, row.actor, row.role, row.station, row.action, row.target, row.outcome, row.detail, row.prev_hash];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
@@ -88,7 +88,7 @@ export class AuditTrail {
     if (filter.actor) (where.push('actor = @actor'), (params.actor = filter.actor));
     if (filter.action) (where.push('action = @action'), (params.action = filter.action));
     const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as Row[]).map((row) => ({
+    return (this.db.prepare(sql).all(params) as AuditRow[]).map((row) => ({
       id: row.id,
       at: row.at,
       actor: row.actor,
@@ -107,7 +107,7 @@ export class AuditTrail {
     let previousHash = GENESIS;
     let expectedId = 1;
     let checked = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY id').iterate() as Iterable<Row>) {
+    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY id').iterate() as Iterable<AuditRow>) {
       const bad = (reason: string): AuditVerification => ({ ok: false, checked, firstBadId: row.id, reason });
       if (row.id !== expectedId) return bad(`row ${expectedId} is missing`);
       if (row.prev_hash !== previousHash) return bad('does not follow the previous row (a row before it was removed or replaced)');

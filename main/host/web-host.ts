@@ -57,8 +57,8 @@ export type WebHostOptions = {
 function serveFile(rendererDir: string, request: http.IncomingMessage, response: http.ServerResponse): void {
   const url = new URL(request.url ?? '/', 'http://host');
   const relative = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-  let file = path.join(rendererDir, relative);
-  if (!file.startsWith(rendererDir + path.sep)) {
+  let file = path.resolve(rendererDir, relative);
+  if (file !== rendererDir && !file.startsWith(rendererDir + path.sep)) {
     response.writeHead(403, SECURITY_HEADERS).end();
     return;
   }
@@ -125,10 +125,10 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
     server,
     path: '/ws',
     maxPayload: 1024 * 1024,
-    verifyClient: ({ origin }: { origin?: string }) => {
-      const allowed = !!origin && own.has(origin);
-      if (!allowed) logger.warn({ origin }, 'refused a WebSocket from a foreign origin');
-      return allowed;
+    verifyClient: ({ origin }: { origin?: string }, done: (allowed: boolean, code?: number, reason?: string) => void) => {
+      if (origin && own.has(origin)) return done(true);
+      logger.warn({ origin }, 'refused a WebSocket from a foreign origin');
+      done(false, 403, 'origin not allowed');
     },
   });
   sockets.on('connection', (socket, request) => {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../store/database';
+import { DeviceRegistry, type DeviceInfo } from './registry';
+
+const CAMERA = '32061201011320000001';
+const DOOR = '32061201011400000002';
+const info = (code: string, at: number, name = 'Camera'): DeviceInfo => ({
+  code,
+  name,
+  area: 'North',
+  building: 'A',
+  floor: '1F',
+  vendor: 'v',
+  model: 'm',
+  streams: [],
+  at,
+});
+
+function registry() {
+  const db = openDatabase(':memory:');
+  return { db, registry: new DeviceRegistry(db) };
+}
+
+describe('device registry', () => {
+  it('stores a replayed message once and never lets an older one win', () => {
+    const { db, registry: devices } = registry();
+    devices.recordInfo(info(CAMERA, 100));
+    devices.recordStatus({ code: CAMERA, status: 'online', at: 100 });
+    devices.recordStatus({ code: CAMERA, status: 'offline', at: 200 });
+    devices.recordStatus({ code: CAMERA, status: 'offline', at: 200 });
+    devices.recordStatus({ code: CAMERA, status: 'online', at: 150 });
+    devices.recordInfo(info(CAMERA, 50, 'Old name'));
+    devices.flush();
+    expect(devices.get(CAMERA)).toMatchObject({ name: 'Camera', kind: 'ipc', status: 'offline', statusSince: 200, lastSeen: 200 });
+    expect(db.prepare('SELECT count(*) AS n FROM device_history').get()).toEqual({ n: 2 });
+  });
+
+  it('keeps a status that arrives before the registration', () => {
+    const { registry: devices } = registry();
+    devices.recordStatus({ code: DOOR, status: 'online', at: 10 });
+    devices.recordInfo(info(DOOR, 5, 'Main gate'));
+    devices.flush();
+    expect(devices.get(DOOR)).toMatchObject({ name: 'Main gate', kind: 'door', status: 'online', building: 'A' });
+  });
+
+  it('builds the tree with online counts and filters the list', () => {
+    const { registry: devices } = registry();
+    devices.recordInfo(info(CAMERA, 1));
+    devices.recordInfo({ ...info(DOOR, 1, 'Gate 50%'), building: 'B' });
+    devices.recordStatus({ code: CAMERA, status: 'online', at: 2 });
+    devices.flush();
+    const tree = devices.tree('Park');
+    expect(tree).toMatchObject({ total: 2, online: 1 });
+    expect(tree.children[0]!.children.map((node) => [node.name, node.total, node.online])).toEqual([
+      ['A', 1, 1],
+      ['B', 1, 0],
+    ]);
+    expect(devices.list({ building: 'B', limit: 10, offset: 0 }).items.map((d) => d.code)).toEqual([DOOR]);
+    expect(devices.list({ search: '50%', limit: 10, offset: 0 }).total).toBe(1);
+    expect(devices.list({ search: '%', limit: 10, offset: 0 }).total).toBe(1);
+    expect(devices.list({ status: 'online', limit: 10, offset: 0 }).items.map((d) => d.code)).toEqual([CAMERA]);
+  });
+
+  it('notifies once per batch with the codes that changed', async () => {
+    const { registry: devices } = registry();
+    const batches: string[][] = [];
+    devices.onChange((codes) => batches.push(codes));
+    for (let i = 0; i < 10; i++) devices.recordStatus({ code: CAMERA, status: i % 2 ? 'online' : 'offline', at: i + 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[CAMERA]]);
+  });
+});

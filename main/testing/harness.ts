@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CoreClient, type CallMessage, type ClientTransport, type CoreTransport, type ServerMessage } from '../contract';
+import { createCore, type Core, type CoreOptions } from '../core';
+import { silentLogger } from '../logging/logger';
+
+/** A linked pair of transports in one process: what a window and the core would hold. */
+export function transportPair(): { client: ClientTransport; core: CoreTransport } {
+  const toCore = new Set<(message: unknown) => void>();
+  const toClient = new Set<(message: ServerMessage) => void>();
+  const closers = new Set<() => void>();
+  // Messages are copied through JSON, as on a real transport, and delivered asynchronously.
+  const deliver = <T>(listeners: Set<(message: T) => void>, message: unknown) =>
+    queueMicrotask(() => {
+      const copy = JSON.parse(JSON.stringify(message)) as T;
+      for (const listener of listeners) listener(copy);
+    });
+  const close = () => {
+    for (const closer of closers) closer();
+    closers.clear();
+  };
+  const subscribe = <T>(set: Set<T>, listener: T) => (set.add(listener), () => set.delete(listener));
+  return {
+    client: {
+      send: (message: CallMessage) => deliver(toCore, message),
+      onMessage: (listener) => subscribe(toClient, listener),
+      onClose: (listener) => subscribe(closers, listener),
+      close,
+    },
+    core: {
+      send: (message) => deliver(toClient, message),
+      onMessage: (listener) => subscribe(toCore, listener),
+      onClose: (listener) => subscribe(closers, listener),
+      close,
+    },
+  };
+}
+
+export function tempDir(prefix = 'vigil-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A core on a fresh temporary database, with no site broker unless one is given. */
+export function testCore(overrides: Partial<CoreOptions> = {}): Core {
+  return createCore({
+    dataDir: tempDir(),
+    site: { id: 'test-site', name: 'Test site', brokerUrl: null, demo: false },
+    logger: silentLogger(),
+    checkOutputs: true,
+    lockSweepMs: 50,
+    ...overrides,
+  });
+}
+
+export function connectClient(core: Core, origin = 'test'): CoreClient {
+  const { client, core: coreSide } = transportPair();
+  core.connect(coreSide, origin);
+  return new CoreClient(client);
+}
