@@ -84,9 +84,16 @@ export class AuditTrail {
   list(filter: { beforeId?: number; limit: number; actor?: string; action?: string }): AuditEntry[] {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: filter.limit };
-    if (filter.beforeId !== undefined) (where.push('id < @beforeId'), (params.beforeId = filter.beforeId));
-    if (filter.actor) (where.push('actor = @actor'), (params.actor = filter.actor));
-    if (filter.action) (where.push('action = @action'), (params.action = filter.action));
+    if (filter.beforeId !== undefined) {
+      where.push('id < @beforeId');
+      params.beforeId = filter.beforeId;
+    }
+    for (const key of ['actor', 'action'] as const) {
+      if (filter[key]) {
+        where.push(`${key} = @${key}`);
+        params[key] = filter[key];
+      }
+    }
     const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`;
     return (this.db.prepare(sql).all(params) as AuditRow[]).map((row) => ({
       id: row.id,

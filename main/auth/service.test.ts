@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContractError } from '../contract';
+import { type ContractError } from '../contract';
 import type { Core } from '../core';
 import { connectClient, testCore } from '../testing/harness';
 import { passwordProblems } from './passwords';

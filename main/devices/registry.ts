@@ -130,7 +130,10 @@ export class DeviceRegistry {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
     for (const key of ['area', 'building', 'floor', 'kind', 'status'] as const) {
-      if (query[key] !== undefined) (where.push(`${key} = @${key}`), (params[key] = query[key]));
+      if (query[key] !== undefined) {
+        where.push(`${key} = @${key}`);
+        params[key] = query[key];
+      }
     }
     if (query.search) {
       where.push(`(name LIKE @search ESCAPE '\\' OR code LIKE @search ESCAPE '\\')`);
