@@ -12,5 +12,6 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
 
 export async function seedDemoAccounts(auth: AuthService): Promise<void> {
   if (!auth.needsSetup()) return;
-  for (const account of DEMO_ACCOUNTS) await auth.createUser(account);
+  // Hashed in parallel on libuv's thread pool: scrypt is the slow part of a first start.
+  await Promise.all(DEMO_ACCOUNTS.map((account) => auth.createUser(account)));
 }
