@@ -24,7 +24,16 @@ import { VERSION } from './version';
 export type CoreOptions = {
   /** Folder for the station database and logs. */
   dataDir: string;
-  site: { id: string; name: string; brokerUrl: string | null; demo: boolean; protocolVersion?: 4 | 5 };
+  site: {
+    id: string;
+    name: string;
+    brokerUrl: string | null;
+    demo: boolean;
+    protocolVersion?: 4 | 5;
+    /** Broker credentials; the password comes from secure storage, never from argv or env. */
+    username?: string;
+    password?: string;
+  };
   logger?: Logger;
   nativeBinding?: string;
   /** Validate handler results against the contract (tests). */
@@ -65,6 +74,8 @@ export function createCore(options: CoreOptions): Core {
           site: options.site.id,
           clientId: `vigil-${os.hostname()}-${process.pid}`,
           protocolVersion: options.site.protocolVersion,
+          username: options.site.username,
+          password: options.site.password,
         },
         registry,
         logger,

@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core';
-import { DEMO_ACCOUNTS, seedDemoAccounts } from '../demo/accounts';
-import { startDemoSite } from '../demo/site';
+import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { createLogger } from '../logging/logger';
+import { startStation } from './station';
 import { startWebHost } from './web-host';
 
 const USAGE = `vigil serve [options]
@@ -49,24 +48,20 @@ async function serve(argv: string[]): Promise<void> {
     logger.warn({ host: values.host }, 'binding beyond this machine: anyone who can reach it gets the sign-in page');
   }
   const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
-  const demoSite = demo ? await startDemoSite() : null;
-  const site = demoSite
-    ? { id: demoSite.site.id, name: demoSite.site.name, brokerUrl: demoSite.brokerUrl, demo: true, protocolVersion: 4 as const }
-    : { id: values.site!, name: values['site-name'] ?? values.site!, brokerUrl: values.broker!, demo: false };
-  const core = createCore({ dataDir, site, logger });
-  if (demo) await seedDemoAccounts(core.auth);
+  const site = demo ? null : { id: values.site!, name: values['site-name'] ?? values.site!, brokerUrl: values.broker! };
+  const station = await startStation({ dataDir, site, logger });
+  const { core } = station;
 
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
   const host = await startWebHost({ core, rendererDir, host: values.host, port, logger, allowedOrigins: values['allow-origin'] });
-  process.stdout.write(`Vigil is serving ${site.name} at ${host.url}\n`);
+  process.stdout.write(`Vigil is serving ${station.siteName} at ${host.url}\n`);
   if (demo) {
     process.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((account) => `${account.username} / ${account.password}`).join(', ')}\n`);
   }
 
   const shutdown = async () => {
     await host.close();
-    await core.close();
-    await demoSite?.stop();
+    await station.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

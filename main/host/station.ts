@@ -1,0 +1,46 @@
+import { createCore, type Core } from '../core';
+import { seedDemoAccounts } from '../demo/accounts';
+import { startDemoSite, type DemoSite } from '../demo/site';
+import type { Logger } from '../logging/logger';
+
+export type SiteConfig = {
+  id: string;
+  name: string;
+  brokerUrl: string;
+  username?: string;
+  password?: string;
+};
+
+export type Station = { core: Core; demoSite: DemoSite | null; siteName: string; stop(): Promise<void> };
+
+/**
+ * Starts the core on a real site, or on the built-in demo park when no site
+ * is configured. Shared by `vigil serve` and Electron's utilityProcess.
+ */
+export async function startStation(options: {
+  dataDir: string;
+  site: SiteConfig | null;
+  logger: Logger;
+  nativeBinding?: string;
+}): Promise<Station> {
+  const demoSite = options.site ? null : await startDemoSite();
+  const siteName = demoSite ? demoSite.site.name : options.site!.name;
+  const core = createCore({
+    dataDir: options.dataDir,
+    logger: options.logger,
+    nativeBinding: options.nativeBinding,
+    site: demoSite
+      ? { id: demoSite.site.id, name: demoSite.site.name, brokerUrl: demoSite.brokerUrl, demo: true, protocolVersion: 4 }
+      : { ...options.site!, demo: false },
+  });
+  if (demoSite) await seedDemoAccounts(core.auth);
+  return {
+    core,
+    demoSite,
+    siteName,
+    async stop() {
+      await core.close();
+      await demoSite?.stop();
+    },
+  };
+}
