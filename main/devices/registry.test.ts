@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
-import { DeviceRegistry, type DeviceInfo } from './registry';
+import { DeviceRegistry, floorOrder, type DeviceInfo } from './registry';
 
 const CAMERA = '32061201011320000001';
 const DOOR = '32061201011400000002';
@@ -68,5 +68,11 @@ describe('device registry', () => {
     for (let i = 0; i < 10; i++) devices.recordStatus({ code: CAMERA, status: i % 2 ? 'online' : 'offline', at: i + 1 });
     await new Promise((resolve) => setImmediate(resolve));
     expect(batches).toEqual([[CAMERA]]);
+  });
+});
+
+describe('floor order', () => {
+  it('puts basements below ground and numbers in numeric order', () => {
+    expect(['3F', 'B1', '10F', 'Roof', '1F', 'B2', '2F'].sort(floorOrder)).toEqual(['B2', 'B1', '1F', '2F', '3F', '10F', 'Roof']);
   });
 });

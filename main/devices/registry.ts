@@ -54,6 +54,17 @@ export type DeviceQuery = {
   offset: number;
 };
 
+/** Floors in building order: basements (B2, B1) below ground floors (1F, 2F …), then anything else by name. */
+export function floorOrder(a: string, b: string): number {
+  const level = (floor: string) => {
+    const basement = /^B(\d+)$/i.exec(floor);
+    if (basement) return -Number(basement[1]);
+    const above = /^(\d+)F$/i.exec(floor);
+    return above ? Number(above[1]) : Number.POSITIVE_INFINITY;
+  };
+  return level(a) - level(b) || a.localeCompare(b);
+}
+
 /**
  * The device registry: what the site says about its devices, written through
  * the batched writer, and read by windows. Older messages never overwrite
@@ -169,6 +180,7 @@ export class DeviceRegistry {
         node.online += row.online;
       }
     }
+    for (const area of root.children) for (const building of area.children) building.children.sort((a, b) => floorOrder(a.name, b.name));
     return root;
   }
 
