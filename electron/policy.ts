@@ -3,25 +3,8 @@
  * so it can be unit-tested in plain Node.
  */
 
-/**
- * Belt and braces beside the renderer's CSP meta tag. Styles need
- * 'unsafe-inline' because antd injects its CSS-in-JS as <style> elements;
- * video tiles play MediaSource blobs.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Belt and braces beside the renderer's CSP meta tag; the same policy `vigil serve` sends. */
+export { CONTENT_SECURITY_POLICY } from '../main/contract/content-policy';
 
 /**
  * True when `target` is the renderer's own page: same file, any query or hash

@@ -6,3 +6,4 @@ export * from './events';
 export * from './permissions';
 export * from './schemas';
 export * from './wire';
+export * from './content-policy';

@@ -27,16 +27,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   duty_officer: ['devices.read', 'ops.read'],
   shift_supervisor: ['devices.read', 'users.read', 'audit.read', 'ops.read'],
   emergency_commander: ['devices.read', 'users.read', 'ops.read'],
-  it_admin: [
-    'devices.read',
-    'devices.edit',
-    'users.read',
-    'users.manage',
-    'audit.read',
-    'settings.read',
-    'settings.edit',
-    'ops.read',
-  ],
+  it_admin: PERMISSIONS,
   // Auditors read everything that leaves a trace and change nothing.
   auditor: ['devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read'],
 };

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CoreClient, type ClientTransport, type ServerMessage } from '../contract';
+import { CONTENT_SECURITY_POLICY, CoreClient, type ClientTransport, type ServerMessage } from '../contract';
 import type { Core } from '../core';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from '../demo/accounts';
 import { startDemoSite, type DemoSite } from '../demo/site';
 import { silentLogger } from '../logging/logger';
 import { tempDir, testCore } from '../testing/harness';
-import { CONTENT_SECURITY_POLICY, startWebHost } from './web-host';
+import { startWebHost } from './web-host';
 
 let demo: DemoSite;
 let core: Core;

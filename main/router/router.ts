@@ -99,32 +99,24 @@ export function createRouter(deps: RouterDeps) {
 
     const handler = handlers[method] as Handler<Method>;
     const session = connection.session;
+    const record = (outcome: 'ok' | 'failed', extra: Record<string, unknown> = {}) => {
+      if (!def.audited || !session) return;
+      audit.append({
+        actor: session.username,
+        role: session.role,
+        station: connection.station(),
+        action: method,
+        target: auditTarget(parsed.data),
+        outcome,
+        detail: { ...auditDetail(parsed.data), ...extra },
+      });
+    };
     try {
       const value = await handler(parsed.data as never, { connection });
-      if (def.audited && session) {
-        audit.append({
-          actor: session.username,
-          role: session.role,
-          station: connection.station(),
-          action: method,
-          target: auditTarget(parsed.data),
-          outcome: 'ok',
-          detail: auditDetail(parsed.data),
-        });
-      }
+      record('ok');
       return deps.checkOutputs ? def.output.parse(value) : value;
     } catch (error) {
-      if (def.audited && session) {
-        audit.append({
-          actor: session.username,
-          role: session.role,
-          station: connection.station(),
-          action: method,
-          target: auditTarget(parsed.data),
-          outcome: 'failed',
-          detail: { ...auditDetail(parsed.data), error: error instanceof ContractError ? error.code : 'internal' },
-        });
-      }
+      record('failed', { error: error instanceof ContractError ? error.code : 'internal' });
       throw error;
     }
   }
