@@ -73,7 +73,7 @@ test('the window has no Node and sees only window.vigil', async () => {
       vigil: Object.keys((scope.vigil as object | undefined) ?? {}).sort(),
     };
   });
-  expect(shape).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', vigil: ['onMessage', 'send'] });
+  expect(shape).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', vigil: ['onLink', 'onMessage', 'send'] });
 });
 
 test('the preload refuses a call outside the contract', async () => {

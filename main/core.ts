@@ -102,7 +102,7 @@ export function createCore(options: CoreOptions): Core {
     userHandlers({ auth, users, sessions, hub }),
     deviceHandlers({ registry, siteName: options.site.name }),
     auditHandlers({ audit }),
-    settingsHandlers({ settings }),
+    settingsHandlers({ settings, hub }),
     opsHandlers({ link }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });

@@ -85,4 +85,19 @@ describe('preload bridge', () => {
     expect(a.isClosed()).toBe(true);
     expect(received).toEqual([expect.objectContaining({ id: 9, ok: false })]);
   });
+
+  it('tells the window when the core comes and goes, so it can resume its session', async () => {
+    const { bridge } = setup();
+    const states: string[] = [];
+    bridge.onLink((state) => states.push(state));
+    const a = fakePort();
+    bridge.attach(a.port);
+    a.remoteClose();
+    bridge.attach(fakePort().port);
+    expect(states).toEqual(['open', 'closed', 'open']);
+    const late: string[] = [];
+    bridge.onLink((state) => late.push(state));
+    await Promise.resolve();
+    expect(late).toEqual(['open']);
+  });
 });

@@ -28,6 +28,10 @@ export function createBridge(warn: (text: string) => void = () => {}): Bridge {
   /** Calls posted on the current port and not yet answered. */
   const pending = new Set<number>();
   const listeners = new Set<(message: ServerMessage) => void>();
+  const linkListeners = new Set<(state: 'open' | 'closed') => void>();
+  const announce = (state: 'open' | 'closed') => {
+    for (const listener of linkListeners) listener(state);
+  };
 
   function deliver(message: ServerMessage): void {
     for (const listener of listeners) {
@@ -70,6 +74,12 @@ export function createBridge(warn: (text: string) => void = () => {}): Bridge {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    onLink(listener) {
+      linkListeners.add(listener);
+      // A late subscriber still learns that the core is already there.
+      if (port) queueMicrotask(() => linkListeners.has(listener) && listener('open'));
+      return () => void linkListeners.delete(listener);
+    },
     attach(next) {
       if (port) {
         port.close();
@@ -85,8 +95,10 @@ export function createBridge(warn: (text: string) => void = () => {}): Bridge {
         if (port !== next) return;
         port = null;
         failPending();
+        announce('closed');
       });
       for (const message of queue.splice(0)) post(next, message);
+      announce('open');
     },
   };
 }

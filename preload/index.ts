@@ -34,6 +34,7 @@ ipcRenderer.on('vigil:port', (event) => {
 const vigil = {
   send: (message) => bridge.send(message),
   onMessage: (listener) => bridge.onMessage(listener),
+  onLink: (listener) => bridge.onLink(listener),
 } satisfies VigilBridge;
 
 contextBridge.exposeInMainWorld('vigil', vigil);

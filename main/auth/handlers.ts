@@ -80,7 +80,7 @@ export function userHandlers(deps: {
       return user;
     },
     'users.update': (input, context) => {
-      const before = mustExist(input.id);
+      mustExist(input.id);
       const self = context.connection.session;
       // Keep at least one way to administer the station.
       if (self?.userId === input.id && (input.disabled || (input.role && !roleHas(input.role, 'users.manage')))) {
@@ -97,11 +97,12 @@ export function userHandlers(deps: {
           }
         } else session.role = after.role;
       }
-      if (before.role !== after.role || before.disabled !== after.disabled) hub.broadcast('users.changed', {});
+      hub.broadcast('users.changed', {});
       return publicUser(after);
     },
     'users.resetPassword': async ({ id, password }) => {
       await auth.resetPassword(mustExist(id), password);
+      hub.broadcast('users.changed', {});
       return { ok: true as const };
     },
     'users.unlock': ({ id }) => {

@@ -60,6 +60,18 @@ describe('sign-in', () => {
     expect((await client.call('devices.tree', {})).level).toBe('site');
   });
 
+  it('lets a locked station sign out, ending the session', async () => {
+    core = testCore();
+    await core.auth.createUser({ username: 'duty', displayName: 'Duty', role: 'duty_officer', password: PASSWORD });
+    const client = connectClient(core);
+    const session = await client.call('auth.signIn', { username: 'duty', password: PASSWORD, station: 'desk' });
+    core.sessions.get(session.token)!.lastActivity -= 16 * 60_000;
+    await expect.poll(() => core!.sessions.get(session.token)!.locked).toBe(true);
+    await client.call('auth.signOut', {});
+    expect(core.sessions.get(session.token)).toBeUndefined();
+    expect(await codeOf(client.call('auth.unlock', { token: session.token, password: PASSWORD }))).toBe('unauthenticated');
+  });
+
   it('ends the sessions of a disabled user at once', async () => {
     core = testCore();
     await core.auth.createUser({ username: 'admin', displayName: 'Admin', role: 'it_admin', password: PASSWORD });

@@ -29,15 +29,17 @@ export type CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   access: Access;
   /** Calls that change something are appended to the audit trail by the router. */
   audited: boolean;
+  /** May be made while the session is locked (signing out of a locked station). */
+  whileLocked: boolean;
 };
 
 function call<I extends z.ZodType, O extends z.ZodType>(
   access: Access,
   input: I,
   output: O,
-  { audited = false } = {},
+  { audited = false, whileLocked = false } = {},
 ): CallDef<I, O> {
-  return { input, output, access, audited };
+  return { input, output, access, audited, whileLocked };
 }
 
 const Empty = z.strictObject({});
@@ -62,7 +64,7 @@ export const calls = {
   ),
   'auth.resume': call('public', z.strictObject({ token: z.string().max(128) }), SessionSchema),
   'auth.unlock': call('public', z.strictObject({ token: z.string().max(128), password: Password }), SessionSchema),
-  'auth.signOut': call('signed-in', Empty, Ok),
+  'auth.signOut': call('signed-in', Empty, Ok, { whileLocked: true }),
   'auth.heartbeat': call('signed-in', z.strictObject({ active: z.boolean() }), z.object({ lockInMs: z.number() })),
   'auth.changePassword': call(
     'signed-in',

@@ -10,6 +10,7 @@ export const events = {
   'session.ended': z.object({ reason: z.enum(['locked', 'signed-out', 'disabled']) }),
   'audit.appended': z.object({ id: z.number().int() }),
   'users.changed': z.object({}),
+  'settings.changed': z.object({}),
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -66,4 +66,9 @@ export class ContractError extends Error {
 export type VigilBridge = {
   send(message: CallMessage): void;
   onMessage(listener: (message: ServerMessage) => void): () => void;
+  /**
+   * 'open' when a port to the core arrives (first load, or after the core
+   * restarted: resume the session), 'closed' when the core went away.
+   */
+  onLink(listener: (state: 'open' | 'closed') => void): () => void;
 };

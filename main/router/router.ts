@@ -89,7 +89,7 @@ export function createRouter(deps: RouterDeps) {
     if (def.access !== 'public') {
       const session = connection.session;
       if (!session || !sessions.get(session.token)) throw new ContractError('unauthenticated', 'sign in first');
-      if (session.locked) throw new ContractError('session_locked', 'the session is locked; enter your password to unlock');
+      if (session.locked && !def.whileLocked) throw new ContractError('session_locked', 'the session is locked; enter your password to unlock');
       if (def.access !== 'signed-in' && !roleHas(session.role, def.access)) deny(connection, method, message.input);
       // An action is activity; background reads are not, so an unattended wall still locks.
       if (def.audited) sessions.touch(session);

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = path.join(import.meta.dirname, 'output', 'screenshots');
+
+export const ACCOUNTS = {
+  admin: { username: 'admin', password: 'Ops!Vigil2026' },
+  duty: { username: 'duty', password: 'Watch!Vigil2026' },
+  supervisor: { username: 'supervisor', password: 'Shift!Vigil2026' },
+  commander: { username: 'commander', password: 'Incident!Vigil2026' },
+  auditor: { username: 'auditor', password: 'Ledger!Vigil2026' },
+} as const;
+
+export type Language = 'zh-CN' | 'en';
+
+/** Opens the app with a language already chosen, as a returning operator would. */
+export async function openApp(page: Page, language: Language): Promise<void> {
+  // This file is type-checked without DOM types, so the page-side code is a string.
+  await page.addInitScript(
+    `if (!localStorage.getItem('vigil.language')) localStorage.setItem('vigil.language', ${JSON.stringify(language)});`,
+  );
+  await page.goto('/');
+}
+
+export async function signIn(page: Page, account: { username: string; password: string }): Promise<void> {
+  await page.locator('#username').fill(account.username);
+  await page.locator('#password').fill(account.password);
+  await page.locator('button[type=submit]').click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+/** Full-page screenshot once the page has settled and its fonts are loaded. */
+export async function screenshot(page: Page, name: string, language: Language): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  // Let drawers and modals finish sliding in; endless spinners do not count.
+  await page.waitForFunction(() => {
+    type Animation = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+    const { document } = globalThis as unknown as { document: { getAnimations(): Animation[] } };
+    return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.${language}.png`), fullPage: true });
+}
+
+export function nav(page: Page) {
+  return page.getByTestId('nav');
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4310;
+
+// Playwright loads this file in every worker too: the runner makes the fresh data folder,
+// hands it down through the environment, and removes it when it exits (after the server).
+if (!process.env.VIGIL_E2E_DATA) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
+  process.env.VIGIL_E2E_DATA = dataDir;
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+}
+
+/**
+ * `web` drives Debian's Chromium against `vigil serve --demo`; `electron`
+ * drives the desktop app itself. Both expect `npm run build` to have run.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'e2e/output/test-results',
+  workers: 1,
+  fullyParallel: false,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  projects: [
+    {
+      name: 'web',
+      testMatch: /web.*\.spec\.ts$/,
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1600, height: 900 },
+        baseURL: `http://127.0.0.1:${PORT}/`,
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: /electron.*\.spec\.ts$/,
+    },
+  ],
+  webServer: {
+    command: `node out/core/cli.js serve --demo --port ${PORT} --data ${process.env.VIGIL_E2E_DATA}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { bindAuditEvents } from '../audit/queries';
+import { bindDeviceEvents } from '../devices/queries';
+import { bindSettingsEvents } from '../settings/queries';
+import { bindUserEvents } from '../users/queries';
+
+/**
+ * Events mark cached data stale while signed in, whichever page is open, so
+ * a page opened later never shows what changed while it was closed.
+ */
+export function useDomainEvents(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient)];
+    return () => unbind.forEach((off) => off());
+  }, [queryClient]);
+}

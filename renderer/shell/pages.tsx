@@ -1,0 +1,43 @@
+import { AuditOutlined, ClusterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Permission } from '../core/contract';
+import type { PageKey } from './ui-store';
+
+export type PageDef = {
+  key: PageKey;
+  permission: Permission;
+  icon: ReactNode;
+  component: LazyExoticComponent<ComponentType>;
+};
+
+/** Every page after sign-in, each in its own chunk, shown only to roles holding its permission. */
+export const PAGES: PageDef[] = [
+  {
+    key: 'devices',
+    permission: 'devices.read',
+    icon: <ClusterOutlined />,
+    component: lazy(() => import('../devices/devices-page').then((module) => ({ default: module.DevicesPage }))),
+  },
+  {
+    key: 'users',
+    permission: 'users.read',
+    icon: <TeamOutlined />,
+    component: lazy(() => import('../users/users-page').then((module) => ({ default: module.UsersPage }))),
+  },
+  {
+    key: 'audit',
+    permission: 'audit.read',
+    icon: <AuditOutlined />,
+    component: lazy(() => import('../audit/audit-page').then((module) => ({ default: module.AuditPage }))),
+  },
+  {
+    key: 'settings',
+    permission: 'settings.read',
+    icon: <SettingOutlined />,
+    component: lazy(() => import('../settings/settings-page').then((module) => ({ default: module.SettingsPage }))),
+  },
+];
+
+export function allowedPages(permissions: readonly Permission[]): PageDef[] {
+  return PAGES.filter((page) => permissions.includes(page.permission));
+}

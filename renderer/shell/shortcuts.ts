@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import type { PageDef } from './pages';
+import { focusDeviceSearch, showPage } from './ui-store';
+
+function typingIn(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+/** Ctrl+K or / searches devices; Alt+1…4 switch between the pages this user has. */
+export function useShortcuts(pages: PageDef[]): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const canSearch = pages.some((page) => page.key === 'devices');
+      if (canSearch && (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') || (event.key === '/' && !typingIn(event.target)))) {
+        event.preventDefault();
+        focusDeviceSearch();
+        return;
+      }
+      if (event.altKey && !event.ctrlKey && /^Digit[1-9]$/.test(event.code)) {
+        const page = pages[Number(event.code.slice(5)) - 1];
+        if (page) {
+          event.preventDefault();
+          showPage(page.key);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pages]);
+}
