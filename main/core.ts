@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreTransport } from './contract';
@@ -16,7 +17,9 @@ import { Connection } from './router/connection';
 import { Hub } from './router/hub';
 import { createRouter, joinHandlers } from './router/router';
 import { SettingsStore } from './settings/settings';
-import { SiteLink } from './site-link/link';
+import { Ingest } from './site-link/ingest';
+import { SiteLink, type TlsOptions } from './site-link/link';
+import { Quarantine } from './site-link/quarantine';
 import { openDatabase, type Database } from './store/database';
 import { startRetention } from './store/retention';
 import { VERSION } from './version';
@@ -27,13 +30,17 @@ export type CoreOptions = {
   site: {
     id: string;
     name: string;
-    brokerUrl: string | null;
+    /** The site's brokers, in fail-over order; none for a station without a site (tests). */
+    brokers: string[];
     demo: boolean;
     protocolVersion?: 4 | 5;
     /** Broker credentials; the password comes from secure storage, never from argv or env. */
     username?: string;
     password?: string;
+    tls?: TlsOptions;
   };
+  /** This station's name on the site (presence, MQTT client id); defaults to the host name. */
+  station?: string;
   logger?: Logger;
   nativeBinding?: string;
   /** Validate handler results against the contract (tests). */
@@ -52,6 +59,7 @@ export type Core = {
   readonly hub: Hub;
   readonly sessions: SessionManager;
   readonly link: SiteLink | null;
+  readonly ingest: Ingest;
   close(): Promise<void>;
 };
 
@@ -67,17 +75,23 @@ export function createCore(options: CoreOptions): Core {
   const registry = new DeviceRegistry(db);
   const hub = new Hub();
 
-  const link = options.site.brokerUrl
+  const quarantine = new Quarantine(db);
+  const ingest = new Ingest(db, registry, quarantine, options.site.id);
+  const station = options.station ?? os.hostname();
+  const link = options.site.brokers.length
     ? new SiteLink(
         {
-          brokerUrl: options.site.brokerUrl,
+          brokers: options.site.brokers,
           site: options.site.id,
-          clientId: `vigil-${os.hostname()}-${process.pid}`,
+          station,
+          // Stable across restarts of this station, so the broker keeps its session and queued messages.
+          clientId: `vigil-${station}-${createHash('sha256').update(path.resolve(options.dataDir)).digest('hex').slice(0, 8)}`,
           protocolVersion: options.site.protocolVersion,
           username: options.site.username,
           password: options.site.password,
+          tls: options.site.tls,
         },
-        registry,
+        ingest,
         logger,
       )
     : null;
@@ -86,8 +100,9 @@ export function createCore(options: CoreOptions): Core {
   // Coalesce device changes: at most one event per 100 ms, whatever the message rate.
   let changed = new Set<string>();
   let changeTimer: NodeJS.Timeout | null = null;
-  registry.onChange((codes) => {
-    for (const code of codes) changed.add(code);
+  ingest.onCommit(({ devices }) => {
+    if (!devices.size) return;
+    for (const code of devices) changed.add(code);
     changeTimer ??= setTimeout(() => {
       const codes = [...changed];
       changed = new Set();
@@ -103,7 +118,7 @@ export function createCore(options: CoreOptions): Core {
     deviceHandlers({ registry, siteName: options.site.name }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
-    opsHandlers({ link }),
+    opsHandlers({ link, ingest, quarantine, hub }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -126,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     sessions,
     link,
+    ingest,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, (message) => transport.send(message));
       const remove = hub.add(connection);
@@ -140,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
       if (changeTimer) clearTimeout(changeTimer);
       stopRetention();
       await link?.stop();
-      registry.flush();
+      ingest.flush();
       db.close();
     },
   };

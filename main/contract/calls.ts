@@ -8,7 +8,10 @@ import {
   DeviceSchema,
   DeviceTreeNodeSchema,
   DisplayName,
+  IngestStatsSchema,
   LinkStateSchema,
+  OutboxStatsSchema,
+  QuarantineEntrySchema,
   Password,
   RoleSchema,
   SessionSchema,
@@ -129,6 +132,16 @@ export const calls = {
   'settings.update': call('settings.edit', SettingsSchema.partial(), SettingsSchema, { audited: true }),
 
   'ops.link': call('ops.read', Empty, LinkStateSchema),
+  'ops.status': call(
+    'ops.read',
+    Empty,
+    z.object({ link: LinkStateSchema, ingest: IngestStatsSchema, outbox: OutboxStatsSchema, stations: z.number().int() }),
+  ),
+  'ops.quarantine': call(
+    'ops.read',
+    z.strictObject({ beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    z.array(QuarantineEntrySchema),
+  ),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './schemas';
 export * from './wire';
 export * from './content-policy';
+export * from './classes';

@@ -122,4 +122,38 @@ export const LinkStateSchema = z.object({
 });
 export type LinkState = z.infer<typeof LinkStateSchema>;
 
+export const IngestStatsSchema = z.object({
+  /** Messages per second over the last 10 seconds, by what became of them. */
+  rates: z.object({ received: z.number(), stored: z.number(), quarantined: z.number() }),
+  totals: z.object({
+    received: z.number().int(),
+    events: z.number().int(),
+    telemetry: z.number().int(),
+    states: z.number().int(),
+    quarantined: z.number().int(),
+  }),
+  quarantineByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  lastMessageAt: Timestamp.nullable(),
+});
+export type IngestStats = z.infer<typeof IngestStatsSchema>;
+
+export const OutboxStatsSchema = z.object({
+  pending: z.number().int(),
+  delivered: z.number().int(),
+  expired: z.number().int(),
+  oldestPendingAt: Timestamp.nullable(),
+});
+export type OutboxStats = z.infer<typeof OutboxStatsSchema>;
+
+export const QuarantineEntrySchema = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  topic: z.string(),
+  reason: z.string(),
+  /** The first bytes of the payload, as text where printable. */
+  preview: z.string(),
+  size: z.number().int(),
+});
+export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+
 export { DeviceCode };

@@ -1,6 +1,7 @@
 import type { DeviceKind } from '../contract';
 import { DEVICE_TYPES } from '../contract';
-import type { DeviceInfoPayload } from '../site-link/topics';
+import type { z } from 'zod';
+import type { DeviceInfoPayload } from '../site-link/interface/payloads';
 
 /**
  * The built-in demo park: a science park in Nantong (administrative division
@@ -10,7 +11,7 @@ import type { DeviceInfoPayload } from '../site-link/topics';
  */
 export const DEMO_SITE = { id: 'demo-park', name: '通城科创园（演示）' };
 
-export type DemoDevice = { code: string; kind: DeviceKind; info: Omit<DeviceInfoPayload, 'ts'> };
+export type DemoDevice = { code: string; kind: DeviceKind; info: Omit<z.input<typeof DeviceInfoPayload>, 'ts'> };
 
 type Floor = { name: string; extra?: DeviceKind[] };
 type Building = { name: string; area: string; floors: Floor[]; meters: DeviceKind[]; x: number; y: number };

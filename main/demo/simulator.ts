@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { topics, type DeviceStatePayload } from '../site-link/topics';
+import type { DeviceStatus } from '../contract';
+import { topicOf } from '../site-link/interface/topics';
 import { DEMO_SITE, demoDevices, type DemoDevice } from './park';
 
 export type SimulatorOptions = {
@@ -33,7 +34,7 @@ export class SiteSimulator {
     const now = Date.now();
     await Promise.all(
       this.devices.flatMap((device) => [
-        client.publishAsync(topics.deviceInfo(this.site, device.code), JSON.stringify({ ...device.info, ts: now }), { qos: 1, retain: true }),
+        client.publishAsync(topicOf('deviceInfo', { site: this.site, code: device.code }), JSON.stringify({ ...device.info, ts: now }), { qos: 1, retain: true }),
         this.publishState(device.code, 'online', now),
       ]),
     );
@@ -41,8 +42,8 @@ export class SiteSimulator {
     if (rate > 0) this.timer = setInterval(() => void this.tick(), 1000 / rate);
   }
 
-  private publishState(code: string, status: DeviceStatePayload['status'], ts = Date.now()) {
-    return this.client!.publishAsync(topics.deviceState(this.site, code), JSON.stringify({ status, ts }), { qos: 1, retain: true });
+  private publishState(code: string, status: DeviceStatus, ts = Date.now()) {
+    return this.client!.publishAsync(topicOf('deviceState', { site: this.site, code }), JSON.stringify({ status, ts }), { qos: 1, retain: true });
   }
 
   /** One random device changes: an online one drops, or an offline one returns (about 3 % offline at a time). */

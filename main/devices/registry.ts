@@ -5,7 +5,6 @@ import {
   type DeviceStatus,
   type DeviceTreeNode,
 } from '../contract';
-import { BatchWriter } from '../store/batch-writer';
 import type { Database } from '../store/database';
 
 export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'floor' | 'vendor' | 'model' | 'streams'> & {
@@ -14,8 +13,6 @@ export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'f
   at: number;
 };
 export type DeviceStatusUpdate = { code: string; status: DeviceStatus; at: number };
-
-type Write = { kind: 'info'; info: DeviceInfo } | { kind: 'status'; update: DeviceStatusUpdate };
 
 type DeviceRow = Omit<Device, 'streams' | 'statusSince' | 'lastSeen' | 'kind'> & {
   kind: Device['kind'];
@@ -67,15 +64,17 @@ export function floorOrder(a: string, b: string): number {
 
 /**
  * The device registry: what the site says about its devices, written through
- * the batched writer, and read by windows. Older messages never overwrite
+ * the ingest (one transaction per batch), and read by windows. Older messages never overwrite
  * newer ones, so a replay or a late retained message changes nothing.
  */
 export class DeviceRegistry {
-  private readonly writer: BatchWriter<Write>;
-  private readonly listeners = new Set<(codes: string[]) => void>();
+  private readonly upsertInfo;
+  private readonly upsertStatus;
+  private readonly history;
+  private readonly exists;
 
   constructor(private readonly db: Database) {
-    const upsertInfo = db.prepare(
+    this.upsertInfo = db.prepare(
       `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, info_at)
        VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @at)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, area = excluded.area, building = excluded.building,
@@ -84,7 +83,7 @@ export class DeviceRegistry {
        WHERE excluded.info_at > devices.info_at`,
     );
     // A status for a device not registered yet is kept as a placeholder row until its info arrives.
-    const upsertStatus = db.prepare(
+    this.upsertStatus = db.prepare(
       `INSERT INTO devices (code, name, kind, area, building, floor, status, status_since, last_seen)
        VALUES (@code, @code, @kind, '', '', '', @status, @at, @at)
        ON CONFLICT(code) DO UPDATE SET
@@ -93,42 +92,27 @@ export class DeviceRegistry {
          last_seen = excluded.last_seen
        WHERE devices.last_seen IS NULL OR excluded.last_seen > devices.last_seen`,
     );
-    const history = db.prepare('INSERT INTO device_history (code, at, status) VALUES (?, ?, ?)');
-    this.writer = new BatchWriter<Write>(
-      db,
-      (write) => {
-        if (write.kind === 'info') {
-          const { info } = write;
-          upsertInfo.run({ ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, streams: JSON.stringify(info.streams) });
-        } else {
-          const { update } = write;
-          if (upsertStatus.run({ ...update, kind: deviceKindOf(update.code) }).changes) history.run(update.code, update.at, update.status);
-        }
-      },
-      { onFlush: (writes) => this.notify(writes) },
+    this.history = db.prepare('INSERT INTO device_history (code, at, status) VALUES (?, ?, ?)');
+    this.exists = db.prepare('SELECT 1 FROM devices WHERE code = ?').pluck();
+  }
+
+  /** Applies a registration; false when what is stored is as new or newer. Call inside a transaction. */
+  applyInfo(info: DeviceInfo): boolean {
+    return (
+      this.upsertInfo.run({ ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, streams: JSON.stringify(info.streams) })
+        .changes > 0
     );
   }
 
-  recordInfo(info: DeviceInfo): void {
-    this.writer.push({ kind: 'info', info });
+  /** Applies a status; false when what is stored is as new or newer. Call inside a transaction. */
+  applyStatus(update: DeviceStatusUpdate): boolean {
+    if (!this.upsertStatus.run({ ...update, kind: deviceKindOf(update.code) }).changes) return false;
+    this.history.run(update.code, update.at, update.status);
+    return true;
   }
 
-  recordStatus(update: DeviceStatusUpdate): void {
-    this.writer.push({ kind: 'status', update });
-  }
-
-  flush(): void {
-    this.writer.flush();
-  }
-
-  onChange(listener: (codes: string[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private notify(writes: Write[]): void {
-    const codes = [...new Set(writes.map((write) => (write.kind === 'info' ? write.info.code : write.update.code)))];
-    for (const listener of this.listeners) listener(codes);
+  has(code: string): boolean {
+    return this.exists.get(code) !== undefined;
   }
 
   get(code: string): Device {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,11 @@ const USAGE = `vigil serve [options]
 Serves Vigil to a browser on this machine.
 
   --demo              run on the built-in demo park (the default when no --broker is given)
-  --broker URL        the site's MQTT broker, e.g. mqtts://broker.example:8883
+  --broker URL        the site's MQTT broker, e.g. mqtts://broker.example:8883; repeat for fail-over
+  --username NAME     broker user name
+  --password-file F   a file holding the broker password (readable by this user only)
+  --ca FILE           the site's CA certificate (PEM): only brokers it signed are trusted
+  --cert FILE         client certificate (PEM), with --key FILE, for brokers that require one
   --site ID           the site's id in the topic tree (vigil/v1/{site}/…)
   --site-name NAME    the site's name as officers know it
   --port N            HTTP port (default 4300)
@@ -27,7 +32,12 @@ async function serve(argv: string[]): Promise<void> {
     args: argv,
     options: {
       demo: { type: 'boolean', default: false },
-      broker: { type: 'string' },
+      broker: { type: 'string', multiple: true, default: [] },
+      username: { type: 'string' },
+      'password-file': { type: 'string' },
+      ca: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
       site: { type: 'string' },
       'site-name': { type: 'string' },
       port: { type: 'string', default: '4300' },
@@ -38,7 +48,7 @@ async function serve(argv: string[]): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(USAGE);
-  const demo = values.demo || !values.broker;
+  const demo = values.demo || values.broker.length === 0;
   if (!demo && !values.site) throw new Error('--site is required with --broker');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
@@ -48,7 +58,17 @@ async function serve(argv: string[]): Promise<void> {
     logger.warn({ host: values.host }, 'binding beyond this machine: anyone who can reach it gets the sign-in page');
   }
   const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
-  const site = demo ? null : { id: values.site!, name: values['site-name'] ?? values.site!, brokerUrl: values.broker! };
+  const read = (file: string | undefined) => (file ? fs.readFileSync(file, 'utf8') : undefined);
+  const site = demo
+    ? null
+    : {
+        id: values.site!,
+        name: values['site-name'] ?? values.site!,
+        brokers: values.broker,
+        username: values.username,
+        password: read(values['password-file'])?.trim(),
+        tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
+      };
   const station = await startStation({ dataDir, site, logger });
   const { core } = station;
 

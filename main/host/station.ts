@@ -2,13 +2,16 @@ import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { startDemoSite, type DemoSite } from '../demo/site';
 import type { Logger } from '../logging/logger';
+import type { TlsOptions } from '../site-link/link';
 
 export type SiteConfig = {
   id: string;
   name: string;
-  brokerUrl: string;
+  /** In fail-over order. */
+  brokers: string[];
   username?: string;
   password?: string;
+  tls?: TlsOptions;
 };
 
 export type Station = { core: Core; demoSite: DemoSite | null; siteName: string; stop(): Promise<void> };
@@ -30,7 +33,7 @@ export async function startStation(options: {
     logger: options.logger,
     nativeBinding: options.nativeBinding,
     site: demoSite
-      ? { id: demoSite.site.id, name: demoSite.site.name, brokerUrl: demoSite.brokerUrl, demo: true, protocolVersion: 4 }
+      ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4 }
       : { ...options.site!, demo: false },
   });
   if (demoSite) await seedDemoAccounts(core.auth);

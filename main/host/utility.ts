@@ -72,7 +72,8 @@ async function start(secrets: Secrets): Promise<Station> {
     ? {
         id: env.VIGIL_SITE_ID ?? '',
         name: env.VIGIL_SITE_NAME ?? env.VIGIL_SITE_ID ?? '',
-        brokerUrl: env.VIGIL_BROKER_URL,
+        // One URL, or several separated by commas in fail-over order.
+        brokers: env.VIGIL_BROKER_URL.split(',').map((url) => url.trim()),
         username: env.VIGIL_BROKER_USERNAME,
         password: secrets.brokerPassword,
       }

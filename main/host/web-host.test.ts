@@ -17,7 +17,7 @@ const admin = DEMO_ACCOUNTS.find((account) => account.role === 'it_admin')!;
 
 beforeAll(async () => {
   demo = await startDemoSite({ statusChangesPerSecond: 20 });
-  core = testCore({ site: { ...demo.site, brokerUrl: demo.brokerUrl, demo: true, protocolVersion: 4 } });
+  core = testCore({ site: { ...demo.site, brokers: [demo.brokerUrl], demo: true, protocolVersion: 4 } });
   await seedDemoAccounts(core.auth);
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');

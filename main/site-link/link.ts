@@ -1,36 +1,71 @@
-import mqtt, { type MqttClient } from 'mqtt';
-import { deviceCodeProblem, type LinkState } from '../contract';
-import type { DeviceRegistry } from '../devices/registry';
+import mqtt, { type IClientOptions, type IClientPublishOptions, type MqttClient, type Packet } from 'mqtt';
+import type { LinkState } from '../contract';
 import type { Logger } from '../logging/logger';
-import { DeviceInfoPayload, DeviceStatePayload, parseDeviceTopic, topics } from './topics';
+import type { Ingest } from './ingest';
+import { siteFilters, topicOf } from './interface/topics';
 
-export type SiteLinkOptions = {
-  brokerUrl: string;
-  site: string;
-  clientId: string;
-  username?: string;
-  password?: string;
-  /** 5 for production brokers; the embedded demo broker (aedes) speaks 3.1.1 (4). */
-  protocolVersion?: 4 | 5;
+export type TlsOptions = {
+  /** The site's CA (PEM). When given, only certificates it signed are accepted: the broker is pinned to it. */
+  ca?: string;
+  /** Client certificate and key (PEM) for brokers that require them. */
+  cert?: string;
+  key?: string;
 };
 
+export type SiteLinkOptions = {
+  /** One or more broker URLs (mqtt:// or mqtts://); the link fails over between them in order. */
+  brokers: string[];
+  site: string;
+  /** Stable per station: the broker keeps this station's session (and its queued messages) under it. */
+  clientId: string;
+  station: string;
+  username?: string;
+  password?: string;
+  tls?: TlsOptions;
+  /** 5 for production brokers; the embedded demo broker (aedes) speaks 3.1.1 (4). */
+  protocolVersion?: 4 | 5;
+  /** How long the broker keeps the session of a station that went away. */
+  sessionExpirySeconds?: number;
+};
+
+const MIN_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+
+/** Full jitter (AWS architecture blog): spreads the reconnects of many stations after a broker restart. */
+export function backoffDelay(attempt: number, random = Math.random): number {
+  return Math.round(random() * Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** attempt));
+}
+
+type PacketSender = (packet: Packet, cb?: (error?: Error) => void, cbStorePut?: () => void, noStore?: boolean) => void;
+
 /**
- * The station's connection to the site broker. This first cut carries the
- * device registry; messages that fail validation are counted and logged
- * with their reason, never stored.
+ * The station's connection to the site broker: MQTT 5 persistent session
+ * (clean start off, session expiry), QoS 1 subscriptions, fail-over across
+ * brokers with jittered back-off, and presence with a last will.
+ *
+ * Lossless receive: every message goes to the ingest, and its PUBACK is held
+ * until the ingest has committed the batch it is in. A crash before that
+ * leaves the message unacknowledged, so the broker delivers it again and the
+ * idempotent store keeps it once.
  */
 export class SiteLink {
   private client: MqttClient | null = null;
   private state: LinkState;
   private readonly listeners = new Set<(state: LinkState) => void>();
-  rejected = 0;
+  private heldAcks: Packet[] = [];
+  private send: PacketSender | null = null;
+  private attempt = 0;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly options: SiteLinkOptions,
-    private readonly registry: DeviceRegistry,
+    private readonly ingest: Ingest,
     private readonly logger: Logger,
   ) {
-    this.state = { state: 'connecting', since: Date.now(), broker: options.brokerUrl };
+    if (!options.brokers.length) throw new Error('site link: at least one broker URL is needed');
+    this.state = { state: 'connecting', since: Date.now(), broker: options.brokers[0]! };
+    ingest.onCommit(() => this.releaseAcks());
   }
 
   get linkState(): LinkState {
@@ -43,55 +78,120 @@ export class SiteLink {
   }
 
   start(): void {
-    const { brokerUrl, clientId, username, password, site } = this.options;
-    const client = mqtt.connect(brokerUrl, { clientId, username, password, reconnectPeriod: 2000, connectTimeout: 10_000, protocolVersion: this.options.protocolVersion ?? 5 });
-    this.client = client;
-    client.on('connect', () => {
-      this.setState('online');
-      client.subscribe(topics.allDevices(site), { qos: 1 });
+    const { options } = this;
+    const presenceTopic = topicOf('presence', { site: options.site, station: options.station });
+    const servers = options.brokers.map((url) => {
+      const parsed = new URL(url);
+      return { host: parsed.hostname, port: Number(parsed.port) || (parsed.protocol === 'mqtts:' ? 8883 : 1883), protocol: parsed.protocol.replace(':', '') as 'mqtt' | 'mqtts' };
     });
-    client.on('close', () => this.setState('offline'));
-    client.on('error', (error) => this.logger.warn({ err: error.message, broker: brokerUrl }, 'site broker error'));
-    client.on('message', (topic, payload) => this.receive(topic, payload));
+    const v5 = (options.protocolVersion ?? 5) === 5;
+    const clientOptions: IClientOptions = {
+      servers,
+      clientId: options.clientId,
+      username: options.username,
+      password: options.password,
+      protocolVersion: options.protocolVersion ?? 5,
+      clean: false,
+      // Reconnects are ours, with jitter; mqtt.js's are at a fixed period.
+      reconnectPeriod: 0,
+      connectTimeout: 10_000,
+      keepalive: 30,
+      resubscribe: false,
+      ...(v5 ? { properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600 } } : {}),
+      ...(options.tls ? { ca: options.tls.ca, cert: options.tls.cert, key: options.tls.key, rejectUnauthorized: true } : {}),
+      will: { topic: presenceTopic, payload: Buffer.from(JSON.stringify({ online: false, ts: Date.now() })), qos: 1, retain: true },
+    };
+    const client = mqtt.connect(clientOptions);
+    this.client = client;
+    this.holdAcks(client);
+    client.handleMessage = (packet, done) => {
+      this.ingest.push({ topic: packet.topic, payload: packet.payload as Buffer, receivedAt: Date.now() });
+      done();
+    };
+    client.on('connect', (connack) => {
+      this.attempt = 0;
+      this.setState('online');
+      // A session the broker kept still has its subscriptions; a new one needs them.
+      if (!connack.sessionPresent) {
+        client.subscribe(siteFilters(options.site), { qos: 1 }, (error) => {
+          if (error) this.logger.error({ err: error.message }, 'site link: subscribe failed');
+        });
+      }
+      client.publish(presenceTopic, JSON.stringify({ online: true, ts: Date.now() }), { qos: 1, retain: true });
+    });
+    client.on('close', () => {
+      // Acknowledgements held for the old connection can no longer be sent; the broker will redeliver.
+      this.heldAcks = [];
+      this.setState('offline');
+      if (!this.stopped) this.scheduleReconnect();
+    });
+    client.on('error', (error) => this.logger.warn({ err: error.message, broker: this.currentBroker() }, 'site link error'));
+  }
+
+  /** Publishes and resolves once the broker has the message (PUBACK for QoS 1). */
+  publish(topic: string, payload: string, options: IClientPublishOptions): Promise<void> {
+    const client = this.client;
+    if (!client?.connected) return Promise.reject(new Error('site link is offline'));
+    return client.publishAsync(topic, payload, options).then(() => undefined);
+  }
+
+  get connected(): boolean {
+    return !!this.client?.connected;
+  }
+
+  /** Intercepts PUBACKs so they leave only after the ingest commits (see the class comment). */
+  private holdAcks(client: MqttClient): void {
+    const internal = client as unknown as { _sendPacket: PacketSender };
+    const send = internal._sendPacket.bind(client);
+    this.send = send;
+    internal._sendPacket = (packet, cb, cbStorePut, noStore) => {
+      if (packet.cmd !== 'puback') return send(packet, cb, cbStorePut, noStore);
+      this.heldAcks.push(packet);
+      // Let mqtt.js read the next packet now; the acknowledgement itself waits.
+      cb?.();
+    };
+  }
+
+  private releaseAcks(): void {
+    if (!this.heldAcks.length || !this.send || !this.client?.connected) return;
+    const acks = this.heldAcks;
+    this.heldAcks = [];
+    for (const ack of acks) this.send(ack);
+  }
+
+  private scheduleReconnect(): void {
+    if (this.retry) return;
+    const delay = backoffDelay(this.attempt++);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (!this.stopped) this.client?.reconnect();
+    }, delay);
+  }
+
+  private currentBroker(): string {
+    const options = this.client?.options;
+    return options ? `${options.protocol}://${options.host}:${options.port}` : this.options.brokers[0]!;
   }
 
   private setState(state: LinkState['state']): void {
-    if (this.state.state === state) return;
-    this.state = { state, since: Date.now(), broker: this.options.brokerUrl };
-    this.logger.info({ link: state, broker: this.options.brokerUrl }, 'site link state');
+    const broker = this.currentBroker();
+    if (this.state.state === state && this.state.broker === broker) return;
+    this.state = { state, since: Date.now(), broker };
+    this.logger.info({ link: state, broker }, 'site link state');
     for (const listener of this.listeners) listener(this.state);
   }
 
-  private reject(topic: string, reason: string): void {
-    this.rejected++;
-    this.logger.warn({ topic, reason }, 'rejected a site message');
-  }
-
-  /** Exposed for tests: handles one message as if it came from the broker. */
-  receive(topic: string, payload: Buffer): void {
-    const parsed = parseDeviceTopic(topic);
-    if ('error' in parsed) return this.reject(topic, parsed.error);
-    const codeProblem = deviceCodeProblem(parsed.code);
-    if (codeProblem) return this.reject(topic, `device code: ${codeProblem}`);
-    let json: unknown;
-    try {
-      json = JSON.parse(payload.toString('utf8'));
-    } catch {
-      return this.reject(topic, 'payload is not JSON');
-    }
-    if (parsed.channel === 'info') {
-      const info = DeviceInfoPayload.safeParse(json);
-      if (!info.success) return this.reject(topic, info.error.issues[0]?.message ?? 'invalid info');
-      this.registry.recordInfo({ code: parsed.code, ...info.data, at: info.data.ts });
-    } else if (parsed.channel === 'state') {
-      const state = DeviceStatePayload.safeParse(json);
-      if (!state.success) return this.reject(topic, state.error.issues[0]?.message ?? 'invalid state');
-      this.registry.recordStatus({ code: parsed.code, status: state.data.status, at: state.data.ts });
-    }
-  }
-
   async stop(): Promise<void> {
-    await this.client?.endAsync();
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    const client = this.client;
     this.client = null;
+    if (!client) return;
+    this.ingest.flush();
+    if (client.connected) {
+      await client.publishAsync(topicOf('presence', { site: this.options.site, station: this.options.station }), JSON.stringify({ online: false, ts: Date.now() }), { qos: 1, retain: true }).catch(() => undefined);
+    }
+    await client.endAsync();
+    this.setState('offline');
   }
 }

@@ -64,6 +64,50 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX device_history_at ON device_history(at);
   CREATE INDEX device_history_code ON device_history(code, at);
   `,
+  // 2: site link: device events (exactly once by id), latest telemetry, quarantine, outbox
+  `
+  CREATE TABLE device_events (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    type TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    zone TEXT,
+    person TEXT,
+    data TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX device_events_at ON device_events(at);
+  CREATE INDEX device_events_code ON device_events(code, at);
+  CREATE TABLE telemetry_latest (
+    code TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (code, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    topic TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    preview TEXT NOT NULL,
+    size INTEGER NOT NULL
+  );
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    topic TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    qos INTEGER NOT NULL,
+    retain INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    settled_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX outbox_pending ON outbox(state, created_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -45,7 +45,7 @@ export function tempDir(prefix = 'vigil-test-'): string {
 export function testCore(overrides: Partial<CoreOptions> = {}): Core {
   return createCore({
     dataDir: tempDir(),
-    site: { id: 'test-site', name: 'Test site', brokerUrl: null, demo: false },
+    site: { id: 'test-site', name: 'Test site', brokers: [], demo: false },
     logger: silentLogger(),
     checkOutputs: true,
     lockSweepMs: 50,

@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { deviceCodeProblem } from '../contract';
+import { CHANNELS, matchTopic, type ChannelName, type ChannelPayload } from './interface/topics';
+
+/** Larger payloads are refused unread: no device message needs more. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+export type Decoded = {
+  [C in ChannelName]: { ok: true; channel: C; params: Record<string, string>; payload: ChannelPayload<C> };
+}[ChannelName];
+export type Rejected = { ok: false; reason: string };
+
+const CODE_PARAMS = ['code'] as const;
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const path = issue.path.join('.');
+  return `${path ? `${path}: ` : ''}${issue.message}`;
+}
+
+/**
+ * Turns one MQTT message into a typed site message, or says exactly why not.
+ * Pure and total: any topic and any bytes give one of the two answers.
+ */
+export function decode(topic: string, payload: Uint8Array, site: string): Decoded | Rejected {
+  if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, reason: `payload of ${payload.byteLength} bytes exceeds ${MAX_PAYLOAD_BYTES}` };
+  const match = matchTopic(topic);
+  if (!match) return { ok: false, reason: 'topic is not in the vigil/v1 topic tree' };
+  if (match.params.site !== site) return { ok: false, reason: `topic is for site ${match.params.site}, not ${site}` };
+  for (const param of CODE_PARAMS) {
+    const code = match.params[param];
+    const problem = code === undefined ? null : deviceCodeProblem(code);
+    if (problem) return { ok: false, reason: `device code: ${problem}` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'payload is not JSON' };
+  }
+  const parsed = CHANNELS[match.channel].payload.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: `${match.channel}: ${firstIssue(parsed.error)}` };
+  return { ok: true, channel: match.channel, params: match.params, payload: parsed.data } as Decoded;
+}
+
+/** The first bytes of a payload, readable where they are text, for the quarantine view. */
+export function preview(payload: Uint8Array, bytes = 200): string {
+  const head = Buffer.from(payload.buffer, payload.byteOffset, Math.min(bytes, payload.byteLength));
+  const text = head.toString('utf8');
+  // eslint-disable-next-line no-control-regex
+  const printable = !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text);
+  return printable ? text : `hex:${head.toString('hex')}`;
+}

@@ -1,0 +1,166 @@
+import { EVENT_TYPES, type EventType, type IngestStats } from '../contract';
+import type { DeviceRegistry } from '../devices/registry';
+import { BatchWriter } from '../store/batch-writer';
+import type { Database } from '../store/database';
+import { decode, preview, type Decoded } from './decode';
+import type { ChannelPayload } from './interface/topics';
+import type { Quarantine } from './quarantine';
+import { RateCounter } from './rates';
+
+export type Incoming = { topic: string; payload: Uint8Array; receivedAt: number };
+
+/** What one committed batch changed, for the windows and for the modules that act on it. */
+export type Committed = {
+  devices: Set<string>;
+  events: { code: string; event: ChannelPayload<'deviceEvent'> }[];
+  acks: { code: string; ack: ChannelPayload<'commandAck'> }[];
+  alarms: ChannelPayload<'alarm'>[];
+  presence: { station: string; presence: ChannelPayload<'presence'> }[];
+};
+
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], acks: [], alarms: [], presence: [] });
+
+/**
+ * validate → quarantine what fails → store idempotently → report. Messages
+ * are written in one transaction per turn of the event loop; listeners
+ * (and the MQTT acknowledgements) run only after the transaction commits,
+ * so a crash never loses a message the broker was told we have.
+ */
+export class Ingest {
+  private readonly writer: BatchWriter<Incoming>;
+  private readonly listeners = new Set<(batch: Committed) => void>();
+  private batch = emptyBatch();
+  private readonly insertEvent;
+  private readonly upsertTelemetry;
+  private readonly received = new RateCounter();
+  private readonly stored = new RateCounter();
+  private readonly refused = new RateCounter();
+  private readonly totals = { received: 0, events: 0, telemetry: 0, states: 0 };
+  private lastMessageAt: number | null = null;
+
+  constructor(
+    db: Database,
+    private readonly registry: DeviceRegistry,
+    private readonly quarantine: Quarantine,
+    private readonly site: string,
+    options: { maxBatch?: number } = {},
+  ) {
+    this.insertEvent = db.prepare(
+      `INSERT OR IGNORE INTO device_events (id, code, type, severity, at, received_at, zone, person, data)
+       VALUES (@id, @code, @type, @severity, @at, @receivedAt, @zone, @person, @data)`,
+    );
+    this.upsertTelemetry = db.prepare(
+      `INSERT INTO telemetry_latest (code, key, value, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(code, key) DO UPDATE SET value = excluded.value, at = excluded.at WHERE excluded.at > telemetry_latest.at`,
+    );
+    this.writer = new BatchWriter<Incoming>(db, (message) => this.apply(message), {
+      maxBatch: options.maxBatch ?? 2000,
+      onFlush: () => this.committed(),
+    });
+  }
+
+  push(message: Incoming): void {
+    this.received.add();
+    this.totals.received++;
+    this.lastMessageAt = message.receivedAt;
+    this.writer.push(message);
+  }
+
+  /** Writes what is queued now; normally the writer does this once per turn of the event loop. */
+  flush(): void {
+    this.writer.flush();
+  }
+
+  onCommit(listener: (batch: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stats(): IngestStats {
+    return {
+      rates: { received: this.received.perSecond(), stored: this.stored.perSecond(), quarantined: this.refused.perSecond() },
+      totals: { ...this.totals, quarantined: this.quarantine.total },
+      quarantineByReason: this.quarantine.counts(),
+      lastMessageAt: this.lastMessageAt,
+    };
+  }
+
+  private committed(): void {
+    const batch = this.batch;
+    this.batch = emptyBatch();
+    for (const listener of this.listeners) listener(batch);
+  }
+
+  private refuse(message: Incoming, reason: string): void {
+    this.refused.add();
+    this.quarantine.add({ at: message.receivedAt, topic: message.topic, reason, preview: preview(message.payload), size: message.payload.byteLength });
+  }
+
+  /** One message, inside the batch's transaction. */
+  private apply(message: Incoming): void {
+    const decoded = decode(message.topic, message.payload, this.site);
+    if (!decoded.ok) return this.refuse(message, decoded.reason);
+    const reason = this.store(decoded, message.receivedAt);
+    if (reason) this.refuse(message, reason);
+    else this.stored.add();
+  }
+
+  /** Stores a valid message; returns why it was refused, or null. */
+  private store(message: Decoded, receivedAt: number): string | null {
+    const code = message.params.code ?? '';
+    switch (message.channel) {
+      case 'deviceInfo':
+        this.totals.states++;
+        if (this.registry.applyInfo({ code, ...message.payload, at: message.payload.ts })) this.batch.devices.add(code);
+        return null;
+      case 'deviceState':
+        this.totals.states++;
+        if (this.registry.applyStatus({ code, status: message.payload.status, at: message.payload.ts })) this.batch.devices.add(code);
+        return null;
+      case 'gatewayState':
+        this.totals.states++;
+        if (this.registry.applyStatus({ code, status: message.payload.online ? 'online' : 'offline', at: message.payload.ts })) this.batch.devices.add(code);
+        return null;
+      case 'telemetry':
+        if (!this.registry.has(code)) return `unknown device: ${code} is not registered`;
+        this.totals.telemetry++;
+        for (const [key, value] of Object.entries(message.payload.values)) this.upsertTelemetry.run(code, key, value, message.payload.ts);
+        return null;
+      case 'deviceEvent': {
+        if (!this.registry.has(code)) return `unknown device: ${code} is not registered`;
+        const event = message.payload;
+        const stored = this.insertEvent.run({
+          id: event.id,
+          code,
+          type: event.type,
+          severity: event.severity ?? EVENT_TYPES[event.type as EventType].severity,
+          at: event.ts,
+          receivedAt,
+          zone: event.zone ?? null,
+          person: event.person ?? null,
+          data: event.data ? JSON.stringify(event.data) : null,
+        });
+        if (!stored.changes) return `replay: event ${event.id} is already stored`;
+        this.totals.events++;
+        this.batch.events.push({ code, event });
+        return null;
+      }
+      case 'commandAck':
+        this.batch.acks.push({ code, ack: message.payload });
+        return null;
+      case 'alarm':
+        this.batch.alarms.push(message.payload);
+        return null;
+      case 'presence':
+        this.batch.presence.push({ station: message.params.station!, presence: message.payload });
+        return null;
+      case 'command':
+        // Commands are what stations send to devices; another station's command is not ours to store.
+        return null;
+      default: {
+        const unhandled: never = message;
+        return `no handler for ${(unhandled as Decoded).channel}`;
+      }
+    }
+  }
+}

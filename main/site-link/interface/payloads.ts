@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES, type DataClass } from '../../contract';
+import { DeviceCode, DeviceStatusSchema } from '../../contract';
+
+/**
+ * Payloads of the site interface, version 1. Each field carries its data
+ * class (`x-data-class`, default internal), which the AsyncAPI document
+ * publishes and the core uses to mask personal data.
+ */
+const classed = <T extends z.ZodType>(schema: T, dataClass: DataClass) => schema.meta({ 'x-data-class': dataClass });
+
+export const Millis = z.number().int().nonnegative().describe('milliseconds since 1970-01-01 UTC');
+/** Idempotency key of a message: the same id twice is the same message. */
+export const MessageId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'message id: 8–64 letters, digits, _ or -');
+
+export const DeviceInfoPayload = z.strictObject({
+  name: classed(z.string().min(1).max(128), 'public'),
+  area: classed(z.string().min(1).max(64), 'public'),
+  building: classed(z.string().min(1).max(64), 'public'),
+  floor: classed(z.string().min(1).max(64), 'public'),
+  x: z.number().min(0).max(1).optional().describe('position on the floor plan, 0–1 from the left'),
+  y: z.number().min(0).max(1).optional().describe('position on the floor plan, 0–1 from the top'),
+  vendor: z.string().max(64).default(''),
+  model: z.string().max(64).default(''),
+  streams: z
+    .array(z.strictObject({ profile: z.enum(['main', 'sub']), url: z.string().max(512) }))
+    .default([])
+    .describe('RTSP URLs without credentials; the station holds those'),
+  ts: Millis,
+});
+
+export const DeviceStatePayload = z.strictObject({
+  status: DeviceStatusSchema,
+  ts: Millis,
+  reason: z.string().max(200).optional(),
+});
+
+export const GatewayStatePayload = z.strictObject({
+  online: z.boolean(),
+  ts: Millis,
+});
+
+export const TelemetryPayload = z.strictObject({
+  ts: Millis,
+  values: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.number()).refine((values) => Object.keys(values).length <= 32, 'at most 32 values'),
+});
+
+export const DeviceEventPayload = z.strictObject({
+  id: MessageId,
+  type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
+  severity: z.enum(SEVERITIES).optional().describe('defaults to the severity of the event type'),
+  ts: Millis,
+  zone: classed(z.string().max(64), 'internal').optional(),
+  person: classed(z.string().max(64), 'personal').optional().describe('who, for access events: name or card number'),
+  data: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean()])).optional(),
+});
+
+export const CommandPayload = z.strictObject({
+  id: MessageId,
+  command: z.string().regex(/^[a-z][a-z0-9_.]{1,63}$/),
+  params: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean()])).default({}),
+  issuedBy: classed(z.string().max(64), 'personal'),
+  station: z.string().max(128),
+  ts: Millis,
+  expiresAt: Millis.describe('the device must not act on the command after this time'),
+});
+
+export const CommandAckPayload = z.strictObject({
+  id: MessageId,
+  status: z.enum(['accepted', 'done', 'rejected', 'expired', 'failed']),
+  ts: Millis,
+  reason: z.string().max(200).optional(),
+});
+
+export const AlarmStatePayload = z.strictObject({
+  id: MessageId,
+  source: DeviceCode.describe('20-digit code of the device that raised it'),
+  type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
+  severity: z.enum(SEVERITIES),
+  state: z.enum(ALARM_STATES),
+  hlc: z.string().regex(/^\d{13}:\d{4}:[A-Za-z0-9_.-]{1,64}$/).describe('hybrid logical clock: millis:counter:node'),
+  raisedAt: Millis,
+  by: classed(z.string().max(64), 'personal').optional(),
+  station: z.string().max(128).optional(),
+  note: classed(z.string().max(1000), 'internal').optional(),
+  count: z.number().int().positive().default(1),
+});
+
+export const PresencePayload = z.strictObject({
+  online: z.boolean(),
+  ts: Millis,
+  user: classed(z.string().max(64), 'personal').optional(),
+});
+
+export type DeviceInfo = z.output<typeof DeviceInfoPayload>;
+export type DeviceState = z.output<typeof DeviceStatePayload>;
+export type Telemetry = z.output<typeof TelemetryPayload>;
+export type DeviceEvent = z.output<typeof DeviceEventPayload>;
+export type Command = z.output<typeof CommandPayload>;
+export type CommandAck = z.output<typeof CommandAckPayload>;
+export type AlarmStateMessage = z.output<typeof AlarmStatePayload>;

@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import {
+  AlarmStatePayload,
+  CommandAckPayload,
+  CommandPayload,
+  DeviceEventPayload,
+  DeviceInfoPayload,
+  DeviceStatePayload,
+  GatewayStatePayload,
+  PresencePayload,
+  TelemetryPayload,
+} from './payloads';
+
+/**
+ * The MQTT topic tree, version 1: every channel with its QoS, retention,
+ * direction and payload. The decoder, the publishers and the AsyncAPI
+ * document (docs/site-interface.asyncapi.yaml) are all read from this table.
+ */
+export const INTERFACE_VERSION = 'v1';
+export const TOPIC_ROOT = `vigil/${INTERFACE_VERSION}`;
+
+export type Channel = {
+  pattern: string;
+  qos: 0 | 1;
+  retained: boolean;
+  /** Who publishes: the site (devices, gateways) or stations (Vigil). */
+  from: 'site' | 'station';
+  payload: z.ZodType;
+  summary: string;
+};
+
+export const CHANNELS = {
+  deviceInfo: {
+    pattern: 'vigil/v1/{site}/devices/{code}/info',
+    qos: 1,
+    retained: true,
+    from: 'site',
+    payload: DeviceInfoPayload,
+    summary: 'Registration of a device: name, place, streams. Retained.',
+  },
+  deviceState: {
+    pattern: 'vigil/v1/{site}/devices/{code}/state',
+    qos: 1,
+    retained: true,
+    from: 'site',
+    payload: DeviceStatePayload,
+    summary: 'Status of a device (online, offline, fault). Retained.',
+  },
+  gatewayState: {
+    pattern: 'vigil/v1/{site}/gateways/{code}/state',
+    qos: 1,
+    retained: true,
+    from: 'site',
+    payload: GatewayStatePayload,
+    summary: "An edge gateway's link; its last will publishes {online:false}. Retained.",
+  },
+  telemetry: {
+    pattern: 'vigil/v1/{site}/devices/{code}/telemetry',
+    qos: 0,
+    retained: false,
+    from: 'site',
+    payload: TelemetryPayload,
+    summary: 'Measurements (meters, sensors). QoS 0: the next sample replaces a lost one.',
+  },
+  deviceEvent: {
+    pattern: 'vigil/v1/{site}/devices/{code}/events',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: DeviceEventPayload,
+    summary: 'Something happened at a device (intrusion, smoke, door forced …). Stored exactly once by id.',
+  },
+  command: {
+    pattern: 'vigil/v1/{site}/devices/{code}/commands',
+    qos: 1,
+    retained: false,
+    from: 'station',
+    payload: CommandPayload,
+    summary: 'An operator command. MQTT 5 response topic and correlation data name the acknowledgement; never acted on after expiresAt.',
+  },
+  commandAck: {
+    pattern: 'vigil/v1/{site}/devices/{code}/commands/ack',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: CommandAckPayload,
+    summary: 'What became of a command, with the correlation data of the command.',
+  },
+  alarm: {
+    pattern: 'vigil/v1/{site}/alarms/{alarm}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: AlarmStatePayload,
+    summary: 'Shared state of one alarm; every station merges by state order, then hybrid logical clock. Retained.',
+  },
+  presence: {
+    pattern: 'vigil/v1/{site}/stations/{station}/presence',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: PresencePayload,
+    summary: "A station's presence; its last will publishes {online:false}. Retained.",
+  },
+} as const satisfies Record<string, Channel>;
+
+export type ChannelName = keyof typeof CHANNELS;
+export type ChannelPayload<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['payload']>;
+
+/** The concrete topic of a channel. Parameters must be single topic levels. */
+export function topicOf(channel: ChannelName, params: Record<string, string>): string {
+  return CHANNELS[channel].pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (!value || /[/+#]/.test(value)) throw new Error(`topic parameter ${name}=${String(value)} is not a single topic level`);
+    return value;
+  });
+}
+
+/** The subscription filter for every channel the site publishes, for one site. */
+export function siteFilters(site: string): string[] {
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
+}
+
+const MATCHERS = Object.entries(CHANNELS).map(([name, channel]) => ({
+  name: name as ChannelName,
+  levels: channel.pattern.split('/'),
+}));
+
+/** Which channel a topic belongs to, and its parameters; null when it is none. */
+export function matchTopic(topic: string): { channel: ChannelName; params: Record<string, string> } | null {
+  const levels = topic.split('/');
+  for (const matcher of MATCHERS) {
+    if (matcher.levels.length !== levels.length) continue;
+    const params: Record<string, string> = {};
+    const matches = matcher.levels.every((level, index) => {
+      const actual = levels[index]!;
+      if (level.startsWith('{')) {
+        params[level.slice(1, -1)] = actual;
+        return actual.length > 0;
+      }
+      return level === actual;
+    });
+    if (matches) return { channel: matcher.name, params };
+  }
+  return null;
+}
