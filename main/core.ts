@@ -16,6 +16,7 @@ import { settingsHandlers } from './settings/handlers';
 import { Connection } from './router/connection';
 import { Hub } from './router/hub';
 import { createRouter, joinHandlers } from './router/router';
+import { Outbox } from './outbox/outbox';
 import { SettingsStore } from './settings/settings';
 import { Ingest } from './site-link/ingest';
 import { SiteLink, type TlsOptions } from './site-link/link';
@@ -60,6 +61,7 @@ export type Core = {
   readonly sessions: SessionManager;
   readonly link: SiteLink | null;
   readonly ingest: Ingest;
+  readonly outbox: Outbox;
   close(): Promise<void>;
 };
 
@@ -96,6 +98,12 @@ export function createCore(options: CoreOptions): Core {
       )
     : null;
   link?.onState((state) => hub.broadcast('link.state', state));
+  const outbox = new Outbox(db, logger);
+  outbox.onSettled((settled) => hub.broadcast('outbox.settled', settled));
+  if (link) {
+    outbox.start(link);
+    link.onState((state) => state.state === 'online' && void outbox.pump());
+  }
 
   // Coalesce device changes: at most one event per 100 ms, whatever the message rate.
   let changed = new Set<string>();
@@ -118,7 +126,7 @@ export function createCore(options: CoreOptions): Core {
     deviceHandlers({ registry, siteName: options.site.name }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
-    opsHandlers({ link, ingest, quarantine, hub }),
+    opsHandlers({ link, ingest, quarantine, outbox, hub }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -142,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     link,
     ingest,
+    outbox,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, (message) => transport.send(message));
       const remove = hub.add(connection);
@@ -153,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async close() {
       clearInterval(lockTimer);
+      outbox.stop();
       if (changeTimer) clearTimeout(changeTimer);
       stopRetention();
       await link?.stop();

@@ -11,6 +11,8 @@ export const events = {
   'audit.appended': z.object({ id: z.number().int() }),
   'users.changed': z.object({}),
   'settings.changed': z.object({}),
+  /** An operator action left the station (delivered) or was dropped because its command expired. */
+  'outbox.settled': z.object({ id: z.string(), topic: z.string(), state: z.enum(['delivered', 'expired']) }),
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -95,7 +95,8 @@ export const MIGRATIONS: readonly string[] = [
     size INTEGER NOT NULL
   );
   CREATE TABLE outbox (
-    id TEXT PRIMARY KEY,
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
     topic TEXT NOT NULL,
     payload TEXT NOT NULL,
     qos INTEGER NOT NULL,
@@ -105,8 +106,8 @@ export const MIGRATIONS: readonly string[] = [
     state TEXT NOT NULL DEFAULT 'pending',
     attempts INTEGER NOT NULL DEFAULT 0,
     settled_at INTEGER
-  ) WITHOUT ROWID;
-  CREATE INDEX outbox_pending ON outbox(state, created_at);
+  );
+  CREATE INDEX outbox_pending ON outbox(state, seq);
   `,
 ];
 

@@ -1,0 +1,131 @@
+import type { OutboxStats } from '../contract';
+import type { Logger } from '../logging/logger';
+import type { Database } from '../store/database';
+
+export type OutboxMessage = {
+  /** Idempotency key: receivers keep the first message with this id and ignore repeats. */
+  id: string;
+  topic: string;
+  payload: string;
+  qos: 0 | 1;
+  retain: boolean;
+  /** Commands to the physical world: never published after this time. */
+  expiresAt?: number;
+};
+
+export type Publisher = {
+  readonly connected: boolean;
+  publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean; properties?: { messageExpiryInterval?: number } }): Promise<void>;
+};
+
+type Row = { id: string; topic: string; payload: string; qos: 0 | 1; retain: number; created_at: number; expires_at: number | null };
+
+export type Settled = { id: string; topic: string; state: 'delivered' | 'expired' };
+
+/**
+ * What the officer did, waiting for the broker. An action writes its local
+ * change and its outbox row in one transaction; the outbox then publishes
+ * in order until the broker acknowledges, across disconnects and restarts.
+ * Expired commands are dropped, visibly, and never sent.
+ */
+export class Outbox {
+  private readonly insert;
+  private readonly pendingRows;
+  private readonly settle;
+  private readonly inFlight = new Set<string>();
+  private readonly listeners = new Set<(settled: Settled) => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private pumping = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+    private readonly maxInFlight = 100,
+  ) {
+    this.insert = db.prepare(
+      `INSERT OR IGNORE INTO outbox (id, topic, payload, qos, retain, created_at, expires_at)
+       VALUES (@id, @topic, @payload, @qos, @retain, @createdAt, @expiresAt)`,
+    );
+    this.pendingRows = db.prepare<[number], Row>(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`);
+    this.settle = db.prepare(`UPDATE outbox SET state = ?, settled_at = ?, attempts = attempts + ? WHERE id = ? AND state = 'pending'`);
+  }
+
+  /** Call inside the transaction that makes the local change; publishing starts after it commits. */
+  add(message: OutboxMessage): void {
+    this.insert.run({ ...message, retain: message.retain ? 1 : 0, createdAt: this.now(), expiresAt: message.expiresAt ?? null });
+    setImmediate(() => void this.pump());
+  }
+
+  onSettled(listener: (settled: Settled) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Publishes through `publisher` whenever it is connected, checking again every `everyMs`. */
+  start(publisher: Publisher, everyMs = 1000): void {
+    this.publisher = publisher;
+    this.timer = setInterval(() => void this.pump(), everyMs);
+    this.timer.unref();
+    void this.pump();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.publisher = null;
+  }
+
+  private publisher: Publisher | null = null;
+
+  /** Sends what is pending, oldest first, with a bounded number in flight. */
+  async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.publisher?.connected && this.inFlight.size < this.maxInFlight) {
+        const rows = this.pendingRows.all(this.maxInFlight + this.inFlight.size).filter((row) => !this.inFlight.has(row.id));
+        if (!rows.length) break;
+        for (const row of rows.slice(0, this.maxInFlight - this.inFlight.size)) this.send(row);
+        // Let the acknowledgements of this round come in before reading more.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private send(row: Row): void {
+    const now = this.now();
+    if (row.expires_at !== null && row.expires_at <= now) return this.finish(row, 'expired', 0);
+    const publisher = this.publisher!;
+    this.inFlight.add(row.id);
+    // The broker, too, drops a command it could not deliver in time (MQTT 5 message expiry).
+    const properties = row.expires_at !== null ? { messageExpiryInterval: Math.max(1, Math.ceil((row.expires_at - now) / 1000)) } : undefined;
+    publisher
+      .publish(row.topic, row.payload, { qos: row.qos, retain: row.retain === 1, ...(properties ? { properties } : {}) })
+      .then(
+        () => this.finish(row, 'delivered', 1),
+        (error: Error) => this.logger.debug({ id: row.id, err: error.message }, 'outbox: publish not confirmed; will retry'),
+      )
+      .finally(() => {
+        this.inFlight.delete(row.id);
+        void this.pump();
+      });
+  }
+
+  private finish(row: Row, state: Settled['state'], attempts: number): void {
+    if (!this.settle.run(state, this.now(), attempts, row.id).changes) return;
+    if (state === 'expired') this.logger.warn({ id: row.id, topic: row.topic }, 'outbox: command expired before it could be sent; dropped');
+    for (const listener of this.listeners) listener({ id: row.id, topic: row.topic, state });
+  }
+
+  stats(): OutboxStats {
+    const counts = this.db.prepare(`SELECT state, count(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state`).all() as {
+      state: string;
+      n: number;
+      oldest: number;
+    }[];
+    const of = (state: string) => counts.find((count) => count.state === state);
+    return { pending: of('pending')?.n ?? 0, delivered: of('delivered')?.n ?? 0, expired: of('expired')?.n ?? 0, oldestPendingAt: of('pending')?.oldest ?? null };
+  }
+}
