@@ -1,26 +1,59 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import type { DeviceStatus } from '../contract';
+import { randomBytes } from 'node:crypto';
+import { EVENT_TYPES, type DeviceStatus, type EventType } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
 import { DEMO_SITE, demoDevices, type DemoDevice } from './park';
 
 export type SimulatorOptions = {
   brokerUrl: string;
   site?: string;
-  /** Status changes per second across the park (devices dropping off and coming back). */
+  /** Device status changes per second across the park (devices dropping off and coming back). */
   statusChangesPerSecond?: number;
+  /** Access events per second across all doors at the busiest hour. */
+  doorEventsPerSecond?: number;
+  /** Mean seconds between alarm-worthy events (intrusion, smoke, leaks …); 0 for none. */
+  alarmEverySeconds?: number;
+  /** How often meters report. */
+  telemetryIntervalMs?: number;
   random?: () => number;
+  /** The park's clock; tests move it to night or day. */
+  now?: () => number;
 };
 
+export type Fault = 'garbage' | 'bad-json' | 'unknown-device' | 'oversized' | 'replay' | 'wrong-site' | 'bad-code';
+
+const PEOPLE = ['张伟', '王芳', '李娜', '刘洋', '陈杰', '杨静', '赵磊', '黄敏', '周涛', '吴丽'];
+const ALARMS: { kind: DemoDevice['kind']; type: EventType }[] = [
+  { kind: 'alarm_input', type: 'intrusion' },
+  { kind: 'smoke_detector', type: 'smoke' },
+  { kind: 'water_sensor', type: 'water_leak' },
+  { kind: 'gas_detector', type: 'gas_leak' },
+  { kind: 'door', type: 'door_forced' },
+  { kind: 'ipc', type: 'video_loss' },
+];
+
+/** Load shape of a park over a day: low at night, a morning ramp, a lunch dip, an evening tail (0.2–1). */
+export function dayCurve(date: Date): number {
+  const hour = date.getHours() + date.getMinutes() / 60;
+  const working = Math.exp(-((hour - 10.5) ** 2) / 8) + 0.8 * Math.exp(-((hour - 15) ** 2) / 6);
+  return Math.min(1, 0.2 + 0.8 * working);
+}
+
 /**
- * Plays the demo park on the site's MQTT interface, as its gateways would:
- * retained registration and state for every device, then devices going
- * offline and coming back.
+ * Plays the demo park on the site's MQTT interface, as its gateways and
+ * devices would: retained registration and state, meter telemetry on a
+ * day/night curve, door traffic, occasional alarms, devices going offline —
+ * and, for tests, any fault on request.
  */
 export class SiteSimulator {
   readonly devices: DemoDevice[] = demoDevices();
   private client: MqttClient | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
   private readonly offline = new Set<string>();
+  private readonly runId = randomBytes(4).toString('hex');
+  private sequence = 0;
+  private lastEvent: { topic: string; payload: string } | null = null;
+  published = { events: 0, telemetry: 0, states: 0 };
 
   constructor(private readonly options: SimulatorOptions) {}
 
@@ -28,42 +61,141 @@ export class SiteSimulator {
     return this.options.site ?? DEMO_SITE.id;
   }
 
+  private get random() {
+    return this.options.random ?? Math.random;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
   async start(): Promise<void> {
-    const client = await mqtt.connectAsync(this.options.brokerUrl, { clientId: `vigil-simulator-${process.pid}`, protocolVersion: 4 });
+    const client = await mqtt.connectAsync(this.options.brokerUrl, { clientId: `vigil-simulator-${this.runId}`, protocolVersion: 4 });
     this.client = client;
-    const now = Date.now();
+    const now = this.now();
     await Promise.all(
       this.devices.flatMap((device) => [
         client.publishAsync(topicOf('deviceInfo', { site: this.site, code: device.code }), JSON.stringify({ ...device.info, ts: now }), { qos: 1, retain: true }),
         this.publishState(device.code, 'online', now),
       ]),
     );
-    const rate = this.options.statusChangesPerSecond ?? 0.5;
-    if (rate > 0) this.timer = setInterval(() => void this.tick(), 1000 / rate);
+    const every = (ms: number, work: () => unknown) => this.timers.push(setInterval(() => void work(), ms));
+    const statusRate = this.options.statusChangesPerSecond ?? 0.5;
+    if (statusRate > 0) every(1000 / statusRate, () => this.statusTick());
+    every(this.options.telemetryIntervalMs ?? 5000, () => this.telemetryTick());
+    const doorRate = this.options.doorEventsPerSecond ?? 0.5;
+    if (doorRate > 0) every(250, () => this.doorTick(doorRate / 4));
+    const alarmEvery = this.options.alarmEverySeconds ?? 90;
+    if (alarmEvery > 0) every(1000, () => this.random() < 1 / alarmEvery && this.raiseAlarm());
   }
 
-  private publishState(code: string, status: DeviceStatus, ts = Date.now()) {
+  private of(kind: DemoDevice['kind']): DemoDevice[] {
+    return this.devices.filter((device) => device.kind === kind && !this.offline.has(device.code));
+  }
+
+  private pick<T>(items: T[]): T | undefined {
+    return items[Math.floor(this.random() * items.length)];
+  }
+
+  private publishState(code: string, status: DeviceStatus, ts = this.now()) {
+    this.published.states++;
     return this.client!.publishAsync(topicOf('deviceState', { site: this.site, code }), JSON.stringify({ status, ts }), { qos: 1, retain: true });
   }
 
+  /** Publishes one device event and returns its id. */
+  publishEvent(code: string, type: EventType, extra: { zone?: string; person?: string; data?: Record<string, string | number | boolean> } = {}): Promise<string> {
+    const id = `sim-${this.runId}-${++this.sequence}`;
+    const topic = topicOf('deviceEvent', { site: this.site, code });
+    const payload = JSON.stringify({ id, type, severity: EVENT_TYPES[type].severity, ts: this.now(), ...extra });
+    this.lastEvent = { topic, payload };
+    this.published.events++;
+    return this.client!.publishAsync(topic, payload, { qos: 1 }).then(() => id);
+  }
+
   /** One random device changes: an online one drops, or an offline one returns (about 3 % offline at a time). */
-  private async tick(): Promise<void> {
-    const random = this.options.random ?? Math.random;
-    const returning = this.offline.size > 0 && random() < this.offline.size / (this.devices.length * 0.03);
+  private async statusTick(): Promise<void> {
+    const returning = this.offline.size > 0 && this.random() < this.offline.size / (this.devices.length * 0.03);
     if (returning) {
-      const code = [...this.offline][Math.floor(random() * this.offline.size)]!;
+      const code = this.pick([...this.offline])!;
       this.offline.delete(code);
       await this.publishState(code, 'online');
-    } else {
-      const device = this.devices[Math.floor(random() * this.devices.length)]!;
-      if (this.offline.has(device.code)) return;
-      this.offline.add(device.code);
-      await this.publishState(device.code, random() < 0.2 ? 'fault' : 'offline');
+      return;
+    }
+    const device = this.pick(this.devices)!;
+    if (this.offline.has(device.code) || device.kind === 'gateway') return;
+    this.offline.add(device.code);
+    await this.publishState(device.code, this.random() < 0.2 ? 'fault' : 'offline');
+  }
+
+  private async telemetryTick(): Promise<void> {
+    const load = dayCurve(new Date(this.now()));
+    const jitter = () => 0.9 + 0.2 * this.random();
+    const values: Record<string, (device: DemoDevice) => Record<string, number>> = {
+      electricity_meter: () => ({ kw: Math.round(120 * load * jitter() * 10) / 10 }),
+      // Water keeps a night-time floor: a leak shows as a floor that is too high.
+      water_meter: () => ({ m3h: Math.round((0.4 + 3 * load) * jitter() * 100) / 100 }),
+      gas_meter: () => ({ m3h: Math.round(8 * load * jitter() * 100) / 100 }),
+    };
+    const client = this.client!;
+    await Promise.all(
+      this.devices
+        .filter((device) => device.kind in values && !this.offline.has(device.code))
+        .map((device) => {
+          this.published.telemetry++;
+          const payload = JSON.stringify({ ts: this.now(), values: values[device.kind]!(device) });
+          return client.publishAsync(topicOf('telemetry', { site: this.site, code: device.code }), payload, { qos: 0 });
+        }),
+    );
+  }
+
+  private async doorTick(perTick: number): Promise<void> {
+    if (this.random() >= perTick * dayCurve(new Date(this.now()))) return;
+    const door = this.pick(this.of('door'));
+    if (!door) return;
+    const denied = this.random() < 0.05;
+    const person = `${this.pick(PEOPLE)} · 卡号 ${String(Math.floor(this.random() * 1e8)).padStart(8, '0')}`;
+    await this.publishEvent(door.code, denied ? 'access_denied' : 'access_granted', { person });
+  }
+
+  /** Raises one alarm-worthy event somewhere in the park; returns its id and source. */
+  async raiseAlarm(type?: EventType): Promise<{ id: string; code: string; type: EventType }> {
+    const choices = type ? ALARMS.filter((alarm) => alarm.type === type) : ALARMS;
+    for (let tries = 0; tries < 10; tries++) {
+      const choice = this.pick(choices)!;
+      const device = this.pick(this.of(choice.kind));
+      if (!device) continue;
+      const id = await this.publishEvent(device.code, choice.type, choice.type === 'intrusion' ? { zone: device.info.floor } : {});
+      return { id, code: device.code, type: choice.type };
+    }
+    throw new Error(`no device online can raise ${type ?? 'an alarm'}`);
+  }
+
+  /** Sends one broken message of the given kind, as a faulty or hostile device would. */
+  async inject(fault: Fault): Promise<void> {
+    const client = this.client!;
+    const device = this.devices[0]!;
+    const topic = topicOf('deviceEvent', { site: this.site, code: device.code });
+    switch (fault) {
+      case 'garbage':
+        return void (await client.publishAsync(topic, randomBytes(64), { qos: 1 }));
+      case 'bad-json':
+        return void (await client.publishAsync(topic, '{"id": "sim-broken", "type": ', { qos: 1 }));
+      case 'unknown-device':
+        return void (await client.publishAsync(topicOf('deviceEvent', { site: this.site, code: '32061201011320999999' }), JSON.stringify({ id: `sim-${this.runId}-x${++this.sequence}`, type: 'tamper', ts: this.now() }), { qos: 1 }));
+      case 'oversized':
+        return void (await client.publishAsync(topic, Buffer.alloc(70 * 1024, 'x'), { qos: 1 }));
+      case 'replay':
+        if (!this.lastEvent) await this.publishEvent(device.code, 'tamper');
+        return void (await client.publishAsync(this.lastEvent!.topic, this.lastEvent!.payload, { qos: 1 }));
+      case 'wrong-site':
+        return void (await client.publishAsync(topicOf('deviceEvent', { site: 'elsewhere', code: device.code }), '{}', { qos: 1 }));
+      case 'bad-code':
+        return void (await client.publishAsync(`vigil/v1/${this.site}/devices/12345/events`, '{}', { qos: 1 }));
     }
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
     await this.client?.endAsync();
   }
 }

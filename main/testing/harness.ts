@@ -58,3 +58,12 @@ export function connectClient(core: Core, origin = 'test'): CoreClient {
   core.connect(coreSide, origin);
   return new CoreClient(client);
 }
+
+/** Waits until `check` returns true, for set-up code where expect.poll is not allowed. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

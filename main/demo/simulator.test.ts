@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../core';
+import { testCore, waitFor } from '../testing/harness';
+import { startDemoSite, type DemoSite } from './site';
+import { dayCurve } from './simulator';
+
+let demo: DemoSite;
+let core: Core;
+
+beforeAll(async () => {
+  demo = await startDemoSite();
+  core = testCore({ site: { ...demo.site, brokers: [demo.brokerUrl], demo: true, protocolVersion: 4 } });
+  await waitFor(() => core.registry.tree('x').total === demo.simulator.devices.length, 'the park to be registered');
+}, 30_000);
+
+afterAll(async () => {
+  await core.close();
+  await demo.stop();
+});
+
+describe('demo park simulator', () => {
+  it('follows a day/night curve: busy at mid-morning, quiet at 3 a.m.', () => {
+    expect(dayCurve(new Date(2026, 10, 25, 10, 30))).toBeGreaterThan(0.9);
+    expect(dayCurve(new Date(2026, 10, 25, 3, 0))).toBeLessThan(0.25);
+  });
+
+  it('raises alarm-worthy events that the station stores once', async () => {
+    const raised = await demo.simulator.raiseAlarm('intrusion');
+    await expect
+      .poll(() => core.db.prepare('SELECT code, type, severity FROM device_events WHERE id = ?').get(raised.id), { timeout: 5_000 })
+      .toEqual({ code: raised.code, type: 'intrusion', severity: 'critical' });
+  });
+
+  it('injects each fault, and the station quarantines each with its reason', async () => {
+    const before = core.ingest.stats().totals.quarantined;
+    for (const fault of ['garbage', 'bad-json', 'unknown-device', 'oversized', 'replay', 'bad-code'] as const) await demo.simulator.inject(fault);
+    await expect.poll(() => core.ingest.stats().totals.quarantined - before, { timeout: 5_000 }).toBe(6);
+    const reasons = core.ingest.stats().quarantineByReason.map((entry) => entry.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['payload is not JSON', 'unknown device', 'replay', 'device code']));
+    expect(reasons.some((reason) => reason.startsWith('payload of'))).toBe(true);
+  });
+});
