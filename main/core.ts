@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreTransport } from './contract';
+import { alarmHandlers } from './alarms/handlers';
+import { HybridClock } from './alarms/hlc';
+import { AlarmService } from './alarms/service';
 import { AuditTrail } from './audit/trail';
 import { authHandlers, userHandlers } from './auth/handlers';
 import { AuthService } from './auth/service';
@@ -62,6 +65,7 @@ export type Core = {
   readonly link: SiteLink | null;
   readonly ingest: Ingest;
   readonly outbox: Outbox;
+  readonly alarms: AlarmService;
   close(): Promise<void>;
 };
 
@@ -79,7 +83,8 @@ export function createCore(options: CoreOptions): Core {
 
   const quarantine = new Quarantine(db);
   const ingest = new Ingest(db, registry, quarantine, options.site.id);
-  const station = options.station ?? os.hostname();
+  // A station name is a topic level and an HLC node: letters, digits, _ . - only.
+  const station = (options.station ?? os.hostname()).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64);
   const link = options.site.brokers.length
     ? new SiteLink(
         {
@@ -99,6 +104,9 @@ export function createCore(options: CoreOptions): Core {
     : null;
   link?.onState((state) => hub.broadcast('link.state', state));
   const outbox = new Outbox(db, logger);
+  const alarms = new AlarmService(db, new HybridClock(station), outbox, options.site.id);
+  ingest.setHooks({ onEvent: (code, event) => alarms.raiseFromEvent(code, event), onAlarm: (record) => alarms.receive(record) });
+  ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
   outbox.onSettled((settled) => hub.broadcast('outbox.settled', settled));
   if (link) {
     outbox.start(link);
@@ -124,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
     userHandlers({ auth, users, sessions, hub }),
     deviceHandlers({ registry, siteName: options.site.name }),
+    alarmHandlers({ alarms, hub }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, hub }),
@@ -151,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     link,
     ingest,
     outbox,
+    alarms,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, (message) => transport.send(message));
       const remove = hub.add(connection);

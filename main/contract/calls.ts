@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ALARM_STATES } from './classes';
 import type { Permission } from './permissions';
 import {
+  AlarmSchema,
   AuditEntrySchema,
   AuditVerification,
   DeviceCode,
@@ -46,6 +48,8 @@ function call<I extends z.ZodType, O extends z.ZodType>(
 }
 
 const Empty = z.strictObject({});
+/** What an officer does to an alarm; each moves it to the state of the same place in ALARM_STATES. */
+export const ALARM_ACTIONS = ['acknowledge', 'handle', 'resolve', 'close'] as const;
 const Ok = z.object({ ok: z.literal(true) });
 
 /** Every call between a window and the core. */
@@ -73,6 +77,22 @@ export const calls = {
     'signed-in',
     z.strictObject({ current: Password, next: Password }),
     Ok,
+    { audited: true },
+  ),
+
+  'alarms.list': call(
+    'alarms.read',
+    z.strictObject({
+      states: z.array(z.enum(ALARM_STATES)).max(5).optional(),
+      beforeRaisedAt: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.array(AlarmSchema),
+  ),
+  'alarms.act': call(
+    'alarms.handle',
+    z.strictObject({ id: z.string().max(64), action: z.enum(ALARM_ACTIONS), note: z.string().trim().max(1000).optional() }),
+    AlarmSchema,
     { audited: true },
   ),
 

@@ -6,6 +6,8 @@ export const events = {
   /** Devices whose state or registration changed; windows refetch what they show. */
   'devices.changed': z.object({ codes: z.array(z.string()), all: z.boolean() }),
   'link.state': LinkStateSchema,
+  /** Alarms raised or changed, here or at another station. */
+  'alarms.changed': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
   'session.ended': z.object({ reason: z.enum(['locked', 'signed-out', 'disabled']) }),
   'audit.appended': z.object({ id: z.number().int() }),

@@ -12,6 +12,8 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
+  'alarms.read',
+  'alarms.handle',
   'devices.read',
   'devices.edit',
   'users.read',
@@ -24,12 +26,12 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['devices.read', 'ops.read'],
-  shift_supervisor: ['devices.read', 'users.read', 'audit.read', 'ops.read'],
-  emergency_commander: ['devices.read', 'users.read', 'ops.read'],
+  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'ops.read'],
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'users.read', 'audit.read', 'ops.read'],
+  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'users.read', 'ops.read'],
   it_admin: PERMISSIONS,
   // Auditors read everything that leaves a trace and change nothing.
-  auditor: ['devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read'],
+  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES } from './classes';
 import { DEVICE_KINDS, DeviceCode } from './device-code';
 import { PERMISSIONS, ROLES } from './permissions';
 
@@ -155,5 +156,20 @@ export const QuarantineEntrySchema = z.object({
   size: z.number().int(),
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntrySchema>;
+
+export const AlarmSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
+  severity: z.enum(SEVERITIES),
+  state: z.enum(ALARM_STATES),
+  raisedAt: Timestamp,
+  updatedAt: Timestamp,
+  by: z.string().nullable(),
+  station: z.string().nullable(),
+  note: z.string().nullable(),
+  count: z.number().int(),
+});
+export type Alarm = z.infer<typeof AlarmSchema>;
 
 export { DeviceCode };

@@ -21,6 +21,7 @@ Serves Vigil to a browser on this machine.
   --cert FILE         client certificate (PEM), with --key FILE, for brokers that require one
   --site ID           the site's id in the topic tree (vigil/v1/{site}/…)
   --site-name NAME    the site's name as officers know it
+  --station NAME      this station's name on the site (default: the host name)
   --port N            HTTP port (default 4300)
   --host ADDRESS      address to bind (default 127.0.0.1; anything else is reachable from the network)
   --data DIR          station data folder (default ~/.vigil, or ~/.vigil/demo for the demo)
@@ -40,6 +41,7 @@ async function serve(argv: string[]): Promise<void> {
       key: { type: 'string' },
       site: { type: 'string' },
       'site-name': { type: 'string' },
+      station: { type: 'string' },
       port: { type: 'string', default: '4300' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
@@ -69,7 +71,7 @@ async function serve(argv: string[]): Promise<void> {
         password: read(values['password-file'])?.trim(),
         tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
       };
-  const station = await startStation({ dataDir, site, logger });
+  const station = await startStation({ dataDir, site, logger, station: values.station });
   const { core } = station;
 
   const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');

@@ -25,6 +25,8 @@ export async function startStation(options: {
   site: SiteConfig | null;
   logger: Logger;
   nativeBinding?: string;
+  /** This station's name on the site; the host name when not given. */
+  station?: string;
 }): Promise<Station> {
   const demoSite = options.site ? null : await startDemoSite();
   const siteName = demoSite ? demoSite.site.name : options.site!.name;
@@ -32,6 +34,7 @@ export async function startStation(options: {
     dataDir: options.dataDir,
     logger: options.logger,
     nativeBinding: options.nativeBinding,
+    station: options.station,
     site: demoSite
       ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4 }
       : { ...options.site!, demo: false },

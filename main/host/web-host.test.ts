@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { CONTENT_SECURITY_POLICY, CoreClient, type ClientTransport, type ServerMessage } from '../contract';
+import { CONTENT_SECURITY_POLICY } from '../contract';
 import type { Core } from '../core';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from '../demo/accounts';
 import { startDemoSite, type DemoSite } from '../demo/site';
 import { silentLogger } from '../logging/logger';
 import { tempDir, testCore } from '../testing/harness';
+import { openClient } from '../testing/station';
 import { startWebHost } from './web-host';
 
 let demo: DemoSite;
@@ -38,20 +39,6 @@ function open(origin?: string): Promise<WebSocket> {
   });
 }
 
-function clientOver(socket: WebSocket): CoreClient {
-  const transport: ClientTransport = {
-    send: (message) => socket.send(JSON.stringify(message)),
-    onMessage: (listener) => {
-      const handler = (data: WebSocket.RawData) => listener(JSON.parse(data.toString()) as ServerMessage);
-      socket.on('message', handler);
-      return () => socket.off('message', handler);
-    },
-    onClose: (listener) => (socket.on('close', listener), () => socket.off('close', listener)),
-    close: () => socket.close(),
-  };
-  return new CoreClient(transport);
-}
-
 describe('vigil serve', () => {
   it('serves the app with a strict content security policy', async () => {
     const response = await fetch(host.url);
@@ -73,7 +60,7 @@ describe('vigil serve', () => {
   });
 
   it('signs in over the socket and shows the demo park with live status', async () => {
-    const client = clientOver(await open(new URL(host.url).origin));
+    const client = await openClient(host.url);
     const status = await client.call('auth.status', {});
     expect(status).toMatchObject({ demo: true, needsSetup: false });
     await expect(client.call('devices.tree', {})).rejects.toMatchObject({ code: 'unauthenticated' });

@@ -14,11 +14,22 @@ export type Committed = {
   devices: Set<string>;
   events: { code: string; event: ChannelPayload<'deviceEvent'> }[];
   acks: { code: string; ack: ChannelPayload<'commandAck'> }[];
-  alarms: ChannelPayload<'alarm'>[];
+  /** Alarms raised or changed by this batch. */
+  alarms: Set<string>;
   presence: { station: string; presence: ChannelPayload<'presence'> }[];
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], acks: [], alarms: [], presence: [] });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], acks: [], alarms: new Set(), presence: [] });
+
+/**
+ * Work that must commit with the message that caused it (an event raising an
+ * alarm): called inside the batch's transaction. Each returns the id of the
+ * alarm it changed, or null.
+ */
+export type IngestHooks = {
+  onEvent(code: string, event: ChannelPayload<'deviceEvent'>): string | null;
+  onAlarm(record: ChannelPayload<'alarm'>): string | null;
+};
 
 /**
  * validate → quarantine what fails → store idempotently → report. Messages
@@ -37,6 +48,7 @@ export class Ingest {
   private readonly refused = new RateCounter();
   private readonly totals = { received: 0, events: 0, telemetry: 0, states: 0 };
   private lastMessageAt: number | null = null;
+  private hooks: IngestHooks | null = null;
 
   constructor(
     db: Database,
@@ -69,6 +81,10 @@ export class Ingest {
   /** Writes what is queued now; normally the writer does this once per turn of the event loop. */
   flush(): void {
     this.writer.flush();
+  }
+
+  setHooks(hooks: IngestHooks): void {
+    this.hooks = hooks;
   }
 
   onCommit(listener: (batch: Committed) => void): () => void {
@@ -143,14 +159,18 @@ export class Ingest {
         if (!stored.changes) return `replay: event ${event.id} is already stored`;
         this.totals.events++;
         this.batch.events.push({ code, event });
+        const alarm = this.hooks?.onEvent(code, event);
+        if (alarm) this.batch.alarms.add(alarm);
         return null;
       }
       case 'commandAck':
         this.batch.acks.push({ code, ack: message.payload });
         return null;
-      case 'alarm':
-        this.batch.alarms.push(message.payload);
+      case 'alarm': {
+        const alarm = this.hooks?.onAlarm(message.payload);
+        if (alarm) this.batch.alarms.add(alarm);
         return null;
+      }
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });
         return null;

@@ -109,6 +109,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_pending ON outbox(state, seq);
   `,
+  // 3: alarms shared by every station of the site
+  `
+  CREATE TABLE alarms (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    type TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    state TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    raised_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    by TEXT,
+    station TEXT,
+    note TEXT,
+    count INTEGER NOT NULL DEFAULT 1
+  ) WITHOUT ROWID;
+  CREATE INDEX alarms_raised ON alarms(raised_at);
+  CREATE INDEX alarms_state ON alarms(state, raised_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {
