@@ -46,3 +46,17 @@ export async function screenshot(page: Page, name: string, language: Language): 
 export function nav(page: Page) {
   return page.getByTestId('nav');
 }
+
+/**
+ * Publishes straight to the demo park's broker (an open aedes on loopback, its
+ * address shown on the Ops page), as a faulty or hostile device would.
+ */
+export async function publishToBroker(brokerUrl: string, messages: { topic: string; payload: string | Buffer }[]): Promise<void> {
+  const { default: mqtt } = await import('mqtt');
+  const client = await mqtt.connectAsync(brokerUrl, { reconnectPeriod: 0, connectTimeout: 5_000 });
+  try {
+    for (const { topic, payload } of messages) await client.publishAsync(topic, payload, { qos: 1 });
+  } finally {
+    await client.endAsync();
+  }
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { ACCOUNTS, nav, openApp, screenshot, signIn, type Language } from './web-helpers';
+import { ACCOUNTS, nav, openApp, publishToBroker, screenshot, signIn, type Language } from './web-helpers';
 
 const LABELS = {
   'zh-CN': { devices: '设备', users: '用户', audit: '审计', settings: '设置', admin: 'IT 管理员', duty: '值班员' },
@@ -82,6 +82,47 @@ async function checkAudit(page: Page, language: Language): Promise<void> {
   await screenshot(page, 'audit', language);
 }
 
+const OPS = {
+  'zh-CN': { nav: '运维', online: '在线', onlineFor: /^已在线 \d/, lastMessage: /^最后消息 (刚刚|\d+ 秒前)$/, empty: '隔离区为空' },
+  en: { nav: 'Operations', online: 'Online', onlineFor: /^Online for \d/, lastMessage: /^Last message (just now|\d+ s ago)$/, empty: 'Quarantine is empty' },
+} as const;
+
+async function dataValue(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-value'));
+}
+
+/** The Ops page, live: the link is up, messages arrive, totals climb, the sparkline fills. */
+async function checkOps(page: Page, language: Language): Promise<void> {
+  await nav(page).getByText(OPS[language].nav, { exact: true }).click();
+  await expect(page.getByTestId('page-ops')).toBeVisible();
+  const link = page.getByTestId('ops-link');
+  await expect(link).toHaveAttribute('data-state', 'online');
+  await expect(link).toContainText(OPS[language].online);
+  await expect(page.getByTestId('ops-link-duration')).toHaveText(OPS[language].onlineFor);
+  await expect(page.getByTestId('ops-broker')).toHaveText(/^mqtts?:\/\//);
+
+  await expect.poll(() => dataValue(page, 'ops-rate-received'), { timeout: 20_000 }).toBeGreaterThan(0);
+  const before = await dataValue(page, 'ops-total-received');
+  await expect.poll(() => dataValue(page, 'ops-total-received'), { timeout: 15_000 }).toBeGreaterThan(before);
+  // One render, one set of totals: every message received was stored as something or quarantined (or is still in the write batch).
+  const totals = Object.fromEntries(
+    await page.locator('[data-testid^=ops-total-]').evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-testid')!.slice(10), Number(node.getAttribute('data-value'))])),
+  ) as Record<'received' | 'events' | 'telemetry' | 'states' | 'quarantined', number>;
+  expect(totals.received).toBeGreaterThanOrEqual(totals.events + totals.telemetry + totals.states + totals.quarantined);
+  await expect(page.getByTestId('ops-last-message')).toHaveText(OPS[language].lastMessage);
+  await expect
+    .poll(async () => Number(await page.getByTestId('ops-sparkline').getAttribute('data-samples')), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(8);
+
+  // The demo park may send nothing bad: then the quarantine says so in words.
+  const table = page.getByTestId('ops-quarantine-table');
+  const empty = page.getByTestId('ops-quarantine-empty');
+  await expect(table.or(empty)).toBeVisible();
+  if (await empty.isVisible()) await expect(empty).toContainText(OPS[language].empty);
+  else await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await screenshot(page, 'ops', language);
+}
+
 async function checkSettings(page: Page, language: Language): Promise<void> {
   await nav(page).getByText(LABELS[language].settings, { exact: true }).click();
   const lock = page.getByTestId('setting-sessionLockMinutes');
@@ -116,7 +157,7 @@ test('admin works through every page in Chinese', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS['zh-CN'].admin);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['设备', '用户', '审计', '设置']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['设备', '用户', '审计', '运维', '设置']);
   await expect(page.getByTestId('site-link')).toHaveAttribute('data-state', 'online');
   await expect(page.getByTestId('site-link')).toContainText('站点链路在线');
 
@@ -134,13 +175,13 @@ test('switching to English relabels every page, and survives a reload', async ({
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await page.getByTestId('language-switch').getByText('English').click();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Devices', 'Users', 'Audit', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Devices', 'Users', 'Audit', 'Operations', 'Settings']);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS.en.admin);
 
   // The token is resumed and the language remembered across a reload.
   await page.reload();
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Devices', 'Users', 'Audit', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Devices', 'Users', 'Audit', 'Operations', 'Settings']);
 
   await checkDevices(page, 'en');
   await checkUsers(page, 'en');
@@ -152,7 +193,7 @@ test('a duty officer sees only the pages the role allows', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.duty);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS['zh-CN'].duty);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['设备']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['设备', '运维']);
   await expect(page.getByTestId('page-devices')).toBeVisible();
   // Asking for a page by address or shortcut still shows devices.
   await page.goto('/#/users');
@@ -227,7 +268,7 @@ test('an idle session locks, and only the password unlocks it', async ({ page })
 test('a row changed behind the core’s back is found by verification and shown', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.auditor);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['设备', '用户', '审计', '设置']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['设备', '用户', '审计', '运维', '设置']);
   // Someone with access to the disk rewrites an old row, as an attacker covering tracks would.
   const db = new Database(path.join(process.env.VIGIL_E2E_DATA!, 'vigil.db'));
   try {
@@ -249,4 +290,35 @@ test('a row changed behind the core’s back is found by verification and shown'
   await expect(bad).toContainText('someone-else');
   await expect(page.getByTestId('audit-detail-1')).toBeVisible();
   await screenshot(page, 'audit-tampered', 'zh-CN');
+});
+
+test('a duty officer watches the site link and the ingest live on the Ops page', async ({ page }) => {
+  await openApp(page, 'zh-CN');
+  await signIn(page, ACCOUNTS.duty);
+  await checkOps(page, 'zh-CN');
+
+  // Broken messages straight into the demo broker land in the quarantine, with their reasons.
+  const broker = (await page.getByTestId('ops-broker').textContent())!;
+  const before = await dataValue(page, 'ops-total-quarantined');
+  const unknown = '32061201011320999999';
+  await publishToBroker(broker, [
+    { topic: `vigil/v1/demo-park/devices/${unknown}/events`, payload: '{"id": "e2e-broken", "type": ' },
+    { topic: `vigil/v1/demo-park/devices/${unknown}/events`, payload: JSON.stringify({ id: `e2e-${Date.now()}`, type: 'tamper', ts: Date.now() }) },
+    { topic: `vigil/v1/demo-park/devices/${unknown}/events`, payload: '{}' },
+    { topic: 'vigil/v1/demo-park/devices/12345/events', payload: '{}' },
+  ]);
+  await expect.poll(() => dataValue(page, 'ops-total-quarantined')).toBeGreaterThanOrEqual(before + 4);
+  const rows = page.getByTestId('ops-quarantine-table').locator('tbody tr.ant-table-row');
+  await expect(rows.filter({ hasText: 'e2e-broken' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'e2e-broken' })).toContainText('载荷不是 JSON');
+  await expect(page.getByTestId('ops-quarantine-reasons')).toContainText('设备未注册');
+  await expect(page.getByTestId('ops-quarantine-reasons')).toContainText('设备编码无效');
+  await rows.filter({ hasText: 'e2e-broken' }).click();
+  await expect(page.locator('.ops-preview-full').first()).toContainText('"id": "e2e-broken"');
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'ops-quarantine', 'zh-CN');
+
+  await page.getByTestId('language-switch').getByText('English').click();
+  await checkOps(page, 'en');
+  await expect(page.getByTestId('ops-quarantine-reasons')).toContainText('Device not registered');
 });

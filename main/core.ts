@@ -107,6 +107,9 @@ export function createCore(options: CoreOptions): Core {
   const alarms = new AlarmService(db, new HybridClock(station), outbox, options.site.id);
   ingest.setHooks({ onEvent: (code, event) => alarms.raiseFromEvent(code, event), onAlarm: (record) => alarms.receive(record) });
   ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
+  // Which stations of the site are on line, from their retained presence and last wills.
+  const presence = new Map<string, boolean>();
+  ingest.onCommit((batch) => batch.presence.forEach(({ station, presence: p }) => presence.set(station, p.online)));
   outbox.onSettled((settled) => hub.broadcast('outbox.settled', settled));
   if (link) {
     outbox.start(link);
@@ -135,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     alarmHandlers({ alarms, hub }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
-    opsHandlers({ link, ingest, quarantine, outbox, hub }),
+    opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 

@@ -155,6 +155,7 @@ export const calls = {
   'ops.status': call(
     'ops.read',
     Empty,
+    // stations: how many stations of the site are on line, by their presence.
     z.object({ link: LinkStateSchema, ingest: IngestStatsSchema, outbox: OutboxStatsSchema, stations: z.number().int() }),
   ),
   'ops.quarantine': call(

@@ -123,6 +123,10 @@ export const LinkStateSchema = z.object({
 });
 export type LinkState = z.infer<typeof LinkStateSchema>;
 
+/** Why a site message was refused, as a stable code the UI can translate; the reason adds the detail. */
+export const QUARANTINE_KINDS = ['oversized', 'topic', 'site', 'device-code', 'json', 'schema', 'unknown-device', 'replay'] as const;
+export type QuarantineKind = (typeof QUARANTINE_KINDS)[number];
+
 export const IngestStatsSchema = z.object({
   /** Messages per second over the last 10 seconds, by what became of them. */
   rates: z.object({ received: z.number(), stored: z.number(), quarantined: z.number() }),
@@ -133,7 +137,7 @@ export const IngestStatsSchema = z.object({
     states: z.number().int(),
     quarantined: z.number().int(),
   }),
-  quarantineByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  quarantineByKind: z.array(z.object({ kind: z.enum(QUARANTINE_KINDS), count: z.number().int() })),
   lastMessageAt: Timestamp.nullable(),
 });
 export type IngestStats = z.infer<typeof IngestStatsSchema>;
@@ -150,6 +154,7 @@ export const QuarantineEntrySchema = z.object({
   id: z.number().int(),
   at: Timestamp,
   topic: z.string(),
+  kind: z.enum(QUARANTINE_KINDS),
   reason: z.string(),
   /** The first bytes of the payload, as text where printable. */
   preview: z.string(),

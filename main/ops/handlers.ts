@@ -1,5 +1,4 @@
 import type { Outbox } from '../outbox/outbox';
-import type { Hub } from '../router/hub';
 import type { HandlerGroup } from '../router/router';
 import type { Ingest } from '../site-link/ingest';
 import type { SiteLink } from '../site-link/link';
@@ -7,7 +6,13 @@ import type { Quarantine } from '../site-link/quarantine';
 
 const NO_LINK = { state: 'offline' as const, since: 0, broker: 'no site broker configured' };
 
-export function opsHandlers(deps: { link: SiteLink | null; ingest: Ingest; quarantine: Quarantine; outbox: Outbox; hub: Hub }): HandlerGroup<
+export function opsHandlers(deps: {
+  link: SiteLink | null;
+  ingest: Ingest;
+  quarantine: Quarantine;
+  outbox: Outbox;
+  stationsOnline: () => number;
+}): HandlerGroup<
   'ops.link' | 'ops.status' | 'ops.quarantine'
 > {
   return {
@@ -16,7 +21,7 @@ export function opsHandlers(deps: { link: SiteLink | null; ingest: Ingest; quara
       link: deps.link?.linkState ?? NO_LINK,
       ingest: deps.ingest.stats(),
       outbox: deps.outbox.stats(),
-      stations: deps.hub.size,
+      stations: deps.stationsOnline(),
     }),
     'ops.quarantine': (filter) => deps.quarantine.list(filter),
   };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { QUARANTINE_KINDS } from '../contract';
 import { MAX_PAYLOAD_BYTES, decode, preview } from './decode';
 
 const SITE = 'park';
@@ -29,6 +30,7 @@ describe('decode', () => {
     const result = decode(topicName, payload, SITE);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(reason);
+    expect(!result.ok && QUARANTINE_KINDS).toContain(!result.ok && result.kind);
   });
 
   it('answers any topic and any bytes without throwing', () => {

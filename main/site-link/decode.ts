@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { deviceCodeProblem } from '../contract';
+import { deviceCodeProblem, type QuarantineKind } from '../contract';
 import { CHANNELS, matchTopic, type ChannelName, type ChannelPayload } from './interface/topics';
 
 /** Larger payloads are refused unread: no device message needs more. */
@@ -8,7 +8,7 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
 export type Decoded = {
   [C in ChannelName]: { ok: true; channel: C; params: Record<string, string>; payload: ChannelPayload<C> };
 }[ChannelName];
-export type Rejected = { ok: false; reason: string };
+export type Rejected = { ok: false; kind: QuarantineKind; reason: string };
 
 const CODE_PARAMS = ['code'] as const;
 
@@ -23,23 +23,23 @@ function firstIssue(error: z.ZodError): string {
  * Pure and total: any topic and any bytes give one of the two answers.
  */
 export function decode(topic: string, payload: Uint8Array, site: string): Decoded | Rejected {
-  if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, reason: `payload of ${payload.byteLength} bytes exceeds ${MAX_PAYLOAD_BYTES}` };
+  if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, kind: 'oversized', reason: `payload of ${payload.byteLength} bytes exceeds ${MAX_PAYLOAD_BYTES}` };
   const match = matchTopic(topic);
-  if (!match) return { ok: false, reason: 'topic is not in the vigil/v1 topic tree' };
-  if (match.params.site !== site) return { ok: false, reason: `topic is for site ${match.params.site}, not ${site}` };
+  if (!match) return { ok: false, kind: 'topic', reason: 'topic is not in the vigil/v1 topic tree' };
+  if (match.params.site !== site) return { ok: false, kind: 'site', reason: `topic is for site ${match.params.site}, not ${site}` };
   for (const param of CODE_PARAMS) {
     const code = match.params[param];
     const problem = code === undefined ? null : deviceCodeProblem(code);
-    if (problem) return { ok: false, reason: `device code: ${problem}` };
+    if (problem) return { ok: false, kind: 'device-code', reason: `device code: ${problem}` };
   }
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('utf8'));
   } catch {
-    return { ok: false, reason: 'payload is not JSON' };
+    return { ok: false, kind: 'json', reason: 'payload is not JSON' };
   }
   const parsed = CHANNELS[match.channel].payload.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `${match.channel}: ${firstIssue(parsed.error)}` };
+  if (!parsed.success) return { ok: false, kind: 'schema', reason: `${match.channel}: ${firstIssue(parsed.error)}` };
   return { ok: true, channel: match.channel, params: match.params, payload: parsed.data } as Decoded;
 }
 

@@ -51,8 +51,8 @@ describe('ingest', () => {
       `unknown device: ${STRANGER} is not registered`,
     ]);
     expect(quarantine.counts()).toEqual([
-      { reason: 'unknown device', count: 2 },
-      { reason: 'device code', count: 1 },
+      { kind: 'unknown-device', count: 2 },
+      { kind: 'device-code', count: 1 },
     ]);
   });
 

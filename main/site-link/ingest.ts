@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType, type IngestStats } from '../contract';
+import { EVENT_TYPES, type EventType, type IngestStats, type QuarantineKind } from '../contract';
 import type { DeviceRegistry } from '../devices/registry';
 import { BatchWriter } from '../store/batch-writer';
 import type { Database } from '../store/database';
@@ -96,7 +96,7 @@ export class Ingest {
     return {
       rates: { received: this.received.perSecond(), stored: this.stored.perSecond(), quarantined: this.refused.perSecond() },
       totals: { ...this.totals, quarantined: this.quarantine.total },
-      quarantineByReason: this.quarantine.counts(),
+      quarantineByKind: this.quarantine.counts(),
       lastMessageAt: this.lastMessageAt,
     };
   }
@@ -107,22 +107,23 @@ export class Ingest {
     for (const listener of this.listeners) listener(batch);
   }
 
-  private refuse(message: Incoming, reason: string): void {
+  private refuse(message: Incoming, kind: QuarantineKind, reason: string): void {
     this.refused.add();
-    this.quarantine.add({ at: message.receivedAt, topic: message.topic, reason, preview: preview(message.payload), size: message.payload.byteLength });
+    this.quarantine.add({ at: message.receivedAt, topic: message.topic, kind, reason, preview: preview(message.payload), size: message.payload.byteLength });
   }
 
   /** One message, inside the batch's transaction. */
   private apply(message: Incoming): void {
     const decoded = decode(message.topic, message.payload, this.site);
-    if (!decoded.ok) return this.refuse(message, decoded.reason);
-    const reason = this.store(decoded, message.receivedAt);
-    if (reason) this.refuse(message, reason);
+    if (!decoded.ok) return this.refuse(message, decoded.kind, decoded.reason);
+    const refusal = this.store(decoded, message.receivedAt);
+    if (refusal) this.refuse(message, refusal.kind, refusal.reason);
     else this.stored.add();
   }
 
   /** Stores a valid message; returns why it was refused, or null. */
-  private store(message: Decoded, receivedAt: number): string | null {
+  private store(message: Decoded, receivedAt: number): { kind: QuarantineKind; reason: string } | null {
+    const unknown = (code: string) => ({ kind: 'unknown-device' as const, reason: `unknown device: ${code} is not registered` });
     const code = message.params.code ?? '';
     switch (message.channel) {
       case 'deviceInfo':
@@ -138,12 +139,12 @@ export class Ingest {
         if (this.registry.applyStatus({ code, status: message.payload.online ? 'online' : 'offline', at: message.payload.ts })) this.batch.devices.add(code);
         return null;
       case 'telemetry':
-        if (!this.registry.has(code)) return `unknown device: ${code} is not registered`;
+        if (!this.registry.has(code)) return unknown(code);
         this.totals.telemetry++;
         for (const [key, value] of Object.entries(message.payload.values)) this.upsertTelemetry.run(code, key, value, message.payload.ts);
         return null;
       case 'deviceEvent': {
-        if (!this.registry.has(code)) return `unknown device: ${code} is not registered`;
+        if (!this.registry.has(code)) return unknown(code);
         const event = message.payload;
         const stored = this.insertEvent.run({
           id: event.id,
@@ -156,7 +157,7 @@ export class Ingest {
           person: event.person ?? null,
           data: event.data ? JSON.stringify(event.data) : null,
         });
-        if (!stored.changes) return `replay: event ${event.id} is already stored`;
+        if (!stored.changes) return { kind: 'replay', reason: `replay: event ${event.id} is already stored` };
         this.totals.events++;
         this.batch.events.push({ code, event });
         const alarm = this.hooks?.onEvent(code, event);
@@ -179,7 +180,7 @@ export class Ingest {
         return null;
       default: {
         const unhandled: never = message;
-        return `no handler for ${(unhandled as Decoded).channel}`;
+        return { kind: 'topic', reason: `no handler for ${(unhandled as Decoded).channel}` };
       }
     }
   }

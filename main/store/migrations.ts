@@ -90,6 +90,7 @@ export const MIGRATIONS: readonly string[] = [
     id INTEGER PRIMARY KEY,
     at INTEGER NOT NULL,
     topic TEXT NOT NULL,
+    kind TEXT NOT NULL,
     reason TEXT NOT NULL,
     preview TEXT NOT NULL,
     size INTEGER NOT NULL

@@ -1,4 +1,4 @@
-import { AuditOutlined, ClusterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -29,6 +29,12 @@ export const PAGES: PageDef[] = [
     permission: 'audit.read',
     icon: <AuditOutlined />,
     component: lazy(() => import('../audit/audit-page').then((module) => ({ default: module.AuditPage }))),
+  },
+  {
+    key: 'ops',
+    permission: 'ops.read',
+    icon: <DashboardOutlined />,
+    component: lazy(() => import('../ops/ops-page').then((module) => ({ default: module.OpsPage }))),
   },
   {
     key: 'settings',

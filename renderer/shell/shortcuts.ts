@@ -7,7 +7,7 @@ function typingIn(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-/** Ctrl+K or / searches devices; Alt+1…4 switch between the pages this user has. */
+/** Ctrl+K or / searches devices; Alt+1…9 switch between the pages this user has, in menu order. */
 export function useShortcuts(pages: PageDef[]): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

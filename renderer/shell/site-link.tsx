@@ -4,11 +4,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
 import { useCoreEvent } from '../core/use-core-event';
+import { opsKeys } from '../ops/keys';
 
-export const opsKeys = {
-  all: ['ops'] as const,
-  link: () => [...opsKeys.all, 'link'] as const,
-};
 
 function sinceText(since: number): string {
   const at = dayjs(since);
