@@ -1,0 +1,87 @@
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreClient } from '../contract';
+import { topicOf } from '../site-link/interface/topics';
+import { tempDir } from '../testing/harness';
+import { startMosquitto, type Broker } from '../testing/mosquitto';
+import { openClient, startStationProcess, type StationProcess } from '../testing/station';
+
+/**
+ * Two stations of one site, as two cores on a real broker: both work the
+ * same alarms, one of them offline for a while, and they end in agreement.
+ */
+const SITE = 'park';
+const SENSOR = '32061201011340000002';
+const ADMIN = { username: 'admin', password: 'Two-Stations-2026', displayName: 'Admin' };
+const ALARMS = 12;
+
+let broker: Broker;
+const dirs = { a: tempDir('vigil-a-'), b: tempDir('vigil-b-') };
+const running: StationProcess[] = [];
+
+async function station(name: 'a' | 'b'): Promise<{ process: StationProcess; client: CoreClient }> {
+  const process = await startStationProcess({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` });
+  running.push(process);
+  const client = await openClient(process.url);
+  const { needsSetup } = await client.call('auth.status', {});
+  if (needsSetup) await client.call('auth.setup', { ...ADMIN, station: name });
+  else await client.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password, station: name });
+  return { process, client };
+}
+
+const states = async (client: CoreClient) =>
+  Object.fromEntries((await client.call('alarms.list', { limit: 500 })).map((alarm) => [alarm.id, `${alarm.state}/${alarm.by}/${alarm.note ?? ''}`]));
+
+beforeAll(async () => {
+  broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
+}, 30_000);
+
+afterAll(async () => {
+  for (const process of running) await process.kill();
+  await broker?.close();
+});
+
+describe('two stations', () => {
+  it('agree on every alarm after working them at once, one of them offline for a while', async () => {
+    const a = await station('a');
+    let b = await station('b');
+    const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'gateway' });
+    await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: SENSOR }), JSON.stringify({ name: 'Fence', area: 'N', building: 'A', floor: '1F', ts: 1 }), { qos: 1, retain: true });
+    const ids = Array.from({ length: ALARMS }, (_, i) => `intrusion-${String(i).padStart(6, '0')}`);
+    for (const id of ids) {
+      await gateway.publishAsync(topicOf('deviceEvent', { site: SITE, code: SENSOR }), JSON.stringify({ id, type: 'intrusion', ts: Date.now() }), { qos: 1 });
+    }
+    await expect.poll(async () => (await a.client.call('alarms.list', { limit: 500 })).length, { timeout: 10_000 }).toBe(ALARMS);
+    await expect.poll(async () => (await b.client.call('alarms.list', { limit: 500 })).length, { timeout: 10_000 }).toBe(ALARMS);
+
+    // Both acknowledge the first half at once; only one of each pair of acknowledgements can stand.
+    await Promise.all(ids.slice(0, 6).flatMap((id) => [a.client.call('alarms.act', { id, action: 'acknowledge' }), b.client.call('alarms.act', { id, action: 'acknowledge' })]));
+
+    // b goes off line (its core dies); a resolves some alarms meanwhile, and more events arrive.
+    await b.process.kill('SIGKILL');
+    for (const id of ids.slice(0, 3)) await a.client.call('alarms.act', { id, action: 'resolve', note: 'checked on camera' });
+    const late = 'intrusion-late-000001';
+    await gateway.publishAsync(topicOf('deviceEvent', { site: SITE, code: SENSOR }), JSON.stringify({ id: late, type: 'intrusion', ts: Date.now() }), { qos: 1 });
+
+    // b comes back and works what it saw before it went away: handling one a resolved, closing another.
+    b = await station('b');
+    await b.client.call('alarms.act', { id: ids[6]!, action: 'handle' });
+    await b.client.call('alarms.act', { id: ids[1]!, action: 'close', note: 'closed by b' });
+    await a.client.call('alarms.act', { id: ids[6]!, action: 'resolve', note: 'a resolved it' });
+
+    const agreement = async () => {
+      const [atA, atB] = await Promise.all([states(a.client), states(b.client)]);
+      return JSON.stringify(atA) === JSON.stringify(atB) && atA[ids[1]!]?.startsWith('closed');
+    };
+    await expect.poll(agreement, { timeout: 15_000 }).toBe(true);
+    const final = await states(a.client);
+    expect(Object.keys(final)).toHaveLength(ALARMS + 1);
+    expect(final[late]).toMatch(/^new\//);
+    expect(final[ids[1]!]).toBe('closed/admin/closed by b');
+    expect(final[ids[0]!]).toBe('resolved/admin/checked on camera');
+    expect(final[ids[6]!]).toMatch(/^resolved\//);
+    await gateway.endAsync();
+    a.client.close();
+    b.client.close();
+  }, 90_000);
+});
