@@ -74,7 +74,9 @@ async function serve(argv: string[]): Promise<void> {
   const station = await startStation({ dataDir, site, logger, station: values.station });
   const { core } = station;
 
-  const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
+  // Built: out/core/cli.js beside out/renderer. From source (tsx): main/host/cli.ts, renderer in out/renderer.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const rendererDir = [path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')].find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../renderer');
   const host = await startWebHost({ core, rendererDir, host: values.host, port, logger, allowedOrigins: values['allow-origin'] });
   process.stdout.write(`Vigil is serving ${station.siteName} at ${host.url}\n`);
   if (demo) {

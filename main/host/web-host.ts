@@ -49,6 +49,10 @@ function serveFile(rendererDir: string, request: http.IncomingMessage, response:
   }
   // Unknown paths get the app, which routes on the client.
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(file)) {
+    response.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('The Vigil UI is not built yet: run npm run build.\n');
+    return;
+  }
   const hashed = relative.startsWith('assets/');
   response.writeHead(200, {
     ...SECURITY_HEADERS,

@@ -78,6 +78,11 @@ export class Ingest {
     this.writer.push(message);
   }
 
+  /** Messages received and not yet written. */
+  get pending(): number {
+    return this.writer.pending;
+  }
+
   /** Writes what is queued now; normally the writer does this once per turn of the event loop. */
   flush(): void {
     this.writer.flush();

@@ -30,6 +30,8 @@ export type SiteLinkOptions = {
 
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
+const RECEIVE_MAXIMUM = 500;
+const YIELD_EVERY = 250;
 
 /** Full jitter (AWS architecture blog): spreads the reconnects of many stations after a broker restart. */
 export function backoffDelay(attempt: number, random = Math.random): number {
@@ -97,7 +99,16 @@ export class SiteLink {
       connectTimeout: 10_000,
       keepalive: 30,
       resubscribe: false,
-      ...(v5 ? { properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600 } } : {}),
+      ...(v5
+        ? {
+            properties: {
+              sessionExpiryInterval: options.sessionExpirySeconds ?? 7 * 24 * 3600,
+              // At most this many unacknowledged messages in flight to us: the broker waits for our
+              // commits instead of pouring a backlog in at once and stalling the event loop.
+              receiveMaximum: RECEIVE_MAXIMUM,
+            },
+          }
+        : {}),
       ...(options.tls ? { ca: options.tls.ca, cert: options.tls.cert, key: options.tls.key, rejectUnauthorized: true } : {}),
       will: { topic: presenceTopic, payload: Buffer.from(JSON.stringify({ online: false, ts: Date.now() })), qos: 1, retain: true },
     };
@@ -106,7 +117,11 @@ export class SiteLink {
     this.holdAcks(client);
     client.handleMessage = (packet, done) => {
       this.ingest.push({ topic: packet.topic, payload: packet.payload as Buffer, receivedAt: Date.now() });
-      done();
+      // libuv reads a socket in bursts of up to 2 MB; handling all of it in one go would hold the
+      // event loop for hundreds of milliseconds. Past a slice, mqtt.js waits (and the socket with
+      // it) until the batch is written and the loop has turned.
+      if (this.ingest.pending >= YIELD_EVERY) setImmediate(done);
+      else done();
     };
     client.on('connect', (connack) => {
       this.attempt = 0;
