@@ -66,7 +66,8 @@ export function deviceKindOf(code: string): DeviceKind {
   return DEVICE_TYPES[parseDeviceCode(code).type];
 }
 
-export const DeviceCode = z.string().superRefine((code, ctx) => {
+// The regex carries the shape into the published JSON schema; the refinement adds the reasons.
+export const DeviceCode = z.string().regex(/^\d{20}$/, 'device code: must be exactly 20 digits').superRefine((code, ctx) => {
   const problem = deviceCodeProblem(code);
   if (problem) ctx.addIssue({ code: 'custom', message: `device code: ${problem}` });
 });

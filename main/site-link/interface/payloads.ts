@@ -66,7 +66,7 @@ export const CommandPayload = z.strictObject({
 });
 
 export const CommandAckPayload = z.strictObject({
-  id: MessageId,
+  id: MessageId.describe('the id of the command acknowledged; several acknowledgements (accepted, then done) share it'),
   status: z.enum(['accepted', 'done', 'rejected', 'expired', 'failed']),
   ts: Millis,
   reason: z.string().max(200).optional(),

@@ -14,7 +14,7 @@ import {
 /**
  * The MQTT topic tree, version 1: every channel with its QoS, retention,
  * direction and payload. The decoder, the publishers and the AsyncAPI
- * document (docs/site-interface.asyncapi.yaml) are all read from this table.
+ * document (docs/site-interface.asyncapi.json) are all read from this table.
  */
 export const INTERFACE_VERSION = 'v1';
 export const TOPIC_ROOT = `vigil/${INTERFACE_VERSION}`;

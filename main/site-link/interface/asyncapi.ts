@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { ALARM_STATES, DATA_CLASSES, DEVICE_TYPES, EVENT_TYPES, SEVERITIES, type DataClass } from '../../contract';
+import { CHANNELS, INTERFACE_VERSION, TOPIC_ROOT, type ChannelName } from './topics';
+
+/**
+ * The AsyncAPI 3.0 document of the site interface, built from CHANNELS and
+ * the zod payloads: nothing in it is written by hand twice. It is written to
+ * docs/site-interface.asyncapi.json by `npx tsx scripts/write-asyncapi.ts`
+ * and a test keeps the committed file equal to what this builds.
+ *
+ * The document is written from a station's (Vigil's) point of view: it
+ * `receive`s what the site publishes and `send`s commands, shared alarm
+ * state and its presence.
+ */
+
+const BINDING_VERSION = '0.2.0';
+/** SiteLink's defaults (main/site-link/link.ts). */
+const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
+const KEEP_ALIVE_SECONDS = 30;
+
+/** Station-published channels that stations also read (each other's alarms and presence). */
+const STATION_READS: readonly ChannelName[] = ['alarm', 'presence'];
+
+const DATA_CLASS_MEANING: Record<DataClass, string> = {
+  public: 'may be shared and opened outside the platform',
+  internal: 'stays within the platform (the default for a field that names no class)',
+  personal: 'personal information (GB/T 35273): masked unless the role may see it',
+};
+
+const PARAMETERS: Record<string, { description: string; examples: string[]; location?: string }> = {
+  site: {
+    description: 'Site identifier: one topic level (no `/`, `+` or `#`). A station reads only its own site; a message for another site is refused.',
+    examples: ['nanjing-park-a'],
+  },
+  code: {
+    description:
+      '20-digit GB/T 28181 device code, pattern `^\\d{20}$`: 8 centre (6 administrative division + 2 unit) · 2 industry · 3 type · 1 network · 6 serial. ' +
+      'The division must begin with a province code 11–82 and the type must be one of `x-device-types`; a message whose code is not valid is refused with its reason.',
+    examples: ['32010601011320000001', '32010601011410000002'],
+  },
+  alarm: {
+    description: 'Alarm id (a message id: 8–64 letters, digits, `_` or `-`); equal to the payload `id`.',
+    examples: ['evt-20260101-000001'],
+    location: '$message.payload#/id',
+  },
+  station: {
+    description: 'Station identifier: one topic level (no `/`, `+` or `#`).',
+    examples: ['desk-1'],
+  },
+};
+
+/** One example payload per channel; each is in the document and is checked against both schemas. */
+export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['payload']> } = {
+  deviceInfo: {
+    name: '东门 1 号摄像机',
+    area: '北区',
+    building: 'A 栋',
+    floor: '1F',
+    x: 0.42,
+    y: 0.17,
+    vendor: 'Hikvision',
+    model: 'DS-2CD2T47G2',
+    streams: [
+      { profile: 'main', url: 'rtsp://10.0.3.21:554/Streaming/Channels/101' },
+      { profile: 'sub', url: 'rtsp://10.0.3.21:554/Streaming/Channels/102' },
+    ],
+    ts: 1767225600000,
+  },
+  deviceState: { status: 'fault', ts: 1767225600000, reason: 'video signal lost' },
+  gatewayState: { online: true, ts: 1767225600000 },
+  telemetry: { ts: 1767225600000, values: { voltage_a: 229.8, current_a: 12.4, energy_kwh: 18342.5 } },
+  deviceEvent: { id: 'evt-20260101-000001', type: 'access_granted', severity: 'info', ts: 1767225600000, zone: 'A 栋大堂', person: '张三', data: { card: '0012345678', direction: 'in' } },
+  command: {
+    id: 'cmd-20260101-000001',
+    command: 'door.unlock',
+    params: { seconds: 5 },
+    issuedBy: '李四',
+    station: 'desk-1',
+    ts: 1767225600000,
+    expiresAt: 1767225630000,
+  },
+  commandAck: { id: 'ack-20260101-000001', status: 'done', ts: 1767225601000, reason: 'unlocked for 5 s' },
+  alarm: {
+    id: 'evt-20260101-000001',
+    source: '32010601011410000002',
+    type: 'smoke',
+    severity: 'critical',
+    state: 'acknowledged',
+    hlc: '1767225660000:0000:desk-1',
+    raisedAt: 1767225600000,
+    by: '王五',
+    station: 'desk-1',
+    note: '已派保安前往 3 楼',
+    count: 1,
+  },
+  presence: { online: true, ts: 1767225600000, user: '王五' },
+};
+
+const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+const parametersOf = (pattern: string) => [...pattern.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+
+/** Payloads the site publishes are described as Vigil accepts them (defaulted fields may be left out); what stations publish, as they send it (defaults filled in). */
+export function payloadIo(channel: ChannelName): 'input' | 'output' {
+  return CHANNELS[channel].from === 'site' ? 'input' : 'output';
+}
+
+type JsonSchema = { [key: string]: unknown; properties?: Record<string, Record<string, unknown>> };
+
+/** The JSON schema (draft-07, which AsyncAPI Schema extends) of a channel's payload, with every field's data class. */
+export function payloadSchema(channel: ChannelName): JsonSchema {
+  const { $schema: _draft, ...schema } = z.toJSONSchema(CHANNELS[channel].payload, { io: payloadIo(channel), target: 'draft-07', unrepresentable: 'throw' }) as JsonSchema;
+  for (const field of Object.values(schema.properties ?? {})) field['x-data-class'] ??= 'internal';
+  return schema;
+}
+
+function description(): string {
+  const eventRows = Object.entries(EVENT_TYPES).map(([name, type]) => `| ${type.code} | \`${name}\` | ${type.severity} |`);
+  const typeRows = Object.entries(DEVICE_TYPES).map(([code, kind]) => `| ${code} | \`${kind}\` |`);
+  return [
+    `The MQTT interface between a site (its devices, edge gateways and broker) and Vigil stations, version ${INTERFACE_VERSION}. ` +
+      `Generated from main/site-link/interface/topics.ts and payloads.ts; docs/site-interface.md is the reader's version.`,
+    '',
+    '## Topics',
+    `Every topic begins \`${TOPIC_ROOT}/{site}/\`. Payloads are UTF-8 JSON objects; a field not in the schema is refused, and so is a payload over 64 KiB. ` +
+      'A message that cannot be read (unknown topic, invalid device code, wrong site, invalid payload) is quarantined with its reason and never applied.',
+    '',
+    'Events, commands, acknowledgements and shared state (device info and state, gateway state, alarms, presence) are published with QoS 1; telemetry with QoS 0, since the next sample replaces a lost one. ' +
+      'Device info, device state, gateway state, alarms and presence are retained, so a station that connects learns the current state at once. ' +
+      "Gateways and stations set a retained last will on their state or presence topic that publishes `{online:false}`.",
+    '',
+    '## Sessions',
+    `Stations connect with MQTT 5, a stable client id per station, clean start off and a session expiry interval (default ${SESSION_EXPIRY_SECONDS} s, 7 days), and subscribe with QoS 1, ` +
+      'so the broker keeps QoS 1 messages for a station that is away, within its queue limits, and delivers them when it returns. ' +
+      'A station acknowledges (PUBACK) a message only after it has committed it, so a crash means redelivery, never loss.',
+    '',
+    '## Idempotency and ordering',
+    'Every event and command carries an `id` (8–64 letters, digits, `_` or `-`): the same id twice is the same message, a redelivery, and an event is stored exactly once by its id. ' +
+      "State messages carry `ts`, the publisher's time in milliseconds: a message no newer than what Vigil already holds changes nothing, so redeliveries and late retained messages are harmless. " +
+      `An alarm's \`id\` names the alarm; its state only moves forward through ${ALARM_STATES.map((state) => `\`${state}\``).join(' → ')}, and stations merge concurrent changes by that order, then by the hybrid logical clock \`hlc\` (millis:counter:node).`,
+    '',
+    '## Commands',
+    'A station publishes a command with the MQTT 5 response topic `…/devices/{code}/commands/ack` and correlation data; the device answers there with the same correlation data. ' +
+      'A device must not act on a command after its `expiresAt`; the acknowledgement status for that case is `expired`.',
+    '',
+    '## Device codes',
+    '20 digits in the GB/T 28181 layout: 8 centre code (6 administrative division + 2 unit), 2 industry, 3 type, 1 network, 6 serial. Types (140–199 is the standard\'s extension range):',
+    '',
+    '| type | kind |',
+    '|---|---|',
+    ...typeRows,
+    '',
+    '## Event types',
+    'Codes are stable: 1xxx security, 2xxx safety, 3xxx device health, 4xxx access, 5xxx energy. An event without `severity` takes its type\'s default.',
+    '',
+    '| code | type | default severity |',
+    '|---|---|---|',
+    ...eventRows,
+    '',
+    `Severities, most urgent first: ${SEVERITIES.map((severity) => `\`${severity}\``).join(', ')}.`,
+    '',
+    '## Data classes',
+    'Every top-level payload field carries `x-data-class`:',
+    '',
+    ...DATA_CLASSES.map((dataClass) => `- \`${dataClass}\`: ${DATA_CLASS_MEANING[dataClass]}`),
+  ].join('\n');
+}
+
+function server(protocol: 'mqtt' | 'mqtts', port: number, description: string, security: string[]) {
+  return {
+    host: `{broker}:${port}`,
+    protocol,
+    protocolVersion: '5',
+    description,
+    variables: { broker: { default: 'broker.site.example', description: "Host name of the site's broker." } },
+    security: security.map((scheme) => ({ $ref: `#/components/securitySchemes/${scheme}` })),
+    bindings: {
+      mqtt: {
+        cleanSession: false,
+        sessionExpiryInterval: SESSION_EXPIRY_SECONDS,
+        keepAlive: KEEP_ALIVE_SECONDS,
+        lastWill: { topic: CHANNELS.presence.pattern, qos: CHANNELS.presence.qos, message: '{"online":false,"ts":<millis>}', retain: CHANNELS.presence.retained },
+        bindingVersion: BINDING_VERSION,
+      },
+    },
+  };
+}
+
+/** MQTT 5 properties are described only where the interface uses them: the response topic and correlation data of commands. */
+function messageBinding(channel: ChannelName): Record<string, unknown> | null {
+  if (channel === 'command') {
+    return {
+      correlationData: { type: 'string', description: 'Chosen by the station; the device copies it into its acknowledgement.' },
+      responseTopic: CHANNELS.commandAck.pattern,
+    };
+  }
+  if (channel === 'commandAck') return { correlationData: { type: 'string', description: 'The correlation data of the command this answers.' } };
+  return null;
+}
+
+function message(channel: ChannelName) {
+  const name = pascal(channel);
+  const mqtt = messageBinding(channel);
+  return {
+    name,
+    title: name,
+    summary: CHANNELS[channel].summary,
+    contentType: 'application/json',
+    payload: payloadSchema(channel),
+    ...(mqtt ? { bindings: { mqtt: { ...mqtt, bindingVersion: BINDING_VERSION } } } : {}),
+    examples: [{ name: `${channel}-example`, payload: EXAMPLES[channel] }],
+  };
+}
+
+function operation(channel: ChannelName, action: 'send' | 'receive') {
+  const { qos, retained, summary } = CHANNELS[channel];
+  return {
+    action,
+    channel: { $ref: `#/channels/${channel}` },
+    summary,
+    messages: [{ $ref: `#/channels/${channel}/messages/${channel}` }],
+    bindings: { mqtt: { qos, retain: retained, bindingVersion: BINDING_VERSION } },
+    ...(channel === 'command'
+      ? { reply: { channel: { $ref: '#/channels/commandAck' }, messages: [{ $ref: '#/channels/commandAck/messages/commandAck' }] } }
+      : {}),
+  };
+}
+
+/** The AsyncAPI 3.0.0 document of the site interface. Deterministic: the same code gives the same document, key for key. */
+export function buildAsyncApi(): object {
+  if (!/^v\d+$/.test(INTERFACE_VERSION)) throw new Error(`interface version ${INTERFACE_VERSION} is not v<major>`);
+  const names = Object.keys(CHANNELS) as ChannelName[];
+
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  for (const name of names) {
+    const { pattern, summary } = CHANNELS[name];
+    channels[name] = {
+      address: pattern,
+      title: pascal(name),
+      summary,
+      parameters: Object.fromEntries(parametersOf(pattern).map((parameter) => [parameter, { $ref: `#/components/parameters/${parameter}` }])),
+      messages: { [name]: { $ref: `#/components/messages/${name}` } },
+    };
+  }
+  for (const name of names) {
+    const actions: ('send' | 'receive')[] = CHANNELS[name].from === 'site' ? ['receive'] : STATION_READS.includes(name) ? ['send', 'receive'] : ['send'];
+    for (const action of actions) operations[`${action}${pascal(name)}`] = operation(name, action);
+  }
+
+  const used = [...new Set(names.flatMap((name) => parametersOf(CHANNELS[name].pattern)))];
+  const parameters = Object.fromEntries(
+    used.map((parameter) => {
+      const known = PARAMETERS[parameter];
+      if (!known) throw new Error(`topic parameter {${parameter}} has no description in asyncapi.ts`);
+      return [parameter, known];
+    }),
+  );
+
+  return {
+    asyncapi: '3.0.0',
+    id: `urn:vigil:site-interface:${INTERFACE_VERSION}`,
+    info: {
+      title: 'Vigil site interface',
+      version: `${INTERFACE_VERSION.slice(1)}.0.0`,
+      description: description(),
+      'x-event-types': Object.entries(EVENT_TYPES).map(([name, type]) => ({ code: type.code, name, severity: type.severity })),
+      'x-severities': [...SEVERITIES],
+      'x-alarm-states': [...ALARM_STATES],
+      'x-data-classes': Object.fromEntries(DATA_CLASSES.map((dataClass) => [dataClass, DATA_CLASS_MEANING[dataClass]])),
+      'x-device-types': { ...DEVICE_TYPES },
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      'site-broker': server('mqtt', 1883, 'The site broker, plain MQTT: only on an isolated site network.', ['userPassword']),
+      'site-broker-tls': server('mqtts', 8883, 'The site broker over TLS; stations pin the site CA and may present a client certificate.', ['clientCertificate', 'userPassword']),
+    },
+    channels,
+    operations,
+    components: {
+      parameters,
+      messages: Object.fromEntries(names.map((name) => [name, message(name)])),
+      securitySchemes: {
+        userPassword: { type: 'userPassword', description: 'MQTT user name and password, one account per station or gateway.' },
+        clientCertificate: { type: 'X509', description: 'TLS client certificate signed by the site CA.' },
+      },
+    },
+  };
+}
