@@ -89,6 +89,8 @@ export class SiteLink {
     const v5 = (options.protocolVersion ?? 5) === 5;
     const clientOptions: IClientOptions = {
       servers,
+      // mqtt.js checks TLS options against the top-level protocol before it picks a server.
+      ...servers[0]!,
       clientId: options.clientId,
       username: options.username,
       password: options.password,
