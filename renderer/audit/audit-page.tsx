@@ -8,6 +8,7 @@ import { describeError } from '../core/errors';
 import { AuditTable } from './audit-table';
 import { useAuditPages, type AuditFilter } from './queries';
 import { VerifyResult } from './verify-result';
+import { PageToolbar } from '../shell/page-toolbar';
 
 function useDebounced(value: string, ms = 300): string {
   const [debounced, setDebounced] = useState(value);
@@ -44,10 +45,7 @@ export function AuditPage() {
 
   return (
     <div className="page" data-testid="page-audit">
-      <div className="page-toolbar">
-        <Typography.Title level={5} className="page-title">
-          {t('audit.title')}
-        </Typography.Title>
+      <PageToolbar title={t('audit.title')}>
         <Input allowClear placeholder={t('audit.actorFilter')} value={actor} onChange={(event) => setActor(event.target.value)} style={{ width: 160 }} />
         <Input allowClear placeholder={t('audit.actionFilter')} value={action} onChange={(event) => setAction(event.target.value)} style={{ width: 180 }} />
         {jump !== null && <Button onClick={() => setJump(null)}>{t('audit.backToLatest')}</Button>}
@@ -55,7 +53,7 @@ export function AuditPage() {
         <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
           {verify.isPending ? t('audit.verifying') : t('audit.verify')}
         </Button>
-      </div>
+      </PageToolbar>
       {verify.data && <VerifyResult result={verify.data} onJump={jumpTo} />}
       {verify.error && <Alert type="error" showIcon title={describeError(t, verify.error)} />}
       {pages.error && <Alert type="error" showIcon title={describeError(t, pages.error)} />}

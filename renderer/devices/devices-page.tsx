@@ -8,6 +8,7 @@ import { DeviceDrawer } from './device-drawer';
 import { DeviceTable } from './device-table';
 import { DeviceTree } from './device-tree';
 import { setDeviceFilter, useDevicesUi } from './devices-store';
+import { PageToolbar } from '../shell/page-toolbar';
 
 const STATUSES: DeviceStatus[] = ['online', 'offline', 'fault', 'unknown'];
 
@@ -51,7 +52,7 @@ export function DevicesPage() {
     <div className="devices-page" data-testid="page-devices">
       <DeviceTree />
       <div className="page">
-        <div className="page-toolbar">
+        <PageToolbar>
           <SearchBox />
           <Select<DeviceKind>
             allowClear
@@ -71,7 +72,7 @@ export function DevicesPage() {
             style={{ width: 120 }}
             data-testid="status-filter"
           />
-        </div>
+        </PageToolbar>
         <DeviceTable />
       </div>
       <DeviceDrawer />

@@ -10,6 +10,7 @@ import { OutboxPanel, StationsPanel } from './outbox-panel';
 import { QuarantinePanel } from './quarantine-panel';
 import { bindOpsEvents, useOpsStatus } from './queries';
 import './ops.css';
+import { PageToolbar } from '../shell/page-toolbar';
 
 /** 平台运维: the health of this station's link to the site, live. */
 export function OpsPage() {
@@ -22,12 +23,9 @@ export function OpsPage() {
 
   return (
     <div className="ops-page" data-testid="page-ops">
-      <div className="page-toolbar">
-        <Typography.Title level={5} className="page-title">
-          {t('ops.title')}
-        </Typography.Title>
+      <PageToolbar title={t('ops.title')}>
         <Typography.Text type="secondary">{t('ops.live')}</Typography.Text>
-      </div>
+      </PageToolbar>
       {status.error && <Alert type="error" showIcon title={describeError(t, status.error)} data-testid="ops-error" />}
       {!data ? (
         !status.error && <Spin className="page-spinner" />

@@ -7,6 +7,7 @@ import { core } from '../core/client';
 import { SettingsSchema, type Settings } from '../core/contract';
 import { describeError } from '../core/errors';
 import { settingsKeys } from './queries';
+import { PageToolbar } from '../shell/page-toolbar';
 
 // The contract's bounds, read from its schema, so the form refuses out-of-range values before the core does.
 const bounds = (name: keyof Settings) => {
@@ -40,12 +41,9 @@ export function SettingsPage() {
 
   return (
     <div className="page" data-testid="page-settings">
-      <div className="page-toolbar">
-        <Typography.Title level={5} className="page-title">
-          {t('settings.title')}
-        </Typography.Title>
+      <PageToolbar title={t('settings.title')}>
         {!canEdit && <Typography.Text type="secondary">{t('settings.readOnly')}</Typography.Text>}
-      </div>
+      </PageToolbar>
       {error && <Alert type="error" showIcon title={describeError(t, error)} />}
       {save.error && <Alert type="error" showIcon title={describeError(t, save.error)} />}
       {!data ? (

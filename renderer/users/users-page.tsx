@@ -12,6 +12,7 @@ import { describeError } from '../core/errors';
 import { useNow } from '../core/use-now';
 import { userKeys, useUsers } from './queries';
 import { CreateUserModal, EditUserModal, ResetPasswordModal } from './user-modals';
+import { PageToolbar } from '../shell/page-toolbar';
 
 const time = (at: number | null) => (at === null ? null : dayjs(at).format('YYYY-MM-DD HH:mm'));
 
@@ -82,10 +83,7 @@ export function UsersPage() {
 
   return (
     <div className="page" data-testid="page-users">
-      <div className="page-toolbar">
-        <Typography.Title level={5} className="page-title">
-          {t('users.title')}
-        </Typography.Title>
+      <PageToolbar title={t('users.title')}>
         <span className="toolbar-spacer" />
         {canManage ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -94,7 +92,7 @@ export function UsersPage() {
         ) : (
           <Typography.Text type="secondary">{t('users.readOnly')}</Typography.Text>
         )}
-      </div>
+      </PageToolbar>
       {error && <Alert type="error" showIcon title={describeError(t, error)} />}
       <Table<User> data-testid="user-table" rowKey="id" size="small" columns={columns} dataSource={data} loading={isPending} pagination={false} sticky={STICKY} />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
