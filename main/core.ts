@@ -6,6 +6,8 @@ import { alarmHandlers } from './alarms/handlers';
 import { HybridClock } from './alarms/hlc';
 import { AlarmService } from './alarms/service';
 import { AuditTrail } from './audit/trail';
+import { commandHandlers } from './commands/handlers';
+import { CommandService } from './commands/service';
 import { authHandlers, userHandlers } from './auth/handlers';
 import { AuthService } from './auth/service';
 import { SessionManager } from './auth/sessions';
@@ -105,7 +107,17 @@ export function createCore(options: CoreOptions): Core {
   link?.onState((state) => hub.broadcast('link.state', state));
   const outbox = new Outbox(db, logger);
   const alarms = new AlarmService(db, new HybridClock(station), outbox, options.site.id);
-  ingest.setHooks({ onEvent: (code, event) => alarms.raiseFromEvent(code, event), onAlarm: (record) => alarms.receive(record) });
+  const commands = new CommandService(db, outbox, options.site.id);
+  ingest.setHooks({
+    onEvent: (code, event) => alarms.raiseFromEvent(code, event),
+    onAlarm: (record) => alarms.receive(record),
+    onAck: (code, ack) => commands.acknowledge(code, ack),
+  });
+  ingest.onCommit((batch) => batch.commands.size && hub.broadcast('commands.changed', { ids: [...batch.commands] }));
+  outbox.onSettled((settled) => {
+    const changed = commands.settled(settled);
+    if (changed) hub.broadcast('commands.changed', { ids: [changed] });
+  });
   ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
   // Which stations of the site are on line, from their retained presence and last wills.
   const presence = new Map<string, boolean>();
@@ -136,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     userHandlers({ auth, users, sessions, hub }),
     deviceHandlers({ registry, siteName: options.site.name }),
     alarmHandlers({ alarms, hub }),
+    commandHandlers({ commands, registry, hub }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),

@@ -5,6 +5,7 @@ import {
   AlarmSchema,
   AuditEntrySchema,
   AuditVerification,
+  CommandSchema,
   DeviceCode,
   DeviceFilter,
   DeviceSchema,
@@ -103,6 +104,23 @@ export const calls = {
     z.object({ total: z.number().int(), items: z.array(DeviceSchema) }),
   ),
   'devices.get': call('devices.read', z.strictObject({ code: DeviceCode }), DeviceSchema),
+  'devices.command': call(
+    'devices.command',
+    z.strictObject({
+      code: DeviceCode,
+      command: z.string().regex(/^[a-z][a-z0-9_.]{1,63}$/, 'command: lower-case name such as door.open'),
+      params: z.record(z.string().max(32), z.union([z.string().max(256), z.number(), z.boolean()])).default({}),
+      /** Never acted on after this many seconds: a door must not open minutes after the officer asked. */
+      ttlSeconds: z.number().int().min(5).max(600).default(30),
+    }),
+    CommandSchema,
+    { audited: true },
+  ),
+  'devices.commands': call(
+    'devices.read',
+    z.strictObject({ code: DeviceCode.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+    z.array(CommandSchema),
+  ),
   'devices.place': call(
     'devices.edit',
     z.strictObject({ code: DeviceCode, x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),

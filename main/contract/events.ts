@@ -6,6 +6,8 @@ export const events = {
   /** Devices whose state or registration changed; windows refetch what they show. */
   'devices.changed': z.object({ codes: z.array(z.string()), all: z.boolean() }),
   'link.state': LinkStateSchema,
+  /** Commands sent, answered by their device, or expired. */
+  'commands.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms raised or changed, here or at another station. */
   'alarms.changed': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'alarms.read',
   'alarms.handle',
   'devices.read',
+  'devices.command',
   'devices.edit',
   'users.read',
   'users.manage',
@@ -26,9 +27,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'ops.read'],
-  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'users.read', 'audit.read', 'ops.read'],
-  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'users.read', 'ops.read'],
+  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read'],
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read'],
+  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read'],
   it_admin: PERMISSIONS,
   // Auditors read everything that leaves a trace and change nothing.
   auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read'],

@@ -177,4 +177,21 @@ export const AlarmSchema = z.object({
 });
 export type Alarm = z.infer<typeof AlarmSchema>;
 
+export const COMMAND_STATUSES = ['pending', 'sent', 'accepted', 'done', 'rejected', 'expired', 'failed'] as const;
+export const CommandSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  command: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  issuedBy: z.string(),
+  station: z.string(),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  /** pending: waiting for the link · sent: the broker has it · then what the device answered, or expired. */
+  status: z.enum(COMMAND_STATUSES),
+  reason: z.string().nullable(),
+  updatedAt: Timestamp,
+});
+export type CommandRecord = z.infer<typeof CommandSchema>;
+
 export { DeviceCode };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { testCore, waitFor } from '../testing/harness';
+import { connectClient, testCore, waitFor } from '../testing/harness';
 import { startDemoSite, type DemoSite } from './site';
 import { dayCurve } from './simulator';
 
@@ -29,6 +29,15 @@ describe('demo park simulator', () => {
     await expect
       .poll(() => core.db.prepare('SELECT code, type, severity FROM device_events WHERE id = ?').get(raised.id), { timeout: 5_000 })
       .toEqual({ code: raised.code, type: 'intrusion', severity: 'critical' });
+  });
+
+  it('answers a command to a door: accepted, then done', async () => {
+    await core.auth.createUser({ username: 'duty', displayName: 'Duty', role: 'duty_officer', password: 'Gate-Keeper-2026' });
+    const officer = connectClient(core);
+    await officer.call('auth.signIn', { username: 'duty', password: 'Gate-Keeper-2026', station: 'desk' });
+    const door = demo.simulator.devices.find((device) => device.kind === 'door')!;
+    const command = await officer.call('devices.command', { code: door.code, command: 'door.open', params: {} });
+    await expect.poll(async () => (await officer.call('devices.commands', { code: door.code, limit: 1 }))[0], { timeout: 5_000 }).toMatchObject({ id: command.id, status: 'done' });
   });
 
   it('injects each fault, and the station quarantines each with its reason', async () => {

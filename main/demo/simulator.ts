@@ -85,6 +85,7 @@ export class SiteSimulator {
     every(this.options.telemetryIntervalMs ?? 5000, () => this.telemetryTick());
     const doorRate = this.options.doorEventsPerSecond ?? 0.5;
     if (doorRate > 0) every(250, () => this.doorTick(doorRate / 4));
+    await this.answerCommands();
     const alarmEvery = this.options.alarmEverySeconds ?? 90;
     if (alarmEvery > 0) every(1000, () => this.random() < 1 / alarmEvery && this.raiseAlarm());
   }
@@ -157,6 +158,31 @@ export class SiteSimulator {
     await this.publishEvent(door.code, denied ? 'access_denied' : 'access_granted', { person });
   }
 
+  /**
+   * Devices answer commands as real controllers do: accepted at once, done a
+   * moment later, or expired when the command arrives after its expiry.
+   */
+  private async answerCommands(): Promise<void> {
+    const client = this.client!;
+    client.on('message', (topic, payload) => {
+      const match = /^vigil\/v1\/[^/]+\/devices\/(\d{20})\/commands$/.exec(topic);
+      if (!match) return;
+      let command: { id?: string; expiresAt?: number };
+      try {
+        command = JSON.parse(payload.toString()) as typeof command;
+      } catch {
+        return;
+      }
+      if (typeof command.id !== 'string') return;
+      const ack = (status: string, reason?: string) =>
+        client.publish(topicOf('commandAck', { site: this.site, code: match[1]! }), JSON.stringify({ id: command.id, status, ts: this.now(), ...(reason ? { reason } : {}) }), { qos: 1 });
+      if ((command.expiresAt ?? 0) <= this.now()) return ack('expired', 'arrived after its expiry');
+      ack('accepted');
+      this.timers.push(setTimeout(() => ack('done'), 300));
+    });
+    await client.subscribeAsync(`vigil/v1/${this.site}/devices/+/commands`, { qos: 1 });
+  }
+
   /** Raises one alarm-worthy event somewhere in the park; returns its id and source. */
   async raiseAlarm(type?: EventType): Promise<{ id: string; code: string; type: EventType }> {
     const choices = type ? ALARMS.filter((alarm) => alarm.type === type) : ALARMS;
@@ -195,7 +221,7 @@ export class SiteSimulator {
   }
 
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearInterval(timer);
+    for (const timer of this.timers) clearTimeout(timer);
     await this.client?.endAsync();
   }
 }

@@ -11,14 +11,28 @@ export type OutboxMessage = {
   retain: boolean;
   /** Commands to the physical world: never published after this time. */
   expiresAt?: number;
+  /** MQTT 5 request/response: where the device answers, and what it echoes back. */
+  responseTopic?: string;
+  correlationData?: string;
 };
+
+type PublishProperties = { messageExpiryInterval?: number; responseTopic?: string; correlationData?: Buffer };
 
 export type Publisher = {
   readonly connected: boolean;
-  publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean; properties?: { messageExpiryInterval?: number } }): Promise<void>;
+  publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean; properties?: PublishProperties }): Promise<void>;
 };
 
-type Row = { id: string; topic: string; payload: string; qos: 0 | 1; retain: number; created_at: number; expires_at: number | null };
+type Row = {
+  id: string;
+  topic: string;
+  payload: string;
+  qos: 0 | 1;
+  retain: number;
+  created_at: number;
+  expires_at: number | null;
+  properties: string | null;
+};
 
 export type Settled = { id: string; topic: string; state: 'delivered' | 'expired' };
 
@@ -44,8 +58,8 @@ export class Outbox {
     private readonly maxInFlight = 100,
   ) {
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO outbox (id, topic, payload, qos, retain, created_at, expires_at)
-       VALUES (@id, @topic, @payload, @qos, @retain, @createdAt, @expiresAt)`,
+      `INSERT OR IGNORE INTO outbox (id, topic, payload, qos, retain, created_at, expires_at, properties)
+       VALUES (@id, @topic, @payload, @qos, @retain, @createdAt, @expiresAt, @properties)`,
     );
     this.pendingRows = db.prepare<[number], Row>(`SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`);
     this.settle = db.prepare(`UPDATE outbox SET state = ?, settled_at = ?, attempts = attempts + ? WHERE id = ? AND state = 'pending'`);
@@ -53,7 +67,9 @@ export class Outbox {
 
   /** Call inside the transaction that makes the local change; publishing starts after it commits. */
   add(message: OutboxMessage): void {
-    this.insert.run({ ...message, retain: message.retain ? 1 : 0, createdAt: this.now(), expiresAt: message.expiresAt ?? null });
+    const { responseTopic, correlationData, ...row } = message;
+    const properties = responseTopic ? JSON.stringify({ responseTopic, correlationData }) : null;
+    this.insert.run({ ...row, retain: message.retain ? 1 : 0, createdAt: this.now(), expiresAt: message.expiresAt ?? null, properties });
     setImmediate(() => void this.pump());
   }
 
@@ -99,10 +115,16 @@ export class Outbox {
     if (row.expires_at !== null && row.expires_at <= now) return this.finish(row, 'expired', 0);
     const publisher = this.publisher!;
     this.inFlight.add(row.id);
+    const properties: PublishProperties = {};
     // The broker, too, drops a command it could not deliver in time (MQTT 5 message expiry).
-    const properties = row.expires_at !== null ? { messageExpiryInterval: Math.max(1, Math.ceil((row.expires_at - now) / 1000)) } : undefined;
+    if (row.expires_at !== null) properties.messageExpiryInterval = Math.max(1, Math.ceil((row.expires_at - now) / 1000));
+    if (row.properties) {
+      const stored = JSON.parse(row.properties) as { responseTopic: string; correlationData?: string };
+      properties.responseTopic = stored.responseTopic;
+      if (stored.correlationData) properties.correlationData = Buffer.from(stored.correlationData);
+    }
     publisher
-      .publish(row.topic, row.payload, { qos: row.qos, retain: row.retain === 1, ...(properties ? { properties } : {}) })
+      .publish(row.topic, row.payload, { qos: row.qos, retain: row.retain === 1, ...(Object.keys(properties).length ? { properties } : {}) })
       .then(
         () => this.finish(row, 'delivered', 1),
         (error: Error) => this.logger.debug({ id: row.id, err: error.message }, 'outbox: publish not confirmed; will retry'),

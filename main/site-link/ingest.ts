@@ -13,13 +13,14 @@ export type Incoming = { topic: string; payload: Uint8Array; receivedAt: number 
 export type Committed = {
   devices: Set<string>;
   events: { code: string; event: ChannelPayload<'deviceEvent'> }[];
-  acks: { code: string; ack: ChannelPayload<'commandAck'> }[];
+  /** Commands whose status an acknowledgement moved on. */
+  commands: Set<string>;
   /** Alarms raised or changed by this batch. */
   alarms: Set<string>;
   presence: { station: string; presence: ChannelPayload<'presence'> }[];
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], acks: [], alarms: new Set(), presence: [] });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [] });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -29,6 +30,7 @@ const emptyBatch = (): Committed => ({ devices: new Set(), events: [], acks: [],
 export type IngestHooks = {
   onEvent(code: string, event: ChannelPayload<'deviceEvent'>): string | null;
   onAlarm(record: ChannelPayload<'alarm'>): string | null;
+  onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
 };
 
 /**
@@ -169,9 +171,11 @@ export class Ingest {
         if (alarm) this.batch.alarms.add(alarm);
         return null;
       }
-      case 'commandAck':
-        this.batch.acks.push({ code, ack: message.payload });
+      case 'commandAck': {
+        const command = this.hooks?.onAck(code, message.payload);
+        if (command) this.batch.commands.add(command);
         return null;
+      }
       case 'alarm': {
         const alarm = this.hooks?.onAlarm(message.payload);
         if (alarm) this.batch.alarms.add(alarm);

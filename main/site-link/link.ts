@@ -149,7 +149,10 @@ export class SiteLink {
   publish(topic: string, payload: string, options: IClientPublishOptions): Promise<void> {
     const client = this.client;
     if (!client?.connected) return Promise.reject(new Error('site link is offline'));
-    return client.publishAsync(topic, payload, options).then(() => undefined);
+    // MQTT 3.1.1 brokers (the demo's) have no properties; the payload carries what matters.
+    const { properties, ...rest } = options;
+    const sent = (this.options.protocolVersion ?? 5) === 5 && properties ? { ...rest, properties } : rest;
+    return client.publishAsync(topic, payload, sent).then(() => undefined);
   }
 
   get connected(): boolean {

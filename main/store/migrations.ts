@@ -104,6 +104,7 @@ export const MIGRATIONS: readonly string[] = [
     retain INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
     expires_at INTEGER,
+    properties TEXT,
     state TEXT NOT NULL DEFAULT 'pending',
     attempts INTEGER NOT NULL DEFAULT 0,
     settled_at INTEGER
@@ -128,6 +129,20 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX alarms_raised ON alarms(raised_at);
   CREATE INDEX alarms_state ON alarms(state, raised_at);
+  CREATE TABLE commands (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    command TEXT NOT NULL,
+    params TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    station TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX commands_created ON commands(created_at);
   `,
 ];
 
