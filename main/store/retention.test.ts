@@ -13,4 +13,17 @@ describe('history retention', () => {
     const { oldest } = db.prepare('SELECT min(at) AS oldest FROM device_history').get() as { oldest: number };
     expect(now - oldest).toBe(30 * day);
   });
+
+  it('purges old events and finished outbox rows, and keeps what still waits', () => {
+    const db = openDatabase(':memory:');
+    const now = Date.UTC(2026, 10, 25);
+    const old = now - 40 * 86_400_000;
+    db.prepare(`INSERT INTO device_events (id, code, type, severity, at, received_at) VALUES ('evt-old-00001', 'c', 'tamper', 'major', ?, ?), ('evt-new-00001', 'c', 'tamper', 'major', ?, ?)`).run(old, old, now, now);
+    const outbox = db.prepare(`INSERT INTO outbox (id, topic, payload, qos, retain, created_at, state, settled_at) VALUES (?, 't', 'p', 1, 0, ?, ?, ?)`);
+    outbox.run('sent-long-ago', old, 'delivered', old);
+    outbox.run('still-waiting', old, 'pending', null);
+    expect(purgeHistory(db, 30, now)).toBe(2);
+    expect(db.prepare('SELECT id FROM device_events').pluck().all()).toEqual(['evt-new-00001']);
+    expect(db.prepare('SELECT id FROM outbox').pluck().all()).toEqual(['still-waiting']);
+  });
 });

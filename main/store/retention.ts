@@ -3,19 +3,31 @@ import type { Database } from './database';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes history older than the retention window, a slice at a time so a
- * large purge never holds the writer for long. The audit trail is never
- * purged here: it is evidence, and its hash chain must stay whole.
+ * What ages out, and by which time column. Only finished work goes: pending
+ * outbox rows and commands wait however old they are. The audit trail and
+ * alarms are never purged here: the trail is evidence, and its hash chain
+ * must stay whole.
  */
+const PURGES = [
+  { table: 'device_history', key: 'id', where: 'at < @cutoff' },
+  { table: 'device_events', key: 'id', where: 'at < @cutoff' },
+  { table: 'outbox', key: 'seq', where: `state != 'pending' AND settled_at < @cutoff` },
+  { table: 'commands', key: 'id', where: `status NOT IN ('pending', 'sent', 'accepted') AND updated_at < @cutoff` },
+];
+
+/** Deletes what is older than the retention window, a slice at a time so a large purge never holds the writer for long. */
 export function purgeHistory(db: Database, retentionDays: number, now = Date.now(), slice = 5000): number {
   const cutoff = now - retentionDays * DAY_MS;
-  const remove = db.prepare('DELETE FROM device_history WHERE id IN (SELECT id FROM device_history WHERE at < ? LIMIT ?)');
   let removed = 0;
-  for (;;) {
-    const { changes } = remove.run(cutoff, slice);
-    removed += changes;
-    if (changes < slice) return removed;
+  for (const { table, key, where } of PURGES) {
+    const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT @slice)`);
+    for (;;) {
+      const { changes } = remove.run({ cutoff, slice });
+      removed += changes;
+      if (changes < slice) break;
+    }
   }
+  return removed;
 }
 
 export function startRetention(db: Database, retentionDays: () => number, everyMs = 60 * 60 * 1000): () => void {
