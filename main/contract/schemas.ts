@@ -50,6 +50,8 @@ export const DeviceSchema = z.object({
   vendor: z.string(),
   model: z.string(),
   streams: z.array(z.object({ profile: z.enum(['main', 'sub']), url: z.string() })),
+  /** The edge gateway it reports through, if any. */
+  gateway: z.string().nullable(),
   status: DeviceStatusSchema,
   statusSince: Timestamp.nullable(),
   lastSeen: Timestamp.nullable(),

@@ -58,8 +58,11 @@ const typeCode = (kind: DeviceKind) => Object.entries(DEVICE_TYPES).find(([, nam
 export function demoDevices(): DemoDevice[] {
   const devices: DemoDevice[] = [];
   let serial = 1;
+  let gateway: string | undefined;
   const add = (kind: DeviceKind, building: Building, floor: string, label: string, x: number, y: number) => {
     const code = `3206120101${typeCode(kind)}0${String(serial++).padStart(6, '0')}`;
+    // Each building's devices report through its edge gateway, added first.
+    if (kind === 'gateway') gateway = code;
     const [vendor, model] = VENDORS[kind] ?? ['Vigil', 'SIM-1'];
     const streams =
       kind === 'ipc' || kind === 'camera'
@@ -71,7 +74,18 @@ export function demoDevices(): DemoDevice[] {
     devices.push({
       code,
       kind,
-      info: { name: `${building.name.split(' ')[0]} ${floor} ${label}`, area: building.area, building: building.name, floor, x, y, vendor, model, streams },
+      info: {
+        name: `${building.name.split(' ')[0]} ${floor} ${label}`,
+        area: building.area,
+        building: building.name,
+        floor,
+        x,
+        y,
+        vendor,
+        model,
+        streams,
+        ...(kind === 'gateway' ? {} : { gateway }),
+      },
     });
   };
   for (const building of BUILDINGS) {

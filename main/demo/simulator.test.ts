@@ -40,6 +40,17 @@ describe('demo park simulator', () => {
     await expect.poll(async () => (await officer.call('devices.commands', { code: door.code, limit: 1 }))[0], { timeout: 5_000 }).toMatchObject({ id: command.id, status: 'done' });
   });
 
+  it("takes a building's devices offline with its gateway's last will, and back when it returns", async () => {
+    const gateway = demo.simulator.devices.find((device) => device.kind === 'gateway')!;
+    const behind = demo.simulator.devices.filter((device) => device.info.gateway === gateway.code).map((device) => device.code);
+    expect(behind.length).toBeGreaterThan(10);
+    await demo.simulator.dropGateway(gateway.code, 500);
+    const statuses = () => core.db.prepare(`SELECT DISTINCT status FROM devices WHERE gateway = ? OR code = ?`).pluck().all(gateway.code, gateway.code);
+    await expect.poll(statuses, { timeout: 5_000 }).toEqual(['offline']);
+    await expect.poll(() => core.registry.get(gateway.code).status, { timeout: 5_000 }).toBe('online');
+    await expect.poll(() => core.registry.get(behind[0]!).status, { timeout: 5_000 }).not.toBe('offline');
+  });
+
   it('injects each fault, and the station quarantines each with its reason', async () => {
     const before = core.ingest.stats().totals.quarantined;
     for (const fault of ['garbage', 'bad-json', 'unknown-device', 'oversized', 'replay', 'bad-code'] as const) await demo.simulator.inject(fault);

@@ -69,9 +69,44 @@ export class SiteSimulator {
     return (this.options.now ?? Date.now)();
   }
 
+  /** Each building's edge gateway holds its own connection, with a last will that says it went away. */
+  private readonly gateways = new Map<string, MqttClient>();
+
+  private async connectGateway(code: string): Promise<void> {
+    const topic = topicOf('gatewayState', { site: this.site, code });
+    const gateway = await mqtt.connectAsync(this.options.brokerUrl, {
+      clientId: `vigil-gateway-${code}-${this.runId}`,
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+      will: { topic, payload: Buffer.from(JSON.stringify({ online: false, ts: this.now() })), qos: 1, retain: true },
+    });
+    this.gateways.set(code, gateway);
+    await gateway.publishAsync(topic, JSON.stringify({ online: true, ts: this.now() }), { qos: 1, retain: true });
+  }
+
+  /**
+   * A gateway's link breaks without a goodbye (power cut, cable): the broker
+   * sends its last will. After `backAfterMs` it reconnects and republishes
+   * the states of its devices.
+   */
+  async dropGateway(code: string, backAfterMs: number): Promise<void> {
+    const gateway = this.gateways.get(code);
+    if (!gateway) throw new Error(`${code} is not a gateway of the demo park`);
+    gateway.stream.destroy();
+    await gateway.endAsync(true);
+    this.timers.push(
+      setTimeout(() => {
+        void this.connectGateway(code).then(() =>
+          Promise.all(this.devices.filter((device) => device.info.gateway === code && !this.offline.has(device.code)).map((device) => this.publishState(device.code, 'online'))),
+        );
+      }, backAfterMs),
+    );
+  }
+
   async start(): Promise<void> {
     const client = await mqtt.connectAsync(this.options.brokerUrl, { clientId: `vigil-simulator-${this.runId}`, protocolVersion: 4 });
     this.client = client;
+    for (const device of this.devices) if (device.kind === 'gateway') await this.connectGateway(device.code);
     const now = this.now();
     await Promise.all(
       this.devices.flatMap((device) => [
@@ -222,6 +257,7 @@ export class SiteSimulator {
 
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
+    await Promise.all([...this.gateways.values()].map((gateway) => gateway.endAsync()));
     await this.client?.endAsync();
   }
 }

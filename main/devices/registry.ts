@@ -10,6 +10,7 @@ import type { Database } from '../store/database';
 export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'floor' | 'vendor' | 'model' | 'streams'> & {
   x?: number | null;
   y?: number | null;
+  gateway?: string | null;
   at: number;
 };
 export type DeviceStatusUpdate = { code: string; status: DeviceStatus; at: number };
@@ -34,6 +35,7 @@ function toDevice(row: DeviceRow): Device {
     vendor: row.vendor,
     model: row.model,
     streams: JSON.parse(row.streams) as Device['streams'],
+    gateway: row.gateway,
     status: row.status,
     statusSince: row.status_since,
     lastSeen: row.last_seen,
@@ -75,10 +77,10 @@ export class DeviceRegistry {
 
   constructor(private readonly db: Database) {
     this.upsertInfo = db.prepare(
-      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, info_at)
-       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @at)
+      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, gateway, info_at)
+       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @gateway, @at)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, area = excluded.area, building = excluded.building,
-         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams,
+         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams, gateway = excluded.gateway,
          x = coalesce(devices.x, excluded.x), y = coalesce(devices.y, excluded.y), info_at = excluded.info_at
        WHERE excluded.info_at > devices.info_at`,
     );
@@ -99,7 +101,7 @@ export class DeviceRegistry {
   /** Applies a registration; false when what is stored is as new or newer. Call inside a transaction. */
   applyInfo(info: DeviceInfo): boolean {
     return (
-      this.upsertInfo.run({ ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, streams: JSON.stringify(info.streams) })
+      this.upsertInfo.run({ ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, gateway: info.gateway ?? null, streams: JSON.stringify(info.streams) })
         .changes > 0
     );
   }
@@ -109,6 +111,11 @@ export class DeviceRegistry {
     if (!this.upsertStatus.run({ ...update, kind: deviceKindOf(update.code) }).changes) return false;
     this.history.run(update.code, update.at, update.status);
     return true;
+  }
+
+  /** Codes of the devices that report through a gateway. */
+  behind(gateway: string): string[] {
+    return this.db.prepare('SELECT code FROM devices WHERE gateway = ?').pluck().all(gateway) as string[];
   }
 
   has(code: string): boolean {

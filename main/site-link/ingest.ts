@@ -141,10 +141,22 @@ export class Ingest {
         this.totals.states++;
         if (this.registry.applyStatus({ code, status: message.payload.status, at: message.payload.ts })) this.batch.devices.add(code);
         return null;
-      case 'gatewayState':
+      case 'gatewayState': {
         this.totals.states++;
-        if (this.registry.applyStatus({ code, status: message.payload.online ? 'online' : 'offline', at: message.payload.ts })) this.batch.devices.add(code);
+        // A last will carries the time its gateway connected, not the time it fired: the link's state is
+        // a fact the broker observed, so it is stamped with the time this station learnt it.
+        const { online } = message.payload;
+        const ts = receivedAt;
+        if (!this.registry.applyStatus({ code, status: online ? 'online' : 'offline', at: ts })) return null;
+        this.batch.devices.add(code);
+        // A gateway's last will speaks for the devices behind it; when it returns it republishes their states.
+        if (!online) {
+          for (const device of this.registry.behind(code)) {
+            if (this.registry.applyStatus({ code: device, status: 'offline', at: ts })) this.batch.devices.add(device);
+          }
+        }
         return null;
+      }
       case 'telemetry':
         if (!this.registry.has(code)) return unknown(code);
         this.totals.telemetry++;

@@ -143,6 +143,8 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX commands_created ON commands(created_at);
+  ALTER TABLE devices ADD COLUMN gateway TEXT;
+  CREATE INDEX devices_gateway ON devices(gateway);
   `,
 ];
 

@@ -10,7 +10,7 @@ import { CHANNELS, type ChannelName } from './topics';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs');
 const FILE = path.join(DOCS, 'site-interface.asyncapi.json');
-const REGENERATE = 'docs/site-interface.asyncapi.json is out of date: run `npx tsx scripts/write-asyncapi.ts` and commit the result';
+const REGENERATE = 'docs/site-interface.asyncapi.json is out of date: run `npm run asyncapi` and commit the result';
 const NAMES = Object.keys(CHANNELS) as ChannelName[];
 
 type Schema = { required?: string[]; properties?: Record<string, Record<string, unknown>> };

@@ -26,6 +26,7 @@ export const DeviceInfoPayload = z.strictObject({
     .array(z.strictObject({ profile: z.enum(['main', 'sub']), url: z.string().max(512) }))
     .default([])
     .describe('RTSP URLs without credentials; the station holds those'),
+  gateway: DeviceCode.optional().describe('the edge gateway this device reports through: when its last will says offline, so are its devices'),
   ts: Millis,
 });
 
@@ -37,7 +38,7 @@ export const DeviceStatePayload = z.strictObject({
 
 export const GatewayStatePayload = z.strictObject({
   online: z.boolean(),
-  ts: Millis,
+  ts: Millis.describe('when the gateway published it; in a last will, when it connected — stations stamp gateway states with their time of receipt'),
 });
 
 export const TelemetryPayload = z.strictObject({
