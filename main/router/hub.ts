@@ -10,10 +10,6 @@ export class Hub {
     return () => this.connections.delete(connection);
   }
 
-  get size(): number {
-    return this.connections.size;
-  }
-
   broadcast<E extends EventName>(name: E, payload: EventPayload<E>): void {
     for (const connection of this.connections) {
       if (connection.session && !connection.session.locked) connection.emit(name, payload);
