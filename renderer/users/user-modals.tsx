@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordPolicy } from '../auth/password-policy';
 import { core } from '../core/client';
@@ -14,10 +15,39 @@ function roleOptions(t: TFunction) {
   return ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
 }
 
-/** Not every change raises `users.changed` (a new name does not): refresh after our own. */
+/** Our own changes show at once, without waiting for the core's `users.changed`. */
 function useRefreshUsers() {
   const queryClient = useQueryClient();
   return () => void queryClient.invalidateQueries({ queryKey: userKeys.all });
+}
+
+/** The frame of every user dialog: save and cancel, busy while the core works, its refusal shown on top. */
+function SaveModal(props: {
+  open: boolean;
+  title: string;
+  mutation: { isPending: boolean; error: Error | null; reset(): void };
+  onSave(): void;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { mutation } = props;
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={props.onSave}
+      onCancel={props.onClose}
+      confirmLoading={mutation.isPending}
+      afterClose={() => mutation.reset()}
+      destroyOnHidden
+    >
+      {mutation.error && <Alert type="error" showIcon title={describeError(t, mutation.error)} className="auth-alert" data-testid="user-error" />}
+      {props.children}
+    </Modal>
+  );
 }
 
 /** Field-level issues from the core land on the field they name. */
@@ -46,18 +76,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose(): v
     onError: (error) => form.setFields(fieldErrors(error) as Parameters<typeof form.setFields>[0]),
   });
   return (
-    <Modal
-      open={open}
-      title={t('users.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      afterClose={() => mutation.reset()}
-      destroyOnHidden
-    >
-      {mutation.error && <Alert type="error" showIcon title={describeError(t, mutation.error)} className="auth-alert" data-testid="user-error" />}
+    <SaveModal open={open} title={t('users.create')} mutation={mutation} onSave={() => form.submit()} onClose={onClose}>
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ role: 'duty_officer' }} onFinish={(fields) => mutation.mutate(fields)}>
         <Form.Item name="username" label={t('users.username')} extra={t('auth.usernameRule')} rules={[{ required: true, pattern: USERNAME, message: t('auth.usernameRule') }]}>
           <Input autoComplete="off" />
@@ -73,7 +92,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose(): v
         </Form.Item>
         <PasswordPolicy password={password} username={username} />
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }
 
@@ -94,18 +113,7 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose():
     onError: (error) => form.setFields(fieldErrors(error) as Parameters<typeof form.setFields>[0]),
   });
   return (
-    <Modal
-      open={!!user}
-      title={`${t('users.edit')} · ${user?.username ?? ''}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      afterClose={() => mutation.reset()}
-      destroyOnHidden
-    >
-      {mutation.error && <Alert type="error" showIcon title={describeError(t, mutation.error)} className="auth-alert" data-testid="user-error" />}
+    <SaveModal open={!!user} title={`${t('users.edit')} · ${user?.username ?? ''}`} mutation={mutation} onSave={() => form.submit()} onClose={onClose}>
       {user && (
         <Form
           form={form}
@@ -125,7 +133,7 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose():
           </Form.Item>
         </Form>
       )}
-    </Modal>
+    </SaveModal>
   );
 }
 
@@ -144,25 +152,14 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     },
   });
   return (
-    <Modal
-      open={!!user}
-      title={`${t('users.resetPassword')} · ${user?.username ?? ''}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      afterClose={() => mutation.reset()}
-      destroyOnHidden
-    >
+    <SaveModal open={!!user} title={`${t('users.resetPassword')} · ${user?.username ?? ''}`} mutation={mutation} onSave={() => form.submit()} onClose={onClose}>
       <Alert type="info" showIcon title={t('users.resetHint')} className="auth-alert" />
-      {mutation.error && <Alert type="error" showIcon title={describeError(t, mutation.error)} className="auth-alert" data-testid="user-error" />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(fields) => mutation.mutate(fields)}>
         <Form.Item name="password" label={t('users.temporaryPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordPolicy password={password} username={user?.username ?? ''} />
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }
