@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Fmp4Splitter, GopCache, type Segment } from './fmp4';
+
+/** 4 s of 25 fps H.264 with a keyframe every second, remuxed as ffmpeg does for live viewers. */
+let stream: Buffer;
+beforeAll(() => {
+  stream = execFileSync(
+    'ffmpeg',
+    [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '4'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-bf', '0'],
+      ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '200000', 'pipe:1'],
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+}, 30_000);
+
+function split(chunks: Buffer[]): Segment[] {
+  const segments: Segment[] = [];
+  const splitter = new Fmp4Splitter((segment) => segments.push(segment));
+  for (const chunk of chunks) splitter.push(chunk);
+  return segments;
+}
+
+describe('fMP4 splitter', () => {
+  it('finds the init segment, then fragments, a keyframe starting each second', () => {
+    const segments = split([stream]);
+    expect(segments[0]!.kind).toBe('init');
+    const fragments = segments.slice(1).filter((segment) => segment.kind === 'fragment');
+    expect(fragments.length).toBeGreaterThanOrEqual(16);
+    const keyframes = fragments.filter((fragment) => fragment.kind === 'fragment' && fragment.keyframe);
+    expect(keyframes).toHaveLength(4);
+    expect(fragments[0]).toMatchObject({ keyframe: true });
+    // Every byte is in a segment but the closing random-access index (mfra), which a live stream never reaches.
+    const mfra = stream.readUInt32BE(stream.length - 4);
+    expect(stream.toString('latin1', stream.length - mfra + 4, stream.length - mfra + 8)).toBe('mfra');
+    expect(segments.reduce((sum, segment) => sum + segment.data.length, 0)).toBe(stream.length - mfra);
+  });
+
+  it('gives the same segments however the bytes are chunked', () => {
+    const whole = split([stream]).map((segment) => segment.data.toString('base64'));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 20_000 }), { minLength: 1, maxLength: 200 }), (sizes) => {
+        const chunks: Buffer[] = [];
+        let offset = 0;
+        for (let i = 0; offset < stream.length; i++) {
+          const size = sizes[i % sizes.length]!;
+          chunks.push(stream.subarray(offset, offset + size));
+          offset += size;
+        }
+        expect(split(chunks).map((segment) => segment.data.toString('base64'))).toEqual(whole);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('GOP cache', () => {
+  it('holds the init segment and the fragments since the last keyframe, from the keyframe on', () => {
+    const cache = new GopCache();
+    expect(cache.snapshot()).toBeNull();
+    const segments = split([stream]);
+    let lastKeyframe = -1;
+    segments.forEach((segment, index) => {
+      cache.add(segment);
+      if (segment.kind === 'fragment' && segment.keyframe) lastKeyframe = index;
+      const snapshot = cache.snapshot();
+      if (lastKeyframe < 0) return expect(snapshot).toBeNull();
+      expect(snapshot![0]).toBe(segments[0]!.data);
+      expect(snapshot!.slice(1)).toEqual(segments.slice(lastKeyframe, index + 1).map((s) => s.data));
+    });
+    expect(cache.bytes).toBeLessThan(stream.length / 2);
+  });
+});
