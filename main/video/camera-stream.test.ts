@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../logging/logger';
+import { startRtspServer } from '../testing/rtsp';
+import { CameraStream, redact } from './camera-stream';
+import { startsWithKeyframe } from './fmp4';
+
+type Server = Awaited<ReturnType<typeof startRtspServer>>;
+let server: Server;
+
+beforeAll(async () => {
+  server = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.7 }, { name: 'lobby', offset: 1.3 }] });
+}, 60_000);
+afterAll(() => server?.stop());
+
+const kind = (data: Buffer) => data.toString('latin1', 4, 8);
+
+/** Collects what a viewer receives, noting when the first picture (a keyframe fragment) arrived. */
+function viewer() {
+  const received: Buffer[] = [];
+  let firstPictureAt: number | null = null;
+  const view = (data: Buffer) => {
+    received.push(data);
+    if (firstPictureAt === null && kind(data) === 'moof' && startsWithKeyframe(data)) firstPictureAt = performance.now();
+  };
+  return { view, received, firstPicture: () => firstPictureAt };
+}
+
+const until = async (check: () => boolean, ms = 10_000) => {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('camera stream', () => {
+  it('starts a viewer with the init segment and a keyframe, and a later viewer at once from the GOP cache', async () => {
+    const stream = new CameraStream(server.url('gate'), { ffmpeg: 'ffmpeg', logger: silentLogger() });
+    const first = viewer();
+    const started = performance.now();
+    const stopFirst = stream.watch(first.view);
+    await until(() => first.firstPicture() !== null);
+    expect(kind(first.received[0]!)).toBe('ftyp');
+    expect(first.firstPicture()! - started).toBeLessThan(5_000);
+
+    await new Promise((resolve) => setTimeout(resolve, 700)); // join mid-GOP
+    const second = viewer();
+    const joined = performance.now();
+    const stopSecond = stream.watch(second.view);
+    expect(second.firstPicture()).not.toBeNull();
+    expect(second.firstPicture()! - joined).toBeLessThan(50);
+    expect(kind(second.received[0]!)).toBe('ftyp');
+    const before = second.received.length;
+    await until(() => second.received.length > before + 3);
+    expect(stream.stats()).toMatchObject({ viewers: 2, running: true, restarts: 0 });
+    stopFirst();
+    stopSecond();
+    stream.close();
+  });
+
+  it('comes back by itself when the camera drops and returns', async () => {
+    const stream = new CameraStream(server.url('lobby'), { ffmpeg: 'ffmpeg', logger: silentLogger() });
+    const watching = viewer();
+    const stop = stream.watch(watching.view);
+    await until(() => watching.firstPicture() !== null);
+    await server.kill();
+    await server.restart();
+    const initsBefore = watching.received.filter((data) => kind(data) === 'ftyp').length;
+    await until(() => watching.received.filter((data) => kind(data) === 'ftyp').length > initsBefore, 20_000);
+    const afterInit = watching.received.length;
+    await until(() => watching.received.length > afterInit + 3, 10_000);
+    expect(stream.stats().restarts).toBeGreaterThan(0);
+    stop();
+    stream.close();
+  }, 40_000);
+
+  it('stops ffmpeg a while after the last viewer leaves', async () => {
+    const stream = new CameraStream(server.url('gate'), { ffmpeg: 'ffmpeg', logger: silentLogger(), idleStopMs: 200 });
+    const watching = viewer();
+    const stop = stream.watch(watching.view);
+    await until(() => watching.firstPicture() !== null);
+    stop();
+    expect(stream.stats().running).toBe(true);
+    await until(() => !stream.stats().running, 2_000);
+    stream.close();
+  });
+
+  it('never logs camera credentials', () => {
+    expect(redact('rtsp://admin:Secret123@10.0.0.5:554/Streaming/Channels/101')).toBe('rtsp://***@10.0.0.5:554/Streaming/Channels/101');
+  });
+});
