@@ -1,9 +1,10 @@
 import { foundation } from './foundation';
 import { ingest } from './ingest';
 import { Report } from './report';
+import { video } from './video';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
-const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest };
+const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in BENCHES));
