@@ -1,25 +1,16 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openDatabase } from '../main/store/database';
 import { BatchWriter } from '../main/store/batch-writer';
 import { tempDir } from '../main/testing/harness';
 import { median, type Report } from './report';
+import { freePort } from '../main/testing/processes';
 
 const CLI = 'out/core/cli.js';
 const RENDERER = 'out/renderer';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Milliseconds from spawning `vigil serve` to the sign-in page being served. */
 async function coldStart(dataDir: string): Promise<number> {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, testCore, waitFor } from '../testing/harness';
 import { startMosquitto, type Broker } from '../testing/mosquitto';
+import { freePort } from '../testing/processes';
 
 /**
  * A site broker that speaks only TLS and asks for client certificates:
@@ -27,15 +27,6 @@ function issue(name: string, ca: string, extensions?: string): void {
   openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.csr`);
   if (extensions) fs.writeFileSync(file(`${name}.ext`), extensions);
   openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '2', '-out', `${name}.pem`, ...(extensions ? ['-extfile', `${name}.ext`] : []));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 let broker: Broker;

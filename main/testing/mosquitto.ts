@@ -1,18 +1,15 @@
 // A real MQTT broker for tests: Debian's mosquitto, started by the test itself
 // on a free port with a config written here (DESIGN.md §5 "Test rig").
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, hasExited, sleep, spawnTracked, waitForExit } from './processes';
 
 const MOSQUITTO = '/usr/sbin/mosquitto';
 const MOSQUITTO_SUB = '/usr/bin/mosquitto_sub';
 const MOSQUITTO_PASSWD = '/usr/bin/mosquitto_passwd';
-// util-linux (essential on Debian): makes the kernel kill the child when this
-// process dies, even by SIGKILL (a vitest worker killed on timeout), which no
-// 'exit' handler can cover. setpriv execs, so the child's pid stays the broker's.
-const SETPRIV = '/usr/bin/setpriv';
 // coreutils: mosquitto_sub's stdout is block-buffered on a pipe, so without
 // line buffering its lines (the SUBACK above all) arrive late, in batches.
 const STDBUF = '/usr/bin/stdbuf';
@@ -74,61 +71,9 @@ export type Broker = {
   close(): Promise<void>;
 };
 
-// Every child still running, killed when this process exits so that no broker
-// or subscriber outlives the test run (and keeps a port or a temp dir busy).
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function track(child: ChildProcess): void {
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const c of live) c.kill('SIGKILL');
-    });
-  }
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-}
-
-function spawnTracked(command: string, args: string[]): ChildProcess {
-  const [cmd, argv] = fs.existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', command, ...args]] : [command, args];
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-  track(child);
-  return child;
-}
-
-function hasExited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-/** Resolves once the child has exited; after `timeoutMs`, SIGKILLs it and rejects. */
-async function waitForExit(child: ChildProcess, timeoutMs = EXIT_TIMEOUT_MS): Promise<void> {
-  if (hasExited(child)) return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`process ${child.pid} did not exit within ${timeoutMs} ms; killed`));
-    }, timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** A port the kernel just handed out on 127.0.0.1; free unless someone grabs it before the broker binds it (then we retry). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address from listen(0)');
-  return address.port;
+/** Waits for the child's exit; one that needed a SIGKILL after EXIT_TIMEOUT_MS is an error. */
+async function exited(child: ChildProcess): Promise<void> {
+  if (!(await waitForExit(child, EXIT_TIMEOUT_MS))) throw new Error(`process ${child.pid} did not exit within ${EXIT_TIMEOUT_MS} ms; killed`);
 }
 
 function canConnect(port: number): Promise<boolean> {
@@ -207,7 +152,7 @@ async function launch(port: number, conf: string, readLog: () => string): Promis
     if (connected && /mosquitto version \S+ running/.test(newLog())) return { child, output: () => output };
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      await waitForExit(child).catch(() => undefined);
+      await exited(child).catch(() => undefined);
       throw new Error(`mosquitto did not accept connections on port ${port} within ${READY_TIMEOUT_MS} ms\n${tail(newLog())}`);
     }
     await sleep(50);
@@ -250,7 +195,7 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Br
   const signal = async (name: 'SIGTERM' | 'SIGKILL') => {
     if (!current) return;
     if (!hasExited(current.child)) current.child.kill(name);
-    await waitForExit(current.child);
+    await exited(current.child);
   };
   let closed = false;
 
@@ -390,7 +335,7 @@ export async function mosquittoSub(broker: Broker, options: MosquittoSubOptions)
 
   const stop = async () => {
     if (!hasExited(child)) child.kill('SIGTERM');
-    await waitForExit(child);
+    await exited(child);
   };
   try {
     await until(() => subscribed, 'SUBACK', READY_TIMEOUT_MS);

@@ -3,21 +3,19 @@
 // gir1.2-gst-rtsp-server-1.0) serving H.264 clips that ffmpeg encodes once and
 // that are cached in the temp folder. The server only re-timestamps and loops
 // them, live, so a camera costs next to no CPU.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, hasExited, sleep, spawnTracked, waitForExit } from './processes';
 
 const SERVER_PY = fileURLToPath(new URL('./rtsp/server.py', import.meta.url));
 // Debian's python3, which has gi; a `python3` first on PATH (pyenv, venv) may not.
 const PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const FFMPEG = 'ffmpeg';
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-// util-linux: the kernel kills the server when this process dies, even by SIGKILL.
-const SETPRIV = '/usr/bin/setpriv';
 
 const READY_TIMEOUT_MS = 20_000;
 const EXIT_TIMEOUT_MS = 5_000;
@@ -100,52 +98,6 @@ export type RtspServer = {
 
 export type RtspServerOptions = { cameras: RtspCamera[] };
 
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function spawnTracked(command: string, args: string[]): ChildProcess {
-  const [cmd, argv] = fs.existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', command, ...args]] : [command, args];
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const c of live) c.kill('SIGKILL');
-    });
-  }
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  return child;
-}
-
-function hasExited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-async function waitForExit(child: ChildProcess, timeoutMs = EXIT_TIMEOUT_MS): Promise<void> {
-  if (hasExited(child)) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address from listen(0)');
-  return address.port;
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 type Attempt = { child: ChildProcess; output: () => string };
 
 /** Starts the server and waits for READY; `null` if the port was taken (exit code 2). */
@@ -203,7 +155,7 @@ export async function startRtspServer(options: RtspServerOptions): Promise<RtspS
   const signal = async (name: 'SIGTERM' | 'SIGKILL') => {
     if (!current) return;
     if (!hasExited(current.child)) current.child.kill(name);
-    await waitForExit(current.child);
+    await waitForExit(current.child, EXIT_TIMEOUT_MS);
   };
 
   return {
