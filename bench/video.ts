@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { silentLogger } from '../main/logging/logger';
 import { startRtspServer } from '../main/testing/rtsp';
 import { CameraStream } from '../main/video/camera-stream';
-import { Fmp4Splitter, startsWithKeyframe } from '../main/video/fmp4';
+import { Fmp4Splitter, type Segment } from '../main/video/fmp4';
 import { median, type Report } from './report';
 
 const RUNS = 7;
 
-const isPicture = (data: Buffer) => data.toString('latin1', 4, 8) === 'moof' && startsWithKeyframe(data);
+const isPicture = (segment: Segment) => segment.kind === 'fragment' && segment.keyframe;
 
 /** Milliseconds until a viewer of `stream` holds an init segment and a keyframe fragment. */
 function firstPicture(stream: CameraStream): Promise<number> {
@@ -15,7 +15,7 @@ function firstPicture(stream: CameraStream): Promise<number> {
   let stop = () => {};
   // A warm stream answers inside watch() itself, before it returns the function that stops.
   const picture = new Promise<number>((resolve) => {
-    stop = stream.watch((data) => isPicture(data) && resolve(performance.now() - started));
+    stop = stream.watch((segment) => isPicture(segment) && resolve(performance.now() - started));
   });
   return picture.finally(() => stop());
 }
@@ -51,7 +51,7 @@ export async function video(report: Report): Promise<void> {
   const naive: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
-      const stream = new CameraStream(server.url(`cam${i}`), { ffmpeg: 'ffmpeg', logger: silentLogger() });
+      const stream = new CameraStream({ source: { kind: 'rtsp', url: server.url(`cam${i}`) } }, { ffmpeg: 'ffmpeg', logger: silentLogger() });
       cold.push(await firstPicture(stream));
       const keepAlive = stream.watch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 300 + i * 170)); // join somewhere in the GOP

@@ -29,6 +29,10 @@ import { Quarantine } from './site-link/quarantine';
 import { openDatabase, type Database } from './store/database';
 import { startRetention } from './store/retention';
 import { VERSION } from './version';
+import { resolveFfmpeg } from './video/ffmpeg';
+import { VideoGateway } from './video/gateway';
+import { videoHandlers } from './video/handlers';
+import { CameraSources, findDemoClips } from './video/sources';
 
 export type CoreOptions = {
   /** Folder for the station database and logs. */
@@ -53,6 +57,12 @@ export type CoreOptions = {
   checkOutputs?: boolean;
   /** How often idle sessions are looked for (tests shorten it). */
   lockSweepMs?: number;
+  video?: {
+    /** An ffmpeg IT chose; else the one shipped with Vigil. */
+    ffmpeg?: string;
+    /** How long a camera nobody watches keeps streaming, for an instant return. */
+    idleStopMs?: number;
+  };
 };
 
 export type Core = {
@@ -68,6 +78,7 @@ export type Core = {
   readonly ingest: Ingest;
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
+  readonly video: VideoGateway;
   close(): Promise<void>;
 };
 
@@ -143,6 +154,14 @@ export function createCore(options: CoreOptions): Core {
   });
   audit.onAppend((id) => hub.broadcast('audit.appended', { id }));
 
+  const sources = new CameraSources(db, registry, options.site.demo ? findDemoClips() : null);
+  const video = new VideoGateway({
+    ffmpeg: resolveFfmpeg(options.video?.ffmpeg),
+    logger,
+    resolve: (camera, profile) => sources.resolve(camera, profile),
+    idleStopMs: options.video?.idleStopMs,
+  });
+
   const handlers = joinHandlers(
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
     userHandlers({ auth, users, sessions, hub }),
@@ -151,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     commandHandlers({ commands, registry, hub }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
+    videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -177,16 +197,21 @@ export function createCore(options: CoreOptions): Core {
     ingest,
     outbox,
     alarms,
+    video,
     connect(transport, origin) {
-      const connection = new Connection(nextConnectionId++, origin, (message) => transport.send(message));
+      const connection = new Connection(nextConnectionId++, origin, transport);
       const remove = hub.add(connection);
       transport.onMessage((message) => {
         void route(connection, message).then((result) => result && transport.send(result));
       });
-      transport.onClose(remove);
+      transport.onClose(() => {
+        remove();
+        video.closeConnection(connection);
+      });
       return connection;
     },
     async close() {
+      video.stop();
       clearInterval(lockTimer);
       outbox.stop();
       if (changeTimer) clearTimeout(changeTimer);

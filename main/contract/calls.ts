@@ -22,6 +22,7 @@ import {
   UserSchema,
   Username,
 } from './schemas';
+import { MAX_STREAMS_PER_WINDOW, SnapshotSchema, StreamHealthSchema, VideoProfile } from './video';
 
 /**
  * Who may make a call: anyone on the transport ('public'), any signed-in
@@ -124,6 +125,27 @@ export const calls = {
   'devices.place': call(
     'devices.edit',
     z.strictObject({ code: DeviceCode, x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+    Ok,
+    { audited: true },
+  ),
+
+  /** Opens a live stream for this window: `video.state` events and binary frames follow for the id returned. */
+  'video.open': call(
+    'video.live',
+    z.strictObject({ camera: DeviceCode, profile: VideoProfile.default('main'), h265: z.boolean().default(false) }),
+    z.object({ stream: z.number().int(), limit: z.literal(MAX_STREAMS_PER_WINDOW) }),
+  ),
+  'video.close': call('video.live', z.strictObject({ stream: z.number().int().positive() }), Ok),
+  'video.snapshot': call('video.live', z.strictObject({ camera: DeviceCode }), SnapshotSchema, { audited: true }),
+  'video.health': call('ops.read', Empty, z.array(StreamHealthSchema)),
+  'video.credentials': call(
+    'devices.edit',
+    z.strictObject({
+      /** A camera, or '*' for the site's default. */
+      scope: z.union([DeviceCode, z.literal('*')]),
+      username: z.string().min(1).max(64),
+      password: z.string().max(128),
+    }),
     Ok,
     { audited: true },
   ),

@@ -9,6 +9,7 @@ export class CoreClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly videoListeners = new Map<number, (data: Uint8Array) => void>();
 
   constructor(private readonly transport: ClientTransport) {
     transport.onMessage((message) => this.receive(message));
@@ -31,11 +32,23 @@ export class CoreClient {
     return () => set.delete(wrapped);
   }
 
+  /** Media of one of this window's streams (see `video.open`); one listener per stream. */
+  onVideo(stream: number, listener: (data: Uint8Array) => void): () => void {
+    this.videoListeners.set(stream, listener);
+    return () => {
+      if (this.videoListeners.get(stream) === listener) this.videoListeners.delete(stream);
+    };
+  }
+
   close(): void {
     this.transport.close();
   }
 
   private receive(message: ServerMessage): void {
+    if (message.t === 'video') {
+      this.videoListeners.get(message.stream)?.(message.data);
+      return;
+    }
     if (message.t === 'event') {
       for (const listener of this.listeners.get(message.name) ?? []) listener(message.payload);
       return;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LinkStateSchema } from './schemas';
+import { VideoStateSchema } from './video';
 
 /** Every event the core pushes to windows. Events name what changed, not the data. */
 export const events = {
@@ -17,6 +18,8 @@ export const events = {
   'settings.changed': z.object({}),
   /** An operator action left the station (delivered) or was dropped because its command expired. */
   'outbox.settled': z.object({ id: z.string(), topic: z.string(), state: z.enum(['delivered', 'expired']) }),
+  /** One of this window's video streams started, changed codec, lost its camera or failed. */
+  'video.state': VideoStateSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

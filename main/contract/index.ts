@@ -8,3 +8,4 @@ export * from './schemas';
 export * from './wire';
 export * from './content-policy';
 export * from './classes';
+export * from './video';

@@ -23,16 +23,21 @@ export const PERMISSIONS = [
   'settings.read',
   'settings.edit',
   'ops.read',
+  'video.live',
+  'video.playback',
+  'video.ptz',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const VIDEO: Permission[] = ['video.live', 'video.playback', 'video.ptz'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read'],
-  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read'],
-  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read'],
+  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', ...VIDEO],
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', ...VIDEO],
+  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', ...VIDEO],
   it_admin: PERMISSIONS,
-  // Auditors read everything that leaves a trace and change nothing.
-  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read'],
+  // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video.
+  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'video.playback'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'bad_credentials',
   'account_locked',
   'weak_password',
+  'limit_reached',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -33,7 +35,9 @@ export type ResultMessage =
   | { t: 'result'; id: number; ok: true; value: unknown }
   | { t: 'result'; id: number; ok: false; error: CallError };
 export type EventMessage = { t: 'event'; name: string; payload: unknown };
-export type ServerMessage = ResultMessage | EventMessage;
+/** Media for one of this window's streams: an init segment or a fragment of fragmented MP4. */
+export type VideoMessage = { t: 'video'; stream: number; data: Uint8Array };
+export type ServerMessage = ResultMessage | EventMessage | VideoMessage;
 
 /** A bidirectional message pipe: WebSocket (vigil serve) or MessagePort (Electron). */
 export type Transport<Out, In> = {
@@ -41,6 +45,8 @@ export type Transport<Out, In> = {
   onMessage(listener: (message: In) => void): () => void;
   onClose(listener: () => void): () => void;
   close(): void;
+  /** Bytes queued and not yet sent, where the transport can tell: live video skips ahead when a window falls behind. */
+  backlog?(): number;
 };
 export type ClientTransport = Transport<CallMessage, ServerMessage>;
 export type CoreTransport = Transport<ServerMessage, unknown>;

@@ -53,6 +53,8 @@ const VENDORS: Partial<Record<DeviceKind, [string, string]>> = {
   gateway: ['Vigil', 'EG-200'],
 };
 
+const DEMO_SCENES = ['gate', 'lobby', 'yard', 'corridor'];
+
 const typeCode = (kind: DeviceKind) => Object.entries(DEVICE_TYPES).find(([, name]) => name === kind)![0];
 
 export function demoDevices(): DemoDevice[] {
@@ -64,11 +66,13 @@ export function demoDevices(): DemoDevice[] {
     // Each building's devices report through its edge gateway, added first.
     if (kind === 'gateway') gateway = code;
     const [vendor, model] = VENDORS[kind] ?? ['Vigil', 'SIM-1'];
+    // The demo's cameras play the clips in assets/video, each camera one of the scenes in turn.
+    const scene = DEMO_SCENES[serial % DEMO_SCENES.length];
     const streams =
       kind === 'ipc' || kind === 'camera'
         ? [
-            { profile: 'main' as const, url: `rtsp://127.0.0.1:8554/demo/${code}/main` },
-            { profile: 'sub' as const, url: `rtsp://127.0.0.1:8554/demo/${code}/sub` },
+            { profile: 'main' as const, url: `demo://${scene}/main` },
+            { profile: 'sub' as const, url: `demo://${scene}/sub` },
           ]
         : [];
     devices.push({

@@ -51,7 +51,8 @@ function portTransport(port: WindowPort): CoreTransport {
     for (const listener of closeListeners) listener();
   });
   return {
-    send: (message: ServerMessage) => port.postMessage(message),
+    // Video is copied out of Node's pooled buffers, or the clone would carry the whole pool.
+    send: (message: ServerMessage) => port.postMessage(message.t === 'video' ? { ...message, data: new Uint8Array(message.data) } : message),
     onMessage(listener) {
       messageListeners.add(listener);
       return () => messageListeners.delete(listener);

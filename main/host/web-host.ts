@@ -62,11 +62,22 @@ function serveFile(rendererDir: string, request: http.IncomingMessage, response:
   fs.createReadStream(file).pipe(response);
 }
 
+/** Video travels as binary WebSocket messages: the stream id (uint32, big-endian), then the fMP4 bytes. */
+export function encodeVideoFrame(stream: number, data: Uint8Array): Buffer {
+  const frame = Buffer.allocUnsafe(4 + data.length);
+  frame.writeUInt32BE(stream, 0);
+  frame.set(data, 4);
+  return frame;
+}
+
 function socketTransport(socket: WebSocket, logger: Logger): CoreTransport {
   return {
     send: (message: ServerMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (socket.readyState !== socket.OPEN) return;
+      if (message.t === 'video') socket.send(encodeVideoFrame(message.stream, message.data));
+      else socket.send(JSON.stringify(message));
     },
+    backlog: () => socket.bufferedAmount,
     onMessage: (listener) => {
       const handler = (data: Buffer, isBinary: boolean) => {
         if (isBinary) return;

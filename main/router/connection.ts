@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, ServerMessage } from '../contract';
+import type { CoreTransport, EventName, EventPayload, ServerMessage } from '../contract';
 import type { ActiveSession } from '../auth/sessions';
 
 /** One window's link to the core, and the session it signed in with. */
@@ -9,7 +9,7 @@ export class Connection {
     readonly id: number,
     /** Where the connection comes from, for the audit trail: host or address. */
     readonly origin: string,
-    private readonly sendMessage: (message: ServerMessage) => void,
+    private readonly transport: Pick<CoreTransport, 'send' | 'backlog'>,
   ) {}
 
   /** Station label for the audit trail: what the window calls itself, and from where. */
@@ -19,10 +19,19 @@ export class Connection {
   }
 
   send(message: ServerMessage): void {
-    this.sendMessage(message);
+    this.transport.send(message);
   }
 
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    this.sendMessage({ t: 'event', name, payload });
+    this.transport.send({ t: 'event', name, payload });
+  }
+
+  sendVideo(stream: number, data: Uint8Array): void {
+    this.transport.send({ t: 'video', stream, data });
+  }
+
+  /** Bytes waiting to reach the window (0 where the transport cannot tell). */
+  backlog(): number {
+    return this.transport.backlog?.() ?? 0;
   }
 }

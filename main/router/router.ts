@@ -43,7 +43,7 @@ function auditDetail(input: unknown): Record<string, unknown> {
 
 function auditTarget(input: unknown): string {
   const record = (input ?? {}) as Record<string, unknown>;
-  const target = record.code ?? record.id ?? record.username ?? '';
+  const target = record.code ?? record.camera ?? record.scope ?? record.id ?? record.username ?? '';
   return String(target);
 }
 

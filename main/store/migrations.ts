@@ -146,6 +146,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN gateway TEXT;
   CREATE INDEX devices_gateway ON devices(gateway);
   `,
+  // 4: camera credentials, kept in the core and never sent to a window.
+  `
+  CREATE TABLE camera_credentials (
+    scope TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    password TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -10,10 +10,11 @@ export function transportPair(): { client: ClientTransport; core: CoreTransport 
   const toCore = new Set<(message: unknown) => void>();
   const toClient = new Set<(message: ServerMessage) => void>();
   const closers = new Set<() => void>();
-  // Messages are copied through JSON, as on a real transport, and delivered asynchronously.
+  // Messages are copied through JSON (video as bytes), as on a real transport, and delivered asynchronously.
   const deliver = <T>(listeners: Set<(message: T) => void>, message: unknown) =>
     queueMicrotask(() => {
-      const copy = JSON.parse(JSON.stringify(message)) as T;
+      const video = message as { t?: string; data?: Uint8Array };
+      const copy = (video.t === 'video' ? { ...video, data: new Uint8Array(video.data!) } : JSON.parse(JSON.stringify(message))) as T;
       for (const listener of listeners) listener(copy);
     });
   const close = () => {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { startRtspServer } from '../testing/rtsp';
-import { CameraStream, redact } from './camera-stream';
-import { startsWithKeyframe } from './fmp4';
+import { CameraStream, redact, type StreamProfile } from './camera-stream';
+import { resolveFfmpeg } from './ffmpeg';
+import { codecOf, type Segment } from './fmp4';
 
 type Server = Awaited<ReturnType<typeof startRtspServer>>;
 let server: Server;
@@ -13,14 +14,16 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const kind = (data: Buffer) => data.toString('latin1', 4, 8);
+const ffmpeg = resolveFfmpeg();
+const rtsp = (name: string): StreamProfile => ({ source: { kind: 'rtsp', url: server.url(name) } });
 
 /** Collects what a viewer receives, noting when the first picture (a keyframe fragment) arrived. */
 function viewer() {
   const received: Buffer[] = [];
   let firstPictureAt: number | null = null;
-  const view = (data: Buffer) => {
-    received.push(data);
-    if (firstPictureAt === null && kind(data) === 'moof' && startsWithKeyframe(data)) firstPictureAt = performance.now();
+  const view = (segment: Segment) => {
+    received.push(segment.data);
+    if (firstPictureAt === null && segment.kind === 'fragment' && segment.keyframe) firstPictureAt = performance.now();
   };
   return { view, received, firstPicture: () => firstPictureAt };
 }
@@ -35,7 +38,7 @@ const until = async (check: () => boolean, ms = 10_000) => {
 
 describe('camera stream', () => {
   it('starts a viewer with the init segment and a keyframe, and a later viewer at once from the GOP cache', async () => {
-    const stream = new CameraStream(server.url('gate'), { ffmpeg: 'ffmpeg', logger: silentLogger() });
+    const stream = new CameraStream(rtsp('gate'), { ffmpeg, logger: silentLogger() });
     const first = viewer();
     const started = performance.now();
     const stopFirst = stream.watch(first.view);
@@ -59,7 +62,7 @@ describe('camera stream', () => {
   });
 
   it('comes back by itself when the camera drops and returns', async () => {
-    const stream = new CameraStream(server.url('lobby'), { ffmpeg: 'ffmpeg', logger: silentLogger() });
+    const stream = new CameraStream(rtsp('lobby'), { ffmpeg, logger: silentLogger() });
     const watching = viewer();
     const stop = stream.watch(watching.view);
     await until(() => watching.firstPicture() !== null);
@@ -75,13 +78,36 @@ describe('camera stream', () => {
   }, 40_000);
 
   it('stops ffmpeg a while after the last viewer leaves', async () => {
-    const stream = new CameraStream(server.url('gate'), { ffmpeg: 'ffmpeg', logger: silentLogger(), idleStopMs: 200 });
+    const stream = new CameraStream(rtsp('gate'), { ffmpeg, logger: silentLogger(), idleStopMs: 200 });
     const watching = viewer();
     const stop = stream.watch(watching.view);
     await until(() => watching.firstPicture() !== null);
     stop();
     expect(stream.stats().running).toBe(true);
     await until(() => !stream.stats().running, 2_000);
+    stream.close();
+  });
+
+  it('loops a clip at real time, as the demo park does', async () => {
+    const stream = new CameraStream({ source: { kind: 'loop', file: 'assets/video/lobby-sub.mp4' } }, { ffmpeg, logger: silentLogger() });
+    const watching = viewer();
+    const stop = stream.watch(watching.view);
+    await until(() => watching.firstPicture() !== null);
+    expect(stream.stats()).toMatchObject({ codec: 'avc1.4D401E', transcoding: false });
+    stop();
+    stream.close();
+  });
+
+  it('transcodes to H.264 for a renderer that cannot decode the camera, at the height asked', async () => {
+    const stream = new CameraStream({ source: { kind: 'rtsp', url: server.url('gate') }, transcodeHeight: 180 }, { ffmpeg, logger: silentLogger() });
+    const watching = viewer();
+    const stop = stream.watch(watching.view);
+    await until(() => watching.firstPicture() !== null);
+    expect(codecOf(watching.received[0]!)).toMatch(/^avc1\./);
+    // 180 lines: the height in the track header (tkhd), 16.16 fixed point, ends the moov's first trak header.
+    expect(watching.received[0]!.includes(Buffer.from([0, 180, 0, 0]))).toBe(true);
+    expect(stream.stats().transcoding).toBe(true);
+    stop();
     stream.close();
   });
 

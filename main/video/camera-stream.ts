@@ -1,13 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Logger } from '../logging/logger';
-import { Fmp4Splitter, GopCache, type Segment } from './fmp4';
+import { Fmp4Splitter, GopCache, codecOf, type Segment } from './fmp4';
 
-export type Viewer = (data: Buffer) => void;
+export type Viewer = (segment: Segment) => void;
+
+/** Where a stream comes from: a camera or NVR over RTSP, or a clip looped at real time (the demo park). */
+export type StreamSource = { kind: 'rtsp'; url: string } | { kind: 'loop'; file: string };
+
+/** A source as the gateway runs it: remuxed, or transcoded to H.264 of this height for a renderer that cannot decode it. */
+export type StreamProfile = { source: StreamSource; transcodeHeight?: number };
 
 export type StreamHealth = {
-  url: string;
+  source: string;
   viewers: number;
   running: boolean;
+  codec: string | null;
+  transcoding: boolean;
   /** Fragments per second over the stream's life; ffmpeg writes one about every 100 ms. */
   fragments: number;
   bytes: number;
@@ -17,18 +25,35 @@ export type StreamHealth = {
 
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000];
 
+function inputArguments(source: StreamSource): string[] {
+  // Live input: little probing (the SDP or the moov names the codec), no input buffering.
+  const live = ['-fflags', 'nobuffer', '-probesize', '32768', '-analyzeduration', '0'];
+  return source.kind === 'rtsp'
+    ? ['-rtsp_transport', 'tcp', ...live, '-i', source.url]
+    : ['-re', '-stream_loop', '-1', ...live, '-i', source.file];
+}
+
 /**
- * ffmpeg arguments for a live RTSP camera remuxed (never transcoded) to
- * fragmented MP4: TCP interleaved, little probing (the SDP names the codec),
- * no audio, fragments cut at each keyframe and every 100 ms.
+ * ffmpeg arguments for a live source as fragmented MP4: remuxed (`-c copy`)
+ * whenever the renderer can decode it, with fragments cut at each keyframe
+ * and every 100 ms; otherwise transcoded to H.264 at sub-stream size, as
+ * cheaply as x264 allows. Audio is dropped: the wall is silent.
  */
-export function remuxArguments(url: string): string[] {
+export function ffmpegArguments(profile: StreamProfile): string[] {
+  const video = profile.transcodeHeight
+    ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-vf', `scale=-2:${profile.transcodeHeight}`, '-g', '25', '-bf', '0']
+    : ['-c', 'copy'];
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
-    ...['-rtsp_transport', 'tcp', '-fflags', 'nobuffer', '-probesize', '32768', '-analyzeduration', '0'],
-    ...['-i', url, '-map', '0:v:0', '-c', 'copy', '-an'],
+    ...inputArguments(profile.source),
+    ...['-map', '0:v:0', ...video, '-an'],
     ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '100000', '-flush_packets', '1', 'pipe:1'],
   ];
+}
+
+/** What a source is, for logs and the Ops panel: never its credentials. */
+export function describeSource(source: StreamSource): string {
+  return source.kind === 'rtsp' ? redact(source.url) : `loop:${source.file.split(/[\\/]/).pop()}`;
 }
 
 /**
@@ -48,20 +73,22 @@ export class CameraStream {
   private attempt = 0;
   private closed = false;
   private readonly health: Omit<StreamHealth, 'viewers' | 'running'>;
+  private readonly dropListeners = new Map<Viewer, () => void>();
   private startedAt = 0;
 
   constructor(
-    readonly url: string,
+    readonly profile: StreamProfile,
     private readonly options: { ffmpeg: string; logger: Logger; idleStopMs?: number },
   ) {
-    this.health = { url, fragments: 0, bytes: 0, restarts: 0, lastFragmentAt: null };
+    this.health = { source: describeSource(profile.source), codec: null, transcoding: !!profile.transcodeHeight, fragments: 0, bytes: 0, restarts: 0, lastFragmentAt: null };
   }
 
-  /** Starts watching; returns the function that stops. */
-  watch(viewer: Viewer): () => void {
+  /** Starts watching; `onDrop` hears when the camera went away (it is retried). Returns the function that stops. */
+  watch(viewer: Viewer, onDrop?: () => void): () => void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.viewers.add(viewer);
+    if (onDrop) this.dropListeners.set(viewer, onDrop);
     const snapshot = this.cache.snapshot();
     if (snapshot) {
       for (const part of snapshot) viewer(part);
@@ -71,6 +98,7 @@ export class CameraStream {
     return () => {
       this.viewers.delete(viewer);
       this.synced.delete(viewer);
+      this.dropListeners.delete(viewer);
       if (this.viewers.size === 0 && !this.closed) {
         this.idleTimer = setTimeout(() => this.stopProcess(), this.options.idleStopMs ?? 10_000);
         this.idleTimer.unref();
@@ -85,7 +113,7 @@ export class CameraStream {
 
   private start(): void {
     this.startedAt ||= Date.now();
-    const child = spawn(this.options.ffmpeg, remuxArguments(this.url), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.options.ffmpeg, ffmpegArguments(this.profile), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     // A new process has its own init segment: every viewer starts again from its first keyframe.
     this.synced = new Set();
@@ -100,8 +128,9 @@ export class CameraStream {
       if (this.closed || this.viewers.size === 0) return;
       // The camera dropped or refused: try again with back-off while anyone is watching.
       const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;
-      this.options.logger.warn({ url: redact(this.url), code, signal, error: errors.trim(), retryInMs: delay }, 'camera stream ended');
+      this.options.logger.warn({ source: this.health.source, code, signal, error: errors.trim(), retryInMs: delay }, 'camera stream ended');
       this.health.restarts++;
+      for (const listener of this.dropListeners.values()) listener();
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         if (!this.closed && this.viewers.size > 0) this.start();
@@ -111,13 +140,16 @@ export class CameraStream {
 
   private deliver(segment: Segment): void {
     this.cache.add(segment);
-    if (segment.kind === 'init') return;
+    if (segment.kind === 'init') {
+      this.health.codec = codecOf(segment.data);
+      return;
+    }
     this.attempt = 0;
     this.health.fragments++;
     this.health.bytes += segment.data.length;
     this.health.lastFragmentAt = Date.now();
     for (const viewer of this.viewers) {
-      if (this.synced.has(viewer)) viewer(segment.data);
+      if (this.synced.has(viewer)) viewer(segment);
       else if (segment.keyframe) {
         // First picture from this process: init segment, then from this keyframe on.
         for (const part of this.cache.snapshot() ?? []) viewer(part);
@@ -140,6 +172,7 @@ export class CameraStream {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.viewers.clear();
+    this.dropListeners.clear();
     this.stopProcess();
   }
 }

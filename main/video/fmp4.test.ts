@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Fmp4Splitter, GopCache, type Segment } from './fmp4';
+import { Fmp4Splitter, GopCache, codecOf, type Segment } from './fmp4';
 
 /** 4 s of 25 fps H.264 with a keyframe every second, remuxed as ffmpeg does for live viewers. */
 let stream: Buffer;
@@ -68,9 +68,29 @@ describe('GOP cache', () => {
       if (segment.kind === 'fragment' && segment.keyframe) lastKeyframe = index;
       const snapshot = cache.snapshot();
       if (lastKeyframe < 0) return expect(snapshot).toBeNull();
-      expect(snapshot![0]).toBe(segments[0]!.data);
-      expect(snapshot!.slice(1)).toEqual(segments.slice(lastKeyframe, index + 1).map((s) => s.data));
+      expect(snapshot![0]).toBe(segments[0]);
+      expect(snapshot!.slice(1)).toEqual(segments.slice(lastKeyframe, index + 1));
     });
     expect(cache.bytes).toBeLessThan(stream.length / 2);
+  });
+});
+
+describe('codec of an init segment', () => {
+  const initOf = (codec: string[]) =>
+    split([
+      execFileSync('ffmpeg', [
+        ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '0.2', '-pix_fmt', 'yuv420p', ...codec],
+        ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'],
+      ]),
+    ])[0]!.data;
+
+  it('names H.264 by profile and level, as MSE wants it', () => {
+    expect(codecOf(initOf(['-c:v', 'libx264', '-profile:v', 'baseline', '-level', '3.0']))).toBe('avc1.42C01E');
+    expect(codecOf(initOf(['-c:v', 'libx264', '-profile:v', 'high', '-level', '4.0']))).toBe('avc1.640028');
+  });
+
+  it('names H.265 by its sample entry, and nothing without a video track', () => {
+    expect(codecOf(initOf(['-c:v', 'libx265', '-x265-params', 'log-level=none', '-tag:v', 'hvc1']))).toBe('hvc1');
+    expect(codecOf(Buffer.from('not an mp4 at all'))).toBeNull();
   });
 });

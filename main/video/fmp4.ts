@@ -127,23 +127,54 @@ export class Fmp4Splitter {
 
 /** The init segment and every fragment since the last keyframe: what a viewer joining now needs. */
 export class GopCache {
-  private init: Buffer | null = null;
-  private gop: Buffer[] = [];
+  private init: Segment | null = null;
+  private gop: Segment[] = [];
 
   add(segment: Segment): void {
     if (segment.kind === 'init') {
-      this.init = segment.data;
+      this.init = segment;
       this.gop = [];
-    } else if (segment.keyframe) this.gop = [segment.data];
-    else if (this.gop.length) this.gop.push(segment.data);
+    } else if (segment.keyframe) this.gop = [segment];
+    else if (this.gop.length) this.gop.push(segment);
   }
 
   /** Null until the stream has both an init segment and a keyframe. */
-  snapshot(): Buffer[] | null {
+  snapshot(): Segment[] | null {
     return this.init && this.gop.length ? [this.init, ...this.gop] : null;
   }
 
   get bytes(): number {
-    return (this.init?.length ?? 0) + this.gop.reduce((sum, fragment) => sum + fragment.length, 0);
+    return (this.init?.data.length ?? 0) + this.gop.reduce((sum, fragment) => sum + fragment.data.length, 0);
   }
+}
+
+const CONTAINERS = ['moov', 'trak', 'mdia', 'minf', 'stbl'];
+const VISUAL_SAMPLE_ENTRY = 8 + 78; // box header, then the fixed fields of a VisualSampleEntry
+
+/**
+ * The RFC 6381 codec of an init segment's first video track, as MSE's
+ * isTypeSupported wants it: `avc1.PPCCLL` from the avcC record, or the
+ * sample entry's four letters (hvc1, hev1, …) for anything else.
+ */
+export function codecOf(init: Buffer): string | null {
+  const find = (start: number, end: number, path: string[]): [number, number] | null => {
+    for (const [type, from, to] of children(init, start, end)) {
+      if (type !== path[0]) continue;
+      if (path.length === 1) return [from, to];
+      const found = find(from + HEADER, to, path.slice(1));
+      if (found) return found;
+    }
+    return null;
+  };
+  const stsd = find(0, init.length, [...CONTAINERS, 'stsd']);
+  if (!stsd) return null;
+  const entry = stsd[0] + HEADER + 8; // version, flags, entry count
+  if (entry + VISUAL_SAMPLE_ENTRY > stsd[1]) return null;
+  const format = boxType(init, entry);
+  if (format !== 'avc1' && format !== 'avc3') return format;
+  const entryEnd = entry + init.readUInt32BE(entry);
+  for (const [type, from] of children(init, entry + VISUAL_SAMPLE_ENTRY, entryEnd)) {
+    if (type === 'avcC') return `${format}.${init.subarray(from + HEADER + 1, from + HEADER + 4).toString('hex').toUpperCase()}`;
+  }
+  return format;
 }

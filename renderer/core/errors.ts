@@ -52,6 +52,10 @@ export function describeError(t: TFunction, error: unknown): string {
     }
     case 'not_found':
       return t('errors.not_found', { message });
+    case 'limit_reached':
+      return t('errors.limit_reached', { message });
+    case 'unavailable':
+      return t('errors.unavailable', { message });
     case 'unknown_method':
       return t('errors.unknown_method', { message });
     case 'internal':

@@ -68,6 +68,7 @@ export function webSocketTransport(url: string): CoreTransport {
 
   function connect(): void {
     const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     let wasOpen = false;
     ws.onopen = () => {
@@ -76,7 +77,12 @@ export function webSocketTransport(url: string): CoreTransport {
       opened.emit();
     };
     ws.onmessage = (event) => {
-      if (typeof event.data !== 'string') return; // binary frames are video, handled elsewhere
+      if (event.data instanceof ArrayBuffer) {
+        // Video: the stream id (uint32, big-endian), then fMP4 bytes.
+        const stream = new DataView(event.data).getUint32(0);
+        messages.emit({ t: 'video', stream, data: new Uint8Array(event.data, 4) });
+        return;
+      }
       try {
         messages.emit(JSON.parse(event.data) as ServerMessage);
       } catch {

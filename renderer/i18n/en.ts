@@ -34,6 +34,8 @@ export const en: Messages = {
     disabledAccount: 'This account is disabled; ask an administrator',
     account_locked: 'Too many failed attempts: the account is locked until {{time}}',
     account_locked_plain: 'Too many failed attempts: the account is locked',
+    limit_reached: 'Limit reached: {{message}}',
+    unavailable: 'Not available: {{message}}',
     weak_password: 'Password policy not met: {{problems}}',
     unauthenticated: 'The session has ended; please sign in again',
     session_locked: 'The session is locked; enter your password to unlock',

@@ -33,6 +33,8 @@ export const zhCN = {
     disabledAccount: '该账户已停用，请联系管理员',
     account_locked: '登录失败次数过多，账户已锁定，请于 {{time}} 后重试',
     account_locked_plain: '登录失败次数过多，账户已锁定',
+    limit_reached: '已达上限：{{message}}',
+    unavailable: '暂不可用：{{message}}',
     weak_password: '密码不符合策略：{{problems}}',
     unauthenticated: '会话已结束，请重新登录',
     session_locked: '会话已锁定，请输入密码解锁',
