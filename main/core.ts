@@ -33,6 +33,7 @@ import { resolveFfmpeg } from './video/ffmpeg';
 import { VideoGateway } from './video/gateway';
 import { videoHandlers } from './video/handlers';
 import { CameraSources, findDemoClips } from './video/sources';
+import { wallHandlers } from './video/walls';
 
 export type CoreOptions = {
   /** Folder for the station database and logs. */
@@ -171,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
+    wallHandlers({ db }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });

@@ -22,7 +22,7 @@ import {
   UserSchema,
   Username,
 } from './schemas';
-import { MAX_STREAMS_PER_WINDOW, SnapshotSchema, StreamHealthSchema, VideoProfile } from './video';
+import { MAX_STREAMS_PER_WINDOW, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
  * Who may make a call: anyone on the transport ('public'), any signed-in
@@ -149,6 +149,11 @@ export const calls = {
     Ok,
     { audited: true },
   ),
+
+  /** The signed-in officer's saved walls: theirs alone, on every station they sign in at. */
+  'walls.list': call('video.live', Empty, z.array(WallSchema)),
+  'walls.save': call('video.live', z.strictObject(WallSchema.shape), Ok),
+  'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

@@ -44,3 +44,13 @@ export const SnapshotSchema = z.object({
   file: z.string(),
   jpegBase64: z.string(),
 });
+
+/** A wall an officer saved: its layout, the camera in each tile (or none), and a tour interval. */
+export const WallSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  layout: z.string().regex(/^(\d{1,2}|\dx\d)$/, 'layout: 1, 4, 6, 8, 9, 16, 25, 36 or CxR'),
+  tiles: z.array(z.string().regex(/^(\d{20})?$/, 'a tile holds a 20-digit camera code or nothing')).max(MAX_STREAMS_PER_WINDOW),
+  /** Seconds between walls on a tour; 0 for none. */
+  tourSeconds: z.number().int().min(0).max(3600).default(0),
+});
+export type Wall = z.infer<typeof WallSchema>;

@@ -146,13 +146,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN gateway TEXT;
   CREATE INDEX devices_gateway ON devices(gateway);
   `,
-  // 4: camera credentials, kept in the core and never sent to a window.
+  // 4: camera credentials, kept in the core and never sent to a window; each officer's saved walls.
   `
   CREATE TABLE camera_credentials (
     scope TEXT PRIMARY KEY,
     username TEXT NOT NULL,
     password TEXT NOT NULL,
     updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE walls (
+    username TEXT NOT NULL,
+    name TEXT NOT NULL,
+    wall TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (username, name)
   ) WITHOUT ROWID;
   `,
 ];

@@ -25,7 +25,7 @@ beforeAll(async () => {
   server = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.4 }] });
   dataDir = tempDir();
   core = testCore({ dataDir, video: { idleStopMs: 200 } });
-  const streams = { [CAMERA]: server.url('gate'), [OTHER]: 'rtsp://127.0.0.1:1/none' };
+  const streams: Record<string, string> = { [CAMERA]: server.url('gate'), [OTHER]: 'rtsp://127.0.0.1:1/none' };
   for (const [code, name] of [[CAMERA, 'Gate'], [OTHER, 'Nowhere'], [MUTE, 'Mute']] as const) {
     const url = streams[code];
     core.registry.applyInfo({ code, name, area: 'North', building: 'A', floor: '1F', vendor: 'Test', model: 'RTSP', at: Date.now(), streams: url ? [{ profile: 'main', url }] : [] });
@@ -149,5 +149,23 @@ describe('codecs the renderer cannot decode', () => {
     expect(sent.states.find((state) => state.stream === capable && state.state === 'live')).toMatchObject({ codec: 'hvc1', transcoded: false });
     expect(gateway.health().map((entry) => entry.transcoding).sort()).toEqual([false, true]);
     gateway.stop();
+  });
+});
+
+describe('saved walls', () => {
+  it('keeps each officer’s walls apart, replaces by name, and says when there is none to delete', async () => {
+    const admin = await window();
+    const wall = { name: 'Night shift', layout: '16', tiles: [CAMERA, '', OTHER], tourSeconds: 30 };
+    await admin.client.call('walls.save', wall);
+    await admin.client.call('walls.save', { ...wall, layout: '9' });
+    expect(await admin.client.call('walls.list', {})).toEqual([{ ...wall, layout: '9' }]);
+    await admin.client.call('users.create', { username: 'duty', displayName: 'Duty', role: 'duty_officer', password: 'Watch-Floor-2026' });
+    const duty = connectClient(core);
+    await duty.call('auth.signIn', { username: 'duty', password: 'Watch-Floor-2026', station: 'wall' });
+    expect(await duty.call('walls.list', {})).toEqual([]);
+    await expect(duty.call('walls.delete', { name: 'Night shift' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(admin.client.call('walls.save', { ...wall, tiles: ['not-a-camera'] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await admin.client.call('walls.delete', { name: 'Night shift' });
+    expect(await admin.client.call('walls.list', {})).toEqual([]);
   });
 });
