@@ -140,7 +140,8 @@ export class VideoGateway {
 
   private stream(camera: string, profile: VideoProfile, transcoded: boolean, source = this.options.resolve(camera, profile)): CameraStream {
     const spec: StreamProfile = transcoded ? { source, transcodeHeight: TRANSCODE_HEIGHT } : { source };
-    const key = JSON.stringify(spec);
+    // Per camera, even where two share a source (demo clips): each camera is its own stream, as on a real site.
+    const key = JSON.stringify([camera, spec]);
     let entry = this.streams.get(key);
     if (!entry) {
       entry = { stream: new CameraStream(spec, { ffmpeg: this.options.ffmpeg, logger: this.options.logger, idleStopMs: this.options.idleStopMs }), camera, profile };

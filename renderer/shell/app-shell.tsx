@@ -22,6 +22,7 @@ function ShortcutHelp() {
         <div className="shortcut-list">
           <div>{t('shell.shortcutList.search')}</div>
           <div>{t('shell.shortcutList.pages')}</div>
+          <div>{t('wall.keys')}</div>
         </div>
       }
     >

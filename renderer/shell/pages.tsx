@@ -1,4 +1,4 @@
-import { AuditOutlined, ClusterOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, DashboardOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -12,6 +12,12 @@ export type PageDef = {
 
 /** Every page after sign-in, each in its own chunk, shown only to roles holding its permission. */
 export const PAGES: PageDef[] = [
+  {
+    key: 'wall',
+    permission: 'video.live',
+    icon: <VideoCameraOutlined />,
+    component: lazy(() => import('../video/wall-page').then((module) => ({ default: module.WallPage }))),
+  },
   {
     key: 'devices',
     permission: 'devices.read',

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 
-export const PAGE_KEYS = ['devices', 'users', 'audit', 'ops', 'settings'] as const;
+export const PAGE_KEYS = ['wall', 'devices', 'users', 'audit', 'ops', 'settings'] as const;
 export type PageKey = (typeof PAGE_KEYS)[number];
 
 function pageFromHash(): PageKey | null {
-  const name = location.hash.replace(/^#\/?/, '');
+  const name = location.hash.replace(/^#\/?/, '').split('?')[0];
   return PAGE_KEYS.find((key) => key === name) ?? null;
 }
 
@@ -18,7 +18,7 @@ type UiState = {
 export const useUi = create<UiState>(() => ({ page: pageFromHash(), searchFocus: 0 }));
 
 export function showPage(page: PageKey): void {
-  if (location.hash !== `#/${page}`) history.replaceState(null, '', `#/${page}`);
+  if (location.hash.split('?')[0] !== `#/${page}`) history.replaceState(null, '', `#/${page}`);
   useUi.setState({ page });
 }
 
@@ -26,3 +26,9 @@ export function focusDeviceSearch(): void {
   showPage('devices');
   useUi.setState((state) => ({ searchFocus: state.searchFocus + 1 }));
 }
+
+// A link or the address bar may change the page too.
+window.addEventListener('hashchange', () => {
+  const page = pageFromHash();
+  if (page && page !== useUi.getState().page) useUi.setState({ page });
+});

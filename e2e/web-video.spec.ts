@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startRtspServer, type RtspServer } from '../main/testing/rtsp';
+import { ACCOUNTS, openApp, publishToBroker, screenshot, signIn } from './web-helpers';
+
+const SITE = 'demo-park';
+
+/** Frames presented so far by each tile's video, in tile order. */
+async function framesPerTile(page: Page): Promise<number[]> {
+  return page.$$eval('[data-testid=video-tile] video', (videos) => videos.map((video) => (video as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames));
+}
+
+/** The demo broker's address, from the Ops page. */
+async function brokerOf(page: Page): Promise<string> {
+  await page.goto('/#/ops');
+  return (await page.getByTestId('ops-broker').textContent())!;
+}
+
+/** Announces a camera on the demo site, as an edge gateway would, streaming from the test rig. */
+async function announceCamera(broker: string, code: string, name: string, url: string): Promise<void> {
+  const info = { name, area: '测试区', building: '测试楼', floor: '1F', vendor: 'Test', model: 'RTSP', streams: [{ profile: 'main', url }, { profile: 'sub', url }], ts: Date.now() };
+  await publishToBroker(broker, [
+    { topic: `vigil/v1/${SITE}/devices/${code}/info`, payload: JSON.stringify(info) },
+    { topic: `vigil/v1/${SITE}/devices/${code}/state`, payload: JSON.stringify({ status: 'online', ts: Date.now() }) },
+  ]);
+}
+
+test.describe('video wall', () => {
+  test('a 16-tile wall plays 16 demo cameras, each on its own stream', async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.duty);
+    await expect(page.getByTestId('page-wall')).toBeVisible();
+    await page.getByTestId('layout-select').click();
+    await page.getByTitle('16 画面').click();
+    await expect(page.getByTestId('video-tile')).toHaveCount(16);
+
+    const cameras = page.getByTestId('camera-item');
+    await expect(cameras.first()).toBeVisible();
+    expect(await cameras.count()).toBeGreaterThanOrEqual(16);
+    for (let i = 0; i < 16; i++) await cameras.nth(i).dblclick();
+    const tiles = page.getByTestId('video-tile');
+    const codes = await tiles.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-camera')));
+    expect(new Set(codes).size).toBe(16);
+
+    await expect(tiles.and(page.locator('[data-state=playing]'))).toHaveCount(16, { timeout: 30_000 });
+    const before = await framesPerTile(page);
+    await page.waitForTimeout(2_000);
+    const after = await framesPerTile(page);
+    // Every tile moved on by about 2 s of 25 fps video.
+    for (const [index, frames] of after.entries()) expect(frames - before[index]!, `tile ${index + 1}`).toBeGreaterThan(25);
+    await page.getByTestId('toggle-stats').click();
+    await expect(page.getByTestId('tile-stats').first()).toContainText('640×360');
+    await screenshot(page, 'wall-16', 'zh-CN');
+  });
+
+  test.describe('cameras of the test rig', () => {
+    let rig: RtspServer;
+    test.beforeAll(async () => {
+      rig = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.3 }] });
+    });
+    test.afterAll(async () => rig?.stop());
+
+    test('a tile survives its camera dropping and coming back', async ({ page }) => {
+      test.setTimeout(90_000);
+      await openApp(page, 'en');
+      await signIn(page, ACCOUNTS.duty);
+      const code = '32061201011320099001';
+      await announceCamera(await brokerOf(page), code, 'Rig gate', rig.url('gate'));
+      const camera = page.locator(`[data-testid=camera-item][data-code="${code}"]`);
+      await page.goto('/#/wall');
+      await expect(camera).toBeVisible();
+      await page.getByTestId('layout-select').click();
+      await page.getByTitle('1-tile').click();
+      await camera.dragTo(page.getByTestId('video-tile').first());
+      const tile = page.getByTestId('video-tile').first();
+      await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+
+      await rig.kill();
+      await expect(tile).toHaveAttribute('data-state', 'reconnecting', { timeout: 20_000 });
+      await screenshot(page, 'wall-reconnecting', 'en');
+      await rig.restart();
+      await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
+      const [before] = await framesPerTile(page);
+      await page.waitForTimeout(1_500);
+      const [after] = await framesPerTile(page);
+      expect(after! - before!).toBeGreaterThan(15);
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { core } from '../core/client';
+import type { Device } from '../core/contract';
+import { deviceKeys } from '../devices/queries';
+import { CameraList } from './camera-list';
+import { layoutById, profileFor, tileCount, tileStyle } from './layouts';
+import { VideoTile } from './video-tile';
+import { useWall, wallActions } from './wall-store';
+import { WallToolbar } from './wall-toolbar';
+
+function typingIn(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+/** Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it, I shows stats. */
+function useWallKeys() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typingIn(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const { selected, fullscreen } = useWall.getState();
+      if (event.key.startsWith('Arrow')) wallActions.move(event.key);
+      else if (event.key === 'Enter') wallActions.toggleFullscreen();
+      else if (event.key === 'Escape' && fullscreen !== null) wallActions.toggleFullscreen();
+      else if (event.key === 'Delete') wallActions.clear(selected);
+      else if (event.key.toLowerCase() === 'i') wallActions.toggleStats();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+async function listCameras(): Promise<Device[]> {
+  const [ipc, perimeter] = await Promise.all([
+    core.call('devices.list', { kind: 'ipc', limit: 1000, offset: 0 }),
+    core.call('devices.list', { kind: 'camera', limit: 1000, offset: 0 }),
+  ]);
+  return [...perimeter.items, ...ipc.items];
+}
+
+/** The video wall: cameras on the left, the grid of live tiles on the right. */
+export function WallPage() {
+  // Under the device lists' key, so cameras announced or changing state show up here too.
+  const cameras = useQuery({ queryKey: [...deviceKeys.lists(), 'cameras'], queryFn: listCameras });
+  const byCode = useMemo(() => new Map((cameras.data ?? []).map((camera) => [camera.code, camera])), [cameras.data]);
+  const layout = layoutById(useWall((state) => state.layout));
+  const tiles = useWall((state) => state.tiles);
+  const selected = useWall((state) => state.selected);
+  const fullscreen = useWall((state) => state.fullscreen);
+  const showStats = useWall((state) => state.showStats);
+  useWallKeys();
+
+  const count = tileCount(layout);
+  const shown = fullscreen === null ? Array.from({ length: count }, (_, index) => index) : [fullscreen];
+  const profile = profileFor(layout, fullscreen !== null);
+  return (
+    <div className="wall-page" data-testid="page-wall">
+      <CameraList cameras={cameras.data ?? []} loading={cameras.isPending} />
+      <div className="page">
+        <WallToolbar />
+        <div
+          className="wall-grid"
+          data-testid="wall-grid"
+          data-layout={layout.id}
+          style={fullscreen === null ? { gridTemplateColumns: `repeat(${layout.cols}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` } : undefined}
+        >
+          {shown.map((index) => (
+            <VideoTile
+              key={index}
+              index={index}
+              camera={byCode.get(tiles[index] ?? '') ?? null}
+              profile={profile}
+              selected={index === selected}
+              showStats={showStats}
+              style={fullscreen === null ? tileStyle(layout, index) : undefined}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import { MAX_STREAMS_PER_WINDOW, type Wall } from '../core/contract';
+import { layoutById, moveSelection, tileCount } from './layouts';
+
+type WallState = {
+  layout: string;
+  /** Camera code per tile, '' for an empty tile; as long as the largest layout. */
+  tiles: string[];
+  selected: number;
+  fullscreen: number | null;
+  showStats: boolean;
+  /** The saved wall shown, and the tour through saved walls when running. */
+  current: string | null;
+  touring: boolean;
+};
+
+const STORAGE_KEY = 'vigil.wall';
+const empty = () => Array.from({ length: MAX_STREAMS_PER_WINDOW }, () => '');
+
+/** What this window shows survives a reload; each pop-out starts from what it was opened with. */
+function restore(): Pick<WallState, 'layout' | 'tiles'> {
+  const fromAddress = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  try {
+    const stored = JSON.parse(fromAddress.get('wall') ?? sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Pick<WallState, 'layout' | 'tiles'> | null;
+    if (stored && typeof stored.layout === 'string' && Array.isArray(stored.tiles)) {
+      return { layout: layoutById(stored.layout).id, tiles: [...stored.tiles.map(String), ...empty()].slice(0, MAX_STREAMS_PER_WINDOW) };
+    }
+  } catch {
+    // A damaged entry is a fresh wall.
+  }
+  return { layout: '4', tiles: empty() };
+}
+
+export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, current: null, touring: false }));
+useWall.subscribe(({ layout, tiles }) => sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ layout, tiles })));
+
+export const wallActions = {
+  setLayout(layout: string) {
+    useWall.setState((state) => ({ layout, fullscreen: null, selected: Math.min(state.selected, tileCount(layoutById(layout)) - 1) }));
+  },
+  /** Puts a camera on a tile; a camera already on the wall moves there rather than playing twice. */
+  place(index: number, camera: string) {
+    useWall.setState((state) => {
+      const tiles = state.tiles.map((code) => (code === camera ? '' : code));
+      tiles[index] = camera;
+      return { tiles, selected: index };
+    });
+  },
+  /** Puts a camera on the selected tile, or the first empty one when the selected tile is busy. */
+  show(camera: string) {
+    const { tiles, selected, layout } = useWall.getState();
+    const count = tileCount(layoutById(layout));
+    const free = tiles.slice(0, count).indexOf('');
+    wallActions.place(tiles[selected] && free >= 0 ? free : selected, camera);
+  },
+  swap(from: number, to: number) {
+    useWall.setState((state) => {
+      const tiles = [...state.tiles];
+      [tiles[from], tiles[to]] = [tiles[to]!, tiles[from]!];
+      return { tiles, selected: to };
+    });
+  },
+  clear(index: number) {
+    useWall.setState((state) => ({ tiles: state.tiles.map((code, at) => (at === index ? '' : code)) }));
+  },
+  select(index: number) {
+    useWall.setState({ selected: index });
+  },
+  move(key: string) {
+    useWall.setState((state) => ({ selected: moveSelection(layoutById(state.layout), state.selected, key) }));
+  },
+  toggleFullscreen(index?: number) {
+    useWall.setState((state) => ({ fullscreen: state.fullscreen === null ? (index ?? state.selected) : null }));
+  },
+  toggleStats() {
+    useWall.setState((state) => ({ showStats: !state.showStats }));
+  },
+  load(wall: Wall) {
+    useWall.setState({ layout: layoutById(wall.layout).id, tiles: [...wall.tiles, ...empty()].slice(0, MAX_STREAMS_PER_WINDOW), current: wall.name, fullscreen: null });
+  },
+  snapshotOf(name: string): Wall {
+    const { layout, tiles } = useWall.getState();
+    const count = tileCount(layoutById(layout));
+    return { name, layout, tiles: tiles.slice(0, count), tourSeconds: 0 };
+  },
+};
