@@ -1,7 +1,7 @@
 import { foundation } from './foundation';
 import { ingest } from './ingest';
 import { Report } from './report';
-import { video } from './video';
+import { video } from './video/index';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video };
