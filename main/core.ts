@@ -32,6 +32,8 @@ import { VERSION } from './version';
 import { resolveFfmpeg } from './video/ffmpeg';
 import { VideoGateway } from './video/gateway';
 import { videoHandlers } from './video/handlers';
+import { PtzService } from './video/ptz';
+import { ptzHandlers } from './video/ptz-handlers';
 import { CameraSources, findDemoClips } from './video/sources';
 import { wallHandlers } from './video/walls';
 
@@ -80,6 +82,8 @@ export type Core = {
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
   readonly video: VideoGateway;
+  /** Where cameras' streams and credentials come from; the demo seeds its cameras' credentials here. */
+  readonly cameras: CameraSources;
   close(): Promise<void>;
 };
 
@@ -173,6 +177,7 @@ export function createCore(options: CoreOptions): Core {
     settingsHandlers({ settings, hub }),
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
+    ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -200,6 +205,7 @@ export function createCore(options: CoreOptions): Core {
     outbox,
     alarms,
     video,
+    cameras: sources,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, transport);
       const remove = hub.add(connection);

@@ -22,7 +22,7 @@ import {
   UserSchema,
   Username,
 } from './schemas';
-import { MAX_STREAMS_PER_WINDOW, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
+import { MAX_STREAMS_PER_WINDOW, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
  * Who may make a call: anyone on the transport ('public'), any signed-in
@@ -149,6 +149,12 @@ export const calls = {
     Ok,
     { audited: true },
   ),
+
+  /** Pan-tilt-zoom over ONVIF. Moves are not audited: holding a control sends one every couple of seconds. */
+  'ptz.move': call('video.ptz', z.strictObject({ camera: DeviceCode, x: PtzSpeed, y: PtzSpeed, zoom: PtzSpeed }), Ok),
+  'ptz.stop': call('video.ptz', z.strictObject({ camera: DeviceCode }), Ok),
+  'ptz.presets': call('video.ptz', z.strictObject({ camera: DeviceCode }), z.array(PtzPresetSchema)),
+  'ptz.goto': call('video.ptz', z.strictObject({ camera: DeviceCode, preset: z.string().min(1).max(64) }), Ok, { audited: true }),
 
   /** The signed-in officer's saved walls: theirs alone, on every station they sign in at. */
   'walls.list': call('video.live', Empty, z.array(WallSchema)),

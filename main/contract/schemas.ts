@@ -50,6 +50,8 @@ export const DeviceSchema = z.object({
   vendor: z.string(),
   model: z.string(),
   streams: z.array(z.object({ profile: z.enum(['main', 'sub']), url: z.string() })),
+  /** Its ONVIF device service, if it announced one: the wall offers pan-tilt-zoom through the core. */
+  onvif: z.string().nullable(),
   /** The edge gateway it reports through, if any. */
   gateway: z.string().nullable(),
   status: DeviceStatusSchema,

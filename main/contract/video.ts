@@ -8,6 +8,19 @@ export type VideoProfile = z.infer<typeof VideoProfile>;
 export const MAX_STREAMS_PER_WINDOW = 36;
 
 /**
+ * A camera stops a pan-tilt-zoom move by itself this long after the last
+ * `ptz.move`, so a window that dies mid-move cannot leave it turning; the
+ * wall repeats the move while the operator holds the control.
+ */
+export const PTZ_MOVE_TIMEOUT_MS = 5_000;
+
+/** Speed on one axis of a move: -1 to 1, 0 to stand still (pan: left to right, tilt: down to up, zoom: out to in). */
+export const PtzSpeed = z.number().min(-1).max(1);
+
+export const PtzPresetSchema = z.object({ token: z.string(), name: z.string() });
+export type PtzPreset = z.infer<typeof PtzPresetSchema>;
+
+/**
  * A window's stream, as the core reports it before media flows and whenever
  * that changes: `live` comes just before each init segment (with the codec to
  * open MSE with), `reconnecting` while the camera is away.

@@ -57,7 +57,8 @@ const DEMO_SCENES = ['gate', 'lobby', 'yard', 'corridor'];
 
 const typeCode = (kind: DeviceKind) => Object.entries(DEVICE_TYPES).find(([, name]) => name === kind)![0];
 
-export function demoDevices(): DemoDevice[] {
+/** The park's devices; perimeter cameras announce `onvif` as their device service when given, for pan-tilt-zoom. */
+export function demoDevices(options: { onvif?: string } = {}): DemoDevice[] {
   const devices: DemoDevice[] = [];
   let serial = 1;
   let gateway: string | undefined;
@@ -88,6 +89,7 @@ export function demoDevices(): DemoDevice[] {
         vendor,
         model,
         streams,
+        ...(kind === 'camera' && options.onvif ? { onvif: options.onvif } : {}),
         ...(kind === 'gateway' ? {} : { gateway }),
       },
     });

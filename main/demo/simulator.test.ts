@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
 import { connectClient, testCore, waitFor } from '../testing/harness';
-import { startDemoSite, type DemoSite } from './site';
+import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from './site';
 import { dayCurve } from './simulator';
 
 let demo: DemoSite;
@@ -38,6 +38,24 @@ describe('demo park simulator', () => {
     const door = demo.simulator.devices.find((device) => device.kind === 'door')!;
     const command = await officer.call('devices.command', { code: door.code, command: 'door.open', params: {} });
     await expect.poll(async () => (await officer.call('devices.commands', { code: door.code, limit: 1 }))[0], { timeout: 5_000 }).toMatchObject({ id: command.id, status: 'done' });
+  });
+
+  it('steers the perimeter cameras out of the box, with credentials that never leave the core', async () => {
+    seedDemoCameraCredentials(core.cameras, demo.ptz);
+    await core.auth.createUser({ username: 'ptz', displayName: 'PTZ', role: 'duty_officer', password: 'Pan-And-Tilt-2026' });
+    const officer = connectClient(core);
+    await officer.call('auth.signIn', { username: 'ptz', password: 'Pan-And-Tilt-2026', station: 'wall' });
+    const perimeter = demo.simulator.devices.filter((device) => device.kind === 'camera').map((device) => device.code);
+    expect(demo.ptz.cameras).toEqual(perimeter);
+    expect(perimeter).toHaveLength(4);
+    const camera = await officer.call('devices.get', { code: perimeter[0]! });
+    expect(camera.onvif).toBe(demo.ptz.url);
+    expect(JSON.stringify(camera)).not.toContain(demo.ptz.password);
+    const presets = await officer.call('ptz.presets', { camera: camera.code });
+    expect(presets.length).toBeGreaterThan(1);
+    await officer.call('ptz.goto', { camera: camera.code, preset: presets[1]!.token });
+    const ipc = demo.simulator.devices.find((device) => device.kind === 'ipc')!;
+    expect((await officer.call('devices.get', { code: ipc.code })).onvif).toBeNull();
   });
 
   it("takes a building's devices offline with its gateway's last will, and back when it returns", async () => {

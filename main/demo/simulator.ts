@@ -13,6 +13,8 @@ export type SimulatorOptions = {
   doorEventsPerSecond?: number;
   /** Mean seconds between alarm-worthy events (intrusion, smoke, leaks …); 0 for none. */
   alarmEverySeconds?: number;
+  /** The ONVIF device service the perimeter cameras announce (one PTZ camera simulator stands in for all of them). */
+  onvif?: string;
   /** How often meters report. */
   telemetryIntervalMs?: number;
   random?: () => number;
@@ -46,7 +48,7 @@ export function dayCurve(date: Date): number {
  * and, for tests, any fault on request.
  */
 export class SiteSimulator {
-  readonly devices: DemoDevice[] = demoDevices();
+  readonly devices: DemoDevice[];
   private client: MqttClient | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly offline = new Set<string>();
@@ -55,7 +57,9 @@ export class SiteSimulator {
   private lastEvent: { topic: string; payload: string } | null = null;
   published = { events: 0, telemetry: 0, states: 0 };
 
-  constructor(private readonly options: SimulatorOptions) {}
+  constructor(private readonly options: SimulatorOptions) {
+    this.devices = demoDevices({ onvif: options.onvif });
+  }
 
   get site(): string {
     return this.options.site ?? DEMO_SITE.id;

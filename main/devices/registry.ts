@@ -8,6 +8,7 @@ import {
 import type { Database } from '../store/database';
 
 export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'floor' | 'vendor' | 'model' | 'streams'> & {
+  onvif?: string | null;
   x?: number | null;
   y?: number | null;
   gateway?: string | null;
@@ -35,6 +36,7 @@ function toDevice(row: DeviceRow): Device {
     vendor: row.vendor,
     model: row.model,
     streams: JSON.parse(row.streams) as Device['streams'],
+    onvif: row.onvif,
     gateway: row.gateway,
     status: row.status,
     statusSince: row.status_since,
@@ -77,10 +79,10 @@ export class DeviceRegistry {
 
   constructor(private readonly db: Database) {
     this.upsertInfo = db.prepare(
-      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, gateway, info_at)
-       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @gateway, @at)
+      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, onvif, gateway, info_at)
+       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @onvif, @gateway, @at)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, area = excluded.area, building = excluded.building,
-         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams, gateway = excluded.gateway,
+         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams, onvif = excluded.onvif, gateway = excluded.gateway,
          x = coalesce(devices.x, excluded.x), y = coalesce(devices.y, excluded.y), info_at = excluded.info_at
        WHERE excluded.info_at > devices.info_at`,
     );
@@ -100,10 +102,8 @@ export class DeviceRegistry {
 
   /** Applies a registration; false when what is stored is as new or newer. Call inside a transaction. */
   applyInfo(info: DeviceInfo): boolean {
-    return (
-      this.upsertInfo.run({ ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, gateway: info.gateway ?? null, streams: JSON.stringify(info.streams) })
-        .changes > 0
-    );
+    const row = { ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, gateway: info.gateway ?? null, onvif: info.onvif ?? null };
+    return this.upsertInfo.run({ ...row, streams: JSON.stringify(info.streams) }).changes > 0;
   }
 
   /** Applies a status; false when what is stored is as new or newer. Call inside a transaction. */

@@ -1,6 +1,6 @@
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
-import { startDemoSite, type DemoSite } from '../demo/site';
+import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
 
@@ -39,7 +39,10 @@ export async function startStation(options: {
       ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4 }
       : { ...options.site!, demo: false },
   });
-  if (demoSite) await seedDemoAccounts(core.auth);
+  if (demoSite) {
+    await seedDemoAccounts(core.auth);
+    seedDemoCameraCredentials(core.cameras, demoSite.ptz);
+  }
   return {
     core,
     demoSite,

@@ -7,6 +7,7 @@ const SITE = 'park';
 const CODE = '32061201011320000001';
 const bytes = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
 const topic = (rest: string) => `vigil/v1/${SITE}/${rest}`;
+const INFO = { name: 'Gate PTZ', area: 'North', building: 'A', floor: '1F', ts: 1 };
 
 describe('decode', () => {
   it('accepts each kind of valid message', () => {
@@ -14,6 +15,7 @@ describe('decode', () => {
     expect(decode(topic(`devices/${CODE}/state`), bytes({ status: 'online', ts: now }), SITE)).toMatchObject({ ok: true, channel: 'deviceState', params: { code: CODE } });
     expect(decode(topic(`devices/${CODE}/telemetry`), bytes({ ts: now, values: { kwh: 1.5 } }), SITE)).toMatchObject({ ok: true, channel: 'telemetry' });
     expect(decode(topic(`devices/${CODE}/events`), bytes({ id: 'evt-00000001', type: 'intrusion', ts: now }), SITE)).toMatchObject({ ok: true, channel: 'deviceEvent' });
+    expect(decode(topic(`devices/${CODE}/info`), bytes({ ...INFO, onvif: 'http://10.0.0.5/onvif/device_service' }), SITE)).toMatchObject({ ok: true, channel: 'deviceInfo' });
     expect(decode(topic(`stations/desk-1/presence`), bytes({ online: true, ts: now }), SITE)).toMatchObject({ ok: true, channel: 'presence', params: { station: 'desk-1' } });
   });
 
@@ -25,6 +27,8 @@ describe('decode', () => {
     ['a payload that is not JSON', topic(`devices/${CODE}/state`), bytes('{"status":'), 'not JSON'],
     ['a field of the wrong type', topic(`devices/${CODE}/state`), bytes({ status: 'sleeping', ts: 1 }), 'deviceState: status'],
     ['an unknown field', topic(`devices/${CODE}/state`), bytes({ status: 'online', ts: 1, extra: 1 }), 'deviceState'],
+    ['an ONVIF address with credentials', topic(`devices/${CODE}/info`), bytes({ ...INFO, onvif: 'http://admin:secret@10.0.0.5/onvif/device_service' }), 'no credentials in the address'],
+    ['an ONVIF address that is not http(s)', topic(`devices/${CODE}/info`), bytes({ ...INFO, onvif: 'rtsp://10.0.0.5/onvif' }), 'deviceInfo: onvif'],
     ['an event of an unknown type', topic(`devices/${CODE}/events`), bytes({ id: 'evt-00000001', type: 'alien', ts: 1 }), 'deviceEvent: type'],
   ])('refuses %s with a clear reason', (_what, topicName, payload, reason) => {
     const result = decode(topicName, payload, SITE);

@@ -146,8 +146,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN gateway TEXT;
   CREATE INDEX devices_gateway ON devices(gateway);
   `,
-  // 4: camera credentials, kept in the core and never sent to a window; each officer's saved walls.
+  // 4: camera credentials, kept in the core and never sent to a window; each officer's saved walls; cameras' ONVIF addresses.
   `
+  ALTER TABLE devices ADD COLUMN onvif TEXT;
   CREATE TABLE camera_credentials (
     scope TEXT PRIMARY KEY,
     username TEXT NOT NULL,

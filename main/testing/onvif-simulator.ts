@@ -1,4 +1,4 @@
-// An ONVIF camera for tests (Profile S: Device, Media and PTZ services) on
+// An ONVIF camera for tests and the demo park (Profile S: Device, Media and PTZ services) on
 // node:http. It answers the requests the `onvif` package makes on connect and
 // for streams and PTZ, checks every WS-Security UsernameToken digest like a
 // real device, and records the PTZ commands it was sent.
@@ -45,6 +45,12 @@ const NS = {
 const PATHS: Record<Service, string> = { device: '/onvif/device_service', media: '/onvif/media_service', ptz: '/onvif/ptz_service' };
 /** Replay protection as on Axis and Hikvision cameras: a token created further than this from the camera's clock is refused. */
 const TOKEN_WINDOW_MS = 5 * 60_000;
+/** What the state keeps of each kind, newest last: the demo park runs one of these for days. */
+const RECORD_LIMIT = 1_000;
+const remember = <T>(list: T[], entry: T) => {
+  list.push(entry);
+  if (list.length > RECORD_LIMIT) list.splice(0, list.length - RECORD_LIMIT);
+};
 const PROFILES = [
   { token: 'profile_main', name: 'mainStream', stream: 'main', width: 1920, height: 1080, bitrate: 4096 },
   { token: 'profile_sub', name: 'subStream', stream: 'sub', width: 640, height: 360, bitrate: 512 },
@@ -191,14 +197,14 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions): Promi
       run: forProfile((profile, xml) => {
         const axis = (element: string) => Number(attribute(xml, element, 'x') ?? 0);
         const y = Number(attribute(xml, 'PanTilt', 'y') ?? 0);
-        state.moves.push({ profileToken: profile.token, x: axis('PanTilt'), y, zoom: axis('Zoom'), timeout: field(xml, 'Timeout') });
+        remember(state.moves, { profileToken: profile.token, x: axis('PanTilt'), y, zoom: axis('Zoom'), timeout: field(xml, 'Timeout') });
         return ok('<tptz:ContinuousMoveResponse/>');
       }),
     },
     Stop: {
       service: 'ptz',
       run: forProfile((profile) => {
-        state.stops.push({ profileToken: profile.token });
+        remember(state.stops, { profileToken: profile.token });
         return ok('<tptz:StopResponse/>');
       }),
     },
@@ -214,7 +220,7 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions): Promi
       run: forProfile((profile, xml) => {
         const presetToken = field(xml, 'PresetToken') ?? '';
         if (!presets.some((p) => p.token === presetToken)) return fault('Sender', ['ter:InvalidArgVal', 'ter:NoToken'], 'No such preset');
-        state.presetGotos.push({ profileToken: profile.token, presetToken });
+        remember(state.presetGotos, { profileToken: profile.token, presetToken });
         return ok('<tptz:GotoPresetResponse/>');
       }),
     },
@@ -227,7 +233,7 @@ export async function startOnvifSimulator(options: OnvifSimulatorOptions): Promi
     const service = (Object.keys(PATHS) as Service[]).find((s) => PATHS[s] === path) ?? 'device';
     // Devices answer GetSystemDateAndTime to anyone: clients need the camera's clock to sign their tokens.
     const accepted = action === 'GetSystemDateAndTime' || authorized(xml, options, deviceNow());
-    state.requests.push({ action, service, accepted });
+    remember(state.requests, { action, service, accepted });
     if (!accepted) return fault('Sender', ['ter:NotAuthorized'], 'Sender not Authorized');
     if (!handler || handler.service !== service || (service === 'ptz' && !hasPtz)) {
       return fault('Receiver', ['ter:ActionNotSupported'], `${action || 'This request'} is not supported by the ${service} service`);

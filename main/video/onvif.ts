@@ -2,7 +2,16 @@
 // an operator can act on. Camera passwords never appear in a message.
 import onvif from 'onvif';
 
-export type OnvifTarget = { host: string; port: number; username: string; password: string };
+export type OnvifTarget = {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  /** Path of the device service, as the camera announced it; /onvif/device_service when not given. */
+  path?: string;
+  /** https: the device service is on TLS. */
+  secure?: boolean;
+};
 export type OnvifProfile = { token: string; name: string; encoding: string; width: number; height: number; ptz: boolean };
 export type OnvifDeviceInfo = { manufacturer: string; model: string; firmwareVersion: string; serialNumber: string; hardwareId: string };
 export type PtzVelocity = { x: number; y: number; zoom: number };
@@ -93,6 +102,8 @@ export async function connectOnvif(target: OnvifTarget, timeoutMs = DEFAULT_TIME
     port: target.port,
     username: target.username,
     password: target.password,
+    path: target.path,
+    useSecure: target.secure,
     timeout: timeoutMs,
     autoconnect: false,
   });

@@ -44,10 +44,16 @@ export class CameraSources {
       .run(scope, username, password, Date.now());
   }
 
-  private withCredentials(camera: string, url: string): string {
+  /** The camera's own credentials, else the site's default; for the core's own use (streams, PTZ), never for a window. */
+  credentialsFor(camera: string): { username: string; password: string } | null {
     const row = this.db
       .prepare("SELECT username, password FROM camera_credentials WHERE scope IN (?, '*') ORDER BY scope = '*' LIMIT 1")
       .get(camera) as { username: string; password: string } | undefined;
+    return row ?? null;
+  }
+
+  private withCredentials(camera: string, url: string): string {
+    const row = this.credentialsFor(camera);
     if (!row) return url;
     const parsed = new URL(url);
     parsed.username = encodeURIComponent(row.username);

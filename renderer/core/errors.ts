@@ -25,6 +25,8 @@ export function describeError(t: TFunction, error: unknown): string {
       if (message.includes('current password')) return t('errors.wrongCurrentPassword');
       if (message.includes('disabled')) return t('errors.disabledAccount');
       if (message === 'wrong password') return t('errors.wrongPassword');
+      if (message.startsWith('the camera refused')) return t('errors.cameraCredentials');
+      if (message.startsWith('the camera needs')) return t('errors.cameraNoCredentials');
       return t('errors.bad_credentials');
     case 'account_locked': {
       const until = /after (\S+)/.exec(message)?.[1];
@@ -55,7 +57,7 @@ export function describeError(t: TFunction, error: unknown): string {
     case 'limit_reached':
       return t('errors.limit_reached', { message });
     case 'unavailable':
-      return t('errors.unavailable', { message });
+      return message.startsWith('this camera has no PTZ') ? t('errors.noPtz') : t('errors.unavailable', { message });
     case 'unknown_method':
       return t('errors.unknown_method', { message });
     case 'internal':

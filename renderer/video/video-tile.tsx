@@ -7,6 +7,7 @@ import { describeError } from '../core/errors';
 import type { Device, VideoProfile } from '../core/contract';
 import { useNow } from '../core/use-now';
 import { LivePlayer, type PlayerStats, type PlayerStatus } from './live-player';
+import { PtzPad } from './ptz-pad';
 import { wallActions } from './wall-store';
 
 export const CAMERA_MIME = 'application/x-vigil-camera';
@@ -116,6 +117,7 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
             </div>
           )}
           {showStats && player && <Stats player={player} />}
+          {camera.onvif && <PtzPad camera={code} index={index} />}
         </>
       ) : (
         <div className="tile-empty">{t('wall.dropHere', { index: index + 1 })}</div>

@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import type { Device } from '../core/contract';
 import { deviceKeys } from '../devices/queries';
 import { CameraList } from './camera-list';
 import { layoutById, profileFor, tileCount, tileStyle } from './layouts';
+import { PTZ_KEYS, velocityOf, type PtzDirection } from './ptz-driver';
+import { usePtzDriver } from './ptz-pad';
 import { VideoTile } from './video-tile';
 import { useWall, wallActions } from './wall-store';
 import { WallToolbar } from './wall-toolbar';
@@ -14,23 +17,71 @@ function typingIn(target: EventTarget | null): boolean {
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }
 
-/** Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it, I shows stats. */
-function useWallKeys() {
+/**
+ * Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it,
+ * I shows stats. On a PTZ camera, W/A/S/D and +/- steer while held and P opens
+ * its presets.
+ */
+function useWallKeys(cameras: Map<string, Device>) {
+  const canSteer = usePermission('video.ptz');
+  const driver = usePtzDriver();
+  const steerable = useRef<() => string | null>(() => null);
   useEffect(() => {
+    steerable.current = () => {
+      const { tiles, selected } = useWall.getState();
+      const camera = cameras.get(tiles[selected] ?? '');
+      return canSteer && camera?.onvif ? camera.code : null;
+    };
+  });
+
+  useEffect(() => {
+    const held = new Set<PtzDirection>();
+    const steer = () => {
+      const camera = steerable.current();
+      if (camera) driver.steer(camera, velocityOf(held));
+      else driver.release();
+    };
+    const letGo = () => {
+      held.clear();
+      driver.release();
+    };
     const onKey = (event: KeyboardEvent) => {
       if (typingIn(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
-      const { selected, fullscreen } = useWall.getState();
-      if (event.key.startsWith('Arrow')) wallActions.move(event.key);
-      else if (event.key === 'Enter') wallActions.toggleFullscreen();
+      const { selected, fullscreen, presetsFor } = useWall.getState();
+      const key = event.key.toLowerCase();
+      const direction = PTZ_KEYS[key];
+      if (direction && steerable.current()) {
+        // A held key repeats; its move is already under way.
+        if (!event.repeat) {
+          held.add(direction);
+          steer();
+        }
+      } else if (key === 'p' && steerable.current()) wallActions.togglePresets();
+      else if (event.key.startsWith('Arrow')) {
+        letGo();
+        wallActions.move(event.key);
+      } else if (event.key === 'Enter') wallActions.toggleFullscreen();
+      else if (event.key === 'Escape' && presetsFor !== null) wallActions.showPresets(null);
       else if (event.key === 'Escape' && fullscreen !== null) wallActions.toggleFullscreen();
       else if (event.key === 'Delete') wallActions.clear(selected);
-      else if (event.key.toLowerCase() === 'i') wallActions.toggleStats();
+      else if (key === 'i') wallActions.toggleStats();
       else return;
       event.preventDefault();
     };
+    const onKeyUp = (event: KeyboardEvent) => {
+      const direction = PTZ_KEYS[event.key.toLowerCase()];
+      if (direction && held.delete(direction)) steer();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    window.addEventListener('keyup', onKeyUp);
+    // A key let go in another window never comes back as keyup here.
+    window.addEventListener('blur', letGo);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+      window.removeEventListener('blur', letGo);
+    };
+  }, [driver]);
 }
 
 async function listCameras(): Promise<Device[]> {
@@ -51,7 +102,7 @@ export function WallPage() {
   const selected = useWall((state) => state.selected);
   const fullscreen = useWall((state) => state.fullscreen);
   const showStats = useWall((state) => state.showStats);
-  useWallKeys();
+  useWallKeys(byCode);
 
   const count = tileCount(layout);
   const shown = fullscreen === null ? Array.from({ length: count }, (_, index) => index) : [fullscreen];

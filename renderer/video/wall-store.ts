@@ -9,6 +9,8 @@ type WallState = {
   selected: number;
   fullscreen: number | null;
   showStats: boolean;
+  /** The tile whose PTZ presets menu is open. */
+  presetsFor: number | null;
   /** The saved wall shown, and the tour through saved walls when running. */
   current: string | null;
   touring: boolean;
@@ -31,7 +33,7 @@ function restore(): Pick<WallState, 'layout' | 'tiles'> {
   return { layout: '4', tiles: empty() };
 }
 
-export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, current: null, touring: false }));
+export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, presetsFor: null, current: null, touring: false }));
 useWall.subscribe(({ layout, tiles }) => sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ layout, tiles })));
 
 export const wallActions = {
@@ -63,11 +65,18 @@ export const wallActions = {
   clear(index: number) {
     useWall.setState((state) => ({ tiles: state.tiles.map((code, at) => (at === index ? '' : code)) }));
   },
+  /** Another tile's menu closes; a click on this tile's own menu button must not. */
   select(index: number) {
-    useWall.setState({ selected: index });
+    useWall.setState((state) => ({ selected: index, presetsFor: state.presetsFor === index ? index : null }));
   },
   move(key: string) {
-    useWall.setState((state) => ({ selected: moveSelection(layoutById(state.layout), state.selected, key) }));
+    useWall.setState((state) => ({ selected: moveSelection(layoutById(state.layout), state.selected, key), presetsFor: null }));
+  },
+  showPresets(index: number | null) {
+    useWall.setState({ presetsFor: index });
+  },
+  togglePresets() {
+    useWall.setState((state) => ({ presetsFor: state.presetsFor === state.selected ? null : state.selected }));
   },
   toggleFullscreen(index?: number) {
     useWall.setState((state) => ({ fullscreen: state.fullscreen === null ? (index ?? state.selected) : null }));

@@ -64,6 +64,7 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
       { profile: 'main', url: 'rtsp://10.0.3.21:554/Streaming/Channels/101' },
       { profile: 'sub', url: 'rtsp://10.0.3.21:554/Streaming/Channels/102' },
     ],
+    onvif: 'http://10.0.3.21/onvif/device_service',
     gateway: '32061201012090000001',
     ts: 1767225600000,
   },

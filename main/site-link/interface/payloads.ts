@@ -26,6 +26,12 @@ export const DeviceInfoPayload = z.strictObject({
     .array(z.strictObject({ profile: z.enum(['main', 'sub']), url: z.string().max(512) }))
     .default([])
     .describe('RTSP URLs without credentials; the station holds those'),
+  onvif: z
+    .url({ protocol: /^https?$/ })
+    .max(512)
+    .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), 'no credentials in the address: the station holds those')
+    .optional()
+    .describe('ONVIF device service URL without credentials, e.g. http://10.0.3.21/onvif/device_service; stations steer pan-tilt-zoom cameras through it'),
   gateway: DeviceCode.optional().describe('the edge gateway this device reports through: when its last will says offline, so are its devices'),
   ts: Millis,
 });
