@@ -7,6 +7,7 @@ import { startMosquitto } from '../../main/testing/mosquitto';
 import { startRtspServer } from '../../main/testing/rtsp';
 import { openClient, startStationProcess } from '../../main/testing/station';
 import { median, type Report } from '../report';
+import { addedLatency, numberedClip } from './latency';
 import { naiveFirstFrame } from './naive';
 import { treeUsage } from './process-tree';
 
@@ -74,8 +75,12 @@ function playbackQuality(page: Page): Promise<{ total: number; dropped: number }
  * 640×360, 25 fps, a keyframe every 2 s, each joined mid-GOP.
  */
 export async function video(report: Report): Promise<void> {
-  const cameras = WALL + RUNS;
-  const rig = await startRtspServer({ cameras: Array.from({ length: cameras }, (_, i) => ({ name: `cam${i}`, offset: (i * 0.37) % 2 })) });
+  // The wall's cameras, one more per first-frame run, and the numbered camera for latency.
+  const cameras = WALL + RUNS + 1;
+  const latencyCamera = cameras - 1;
+  const rig = await startRtspServer({
+    cameras: Array.from({ length: cameras }, (_, i) => ({ name: `cam${i}`, offset: (i * 0.37) % 2, ...(i === latencyCamera ? { clip: numberedClip() } : {}) })),
+  });
   const broker = await startMosquitto();
   const station = await startStationProcess({ dataDir: tempDir('vigil-bench-video-'), broker: broker.url, site: SITE, station: 'bench-wall' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -92,7 +97,7 @@ export async function video(report: Report): Promise<void> {
     admin.close();
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en');" });
+    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en'); globalThis.__name = (fn) => fn;" });
     await page.goto(station.url);
     await page.locator('#username').fill(ADMIN.username);
     await page.locator('#password').fill(ADMIN.password);
@@ -118,6 +123,12 @@ export async function video(report: Report): Promise<void> {
     report.add('first_frame_cold_median_ms', median(cold), 'ms', 'lower');
     report.add('first_frame_naive_median_ms', median(naive), 'ms', 'lower');
     report.add('naive_over_warm_ratio', median(naive) / warmMedian, 'ratio', 'higher', 6);
+
+    await page.locator(`[data-testid=camera-item][data-code="${codeOf(latencyCamera)}"]`).dblclick();
+    await page.locator('[data-testid=video-tile][data-state=playing]').waitFor();
+    await sleep(3_000);
+    report.add('added_latency_median_ms', await addedLatency(page, rig.url(`cam${latencyCamera}`), 20), 'ms', 'lower', 150);
+    await page.keyboard.press('Delete');
 
     // Sixteen tiles (sub-streams), then a long run watching the distance from the live edge.
     await chooseLayout(page, '16');

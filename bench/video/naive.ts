@@ -14,7 +14,7 @@ export async function naiveFirstFrame(browser: Browser, url: string): Promise<nu
   const server = http.createServer((_, response) => response.end('<!doctype html><video muted autoplay></video>'));
   const sockets = new WebSocketServer({ server });
   sockets.on('connection', (socket) => {
-    const child = spawn('ffmpeg', ['-loglevel', 'error', '-rtsp_transport', 'tcp', '-i', url, '-c', 'copy', '-an', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov', 'pipe:1'], {
+    const child = spawn('ffmpeg', ['-loglevel', 'error', '-rtsp_transport', 'tcp', '-i', url, '-c', 'copy', '-an', '-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', 'pipe:1'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     child.stdout.on('data', (chunk: Buffer) => socket.send(chunk));
@@ -23,6 +23,8 @@ export async function naiveFirstFrame(browser: Browser, url: string): Promise<nu
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const page = await browser.newPage();
+  // tsx names functions with a helper the page does not have; give it one.
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   try {
     await page.goto(`http://127.0.0.1:${port}/`);
     return await page.evaluate(

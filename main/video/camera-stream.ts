@@ -16,7 +16,7 @@ export type StreamHealth = {
   running: boolean;
   codec: string | null;
   transcoding: boolean;
-  /** Fragments per second over the stream's life; ffmpeg writes one about every 100 ms. */
+  /** Fragments per second over the stream's life: one per frame, so the camera's frame rate. */
   fragments: number;
   bytes: number;
   restarts: number;
@@ -35,8 +35,8 @@ function inputArguments(source: StreamSource): string[] {
 
 /**
  * ffmpeg arguments for a live source as fragmented MP4: remuxed (`-c copy`)
- * whenever the renderer can decode it, with fragments cut at each keyframe
- * and every 100 ms; otherwise transcoded to H.264 at sub-stream size, as
+ * whenever the renderer can decode it, one fragment per frame (a frame goes
+ * out as soon as ffmpeg has it, and a GOP cache can start a viewer at any frame); otherwise transcoded to H.264 at sub-stream size, as
  * cheaply as x264 allows. Audio is dropped: the wall is silent.
  */
 export function ffmpegArguments(profile: StreamProfile): string[] {
@@ -47,7 +47,7 @@ export function ffmpegArguments(profile: StreamProfile): string[] {
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...inputArguments(profile.source),
     ...['-map', '0:v:0', ...video, '-an'],
-    ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof', '-frag_duration', '100000', '-flush_packets', '1', 'pipe:1'],
+    ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof+frag_every_frame', '-flush_packets', '1', 'pipe:1'],
   ];
 }
 

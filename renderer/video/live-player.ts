@@ -3,9 +3,9 @@ import type { VideoProfile, VideoState } from '../core/contract';
 
 /** Farther than this behind the live edge, the player jumps; between LAG_CATCH_UP and this it plays faster. */
 const LAG_JUMP_S = 1.0;
-const LAG_CATCH_UP_S = 0.35;
+const LAG_CATCH_UP_S = 0.2;
 /** Where a jump lands: a little behind the edge, so the next fragment arrives before the buffer runs dry. */
-const JUMP_TARGET_S = 0.15;
+const JUMP_TARGET_S = 0.1;
 /** No progress this long with media buffered ahead is a stall. */
 const STALL_MS = 1500;
 /** Media kept behind the playhead; older is removed so a twelve-hour shift never fills the buffer. */
