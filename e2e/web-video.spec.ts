@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startRtspServer, type RtspServer } from '../main/testing/rtsp';
+import { makeClip, startRtspServer, type RtspServer } from '../main/testing/rtsp';
 import { ACCOUNTS, openApp, publishToBroker, screenshot, signIn } from './web-helpers';
 
 const SITE = 'demo-park';
@@ -16,8 +16,8 @@ async function brokerOf(page: Page): Promise<string> {
 }
 
 /** Announces a camera on the demo site, as an edge gateway would, streaming from the test rig. */
-async function announceCamera(broker: string, code: string, name: string, url: string): Promise<void> {
-  const info = { name, area: '测试区', building: '测试楼', floor: '1F', vendor: 'Test', model: 'RTSP', streams: [{ profile: 'main', url }, { profile: 'sub', url }], ts: Date.now() };
+async function announceCamera(broker: string, code: string, name: string, url: string, recording?: object): Promise<void> {
+  const info = { name, area: '测试区', building: '测试楼', floor: '1F', vendor: 'Test', model: 'RTSP', streams: [{ profile: 'main', url }, { profile: 'sub', url }], recording, ts: Date.now() };
   await publishToBroker(broker, [
     { topic: `vigil/v1/${SITE}/devices/${code}/info`, payload: JSON.stringify(info) },
     { topic: `vigil/v1/${SITE}/devices/${code}/state`, payload: JSON.stringify({ status: 'online', ts: Date.now() }) },
@@ -50,12 +50,19 @@ test.describe('video wall', () => {
     await page.getByTestId('toggle-stats').click();
     await expect(page.getByTestId('tile-stats').first()).toContainText('640×360');
     await screenshot(page, 'wall-16', 'zh-CN');
+
+    // The Ops page lists each camera's stream with its rate.
+    await page.goto('/#/ops');
+    const rows = page.getByTestId('ops-streams').locator('tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(16);
+    await expect(rows.first()).toContainText('avc1');
+    await screenshot(page, 'ops-streams', 'zh-CN');
   });
 
   test.describe('cameras of the test rig', () => {
     let rig: RtspServer;
     test.beforeAll(async () => {
-      rig = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.3 }] });
+      rig = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.3 }], recordings: [{ name: 'night', clip: makeClip({ seconds: 120 }) }] });
     });
     test.afterAll(async () => rig?.stop());
 
@@ -83,6 +90,48 @@ test.describe('video wall', () => {
       await page.waitForTimeout(1_500);
       const [after] = await framesPerTile(page);
       expect(after! - before!).toBeGreaterThan(15);
+    });
+
+    test('a recorded clip plays from a chosen time, and jumps to another', async ({ page }) => {
+      test.setTimeout(90_000);
+      await openApp(page, 'en');
+      await signIn(page, ACCOUNTS.duty);
+      const code = '32061201011320099002';
+      // The recording began 11 minutes ago: the drawer's default range (the last 10 minutes) falls inside its first 2.
+      const start = Date.now() - 11 * 60_000;
+      await announceCamera(await brokerOf(page), code, 'Rig recorder', rig.url('gate'), { vendor: 'generic', url: rig.recordUrl('night'), start });
+      await page.goto('/#/wall');
+      const camera = page.locator(`[data-testid=camera-item][data-code="${code}"]`);
+      await expect(camera).toBeVisible();
+      await camera.dblclick();
+      const tile = page.locator(`[data-testid=video-tile][data-camera="${code}"]`);
+      await tile.hover();
+      await tile.getByTestId('tile-playback').click();
+      const drawer = page.getByTestId('playback-drawer');
+      await drawer.getByTestId('playback-play').click();
+      const video = drawer.getByTestId('playback-video');
+      await expect(video).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+      const clock = drawer.getByTestId('recording-clock');
+      const from = Number(await clock.getAttribute('data-at'));
+      const rangeStart = new Date(Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000).getTime();
+      expect(Math.abs(from - rangeStart)).toBeLessThan(60_000);
+      await expect.poll(async () => Number(await clock.getAttribute('data-at')) - from, { timeout: 10_000 }).toBeGreaterThan(1_500);
+      await screenshot(page, 'playback', 'en');
+
+      // Jump 40 s further: the clock shows the new time and runs on from there.
+      const target = new Date(from + 40_000);
+      const pad = (value: number) => String(value).padStart(2, '0');
+      const typed = `${target.getFullYear()}-${pad(target.getMonth() + 1)}-${pad(target.getDate())} ${pad(target.getHours())}:${pad(target.getMinutes())}:${pad(target.getSeconds())}`;
+      const before = await video.evaluate((element) => (element as HTMLVideoElement).src);
+      await drawer.getByTestId('playback-jump').click();
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Enter');
+      await drawer.getByTestId('playback-jump-go').click();
+      // The core started the recording again from there: a new init segment, so a new MediaSource.
+      await expect.poll(() => video.evaluate((element) => (element as HTMLVideoElement).src), { timeout: 20_000 }).not.toBe(before);
+      await expect(video).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+      await expect.poll(async () => Number(await clock.getAttribute('data-at')) - target.getTime(), { timeout: 10_000 }).toBeGreaterThan(500);
+      expect(Number(await clock.getAttribute('data-at')) - target.getTime()).toBeLessThan(10_000);
     });
   });
 });

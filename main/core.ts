@@ -164,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     ffmpeg: resolveFfmpeg(options.video?.ffmpeg),
     logger,
     resolve: (camera, profile) => sources.resolve(camera, profile),
+    recording: (camera, from, to, speed) => sources.recording(camera, from, to, speed),
     idleStopMs: options.video?.idleStopMs,
   });
 

@@ -22,7 +22,7 @@ import {
   UserSchema,
   Username,
 } from './schemas';
-import { MAX_STREAMS_PER_WINDOW, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
+import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
  * Who may make a call: anyone on the transport ('public'), any signed-in
@@ -135,7 +135,28 @@ export const calls = {
     z.strictObject({ camera: DeviceCode, profile: VideoProfile.default('main'), h265: z.boolean().default(false) }),
     z.object({ stream: z.number().int(), limit: z.literal(MAX_STREAMS_PER_WINDOW) }),
   ),
-  'video.close': call('video.live', z.strictObject({ stream: z.number().int().positive() }), Ok),
+  'video.close': call('signed-in', z.strictObject({ stream: z.number().int().positive() }), Ok),
+  /** Plays a camera's recording for this window; `video.state` and frames follow as for live video, `ended` at the end. */
+  'video.playback': call(
+    'video.playback',
+    z
+      .strictObject({
+        camera: DeviceCode,
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+        speed: PlaybackSpeed.default(1),
+        h265: z.boolean().default(false),
+      })
+      .refine((range) => range.to > range.from && range.to - range.from <= 24 * 3600_000, 'to must follow from, within 24 hours'),
+    z.object({ stream: z.number().int() }),
+    { audited: true },
+  ),
+  /** Jumps a playback to a time in its range, or changes its speed. */
+  'video.seek': call(
+    'video.playback',
+    z.strictObject({ stream: z.number().int().positive(), at: z.number().int().nonnegative(), speed: PlaybackSpeed.default(1) }),
+    Ok,
+  ),
   'video.snapshot': call('video.live', z.strictObject({ camera: DeviceCode }), SnapshotSchema, { audited: true }),
   'video.health': call('ops.read', Empty, z.array(StreamHealthSchema)),
   'video.credentials': call(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordingSchema } from './video';
 import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES } from './classes';
 import { DEVICE_KINDS, DeviceCode } from './device-code';
 import { PERMISSIONS, ROLES } from './permissions';
@@ -52,6 +53,8 @@ export const DeviceSchema = z.object({
   streams: z.array(z.object({ profile: z.enum(['main', 'sub']), url: z.string() })),
   /** Its ONVIF device service, if it announced one: the wall offers pan-tilt-zoom through the core. */
   onvif: z.string().nullable(),
+  /** Where its recordings play from, if anywhere. */
+  recording: RecordingSchema.nullable(),
   /** The edge gateway it reports through, if any. */
   gateway: z.string().nullable(),
   status: DeviceStatusSchema,

@@ -27,7 +27,8 @@ export type PtzPreset = z.infer<typeof PtzPresetSchema>;
  */
 export const VideoStateSchema = z.object({
   stream: z.number().int(),
-  state: z.enum(['starting', 'live', 'reconnecting', 'failed']),
+  /** `ended`: a recording played to the end of its range. */
+  state: z.enum(['starting', 'live', 'reconnecting', 'failed', 'ended']),
   codec: z.string().nullable(),
   /** The camera's codec could not be decoded here: the core transcodes to H.264 at sub-stream size. */
   transcoded: z.boolean(),
@@ -43,8 +44,10 @@ export const StreamHealthSchema = z.object({
   running: z.boolean(),
   codec: z.string().nullable(),
   transcoding: z.boolean(),
+  /** Frames per second: one fragment per frame. */
   fragments: z.number(),
   bytes: z.number(),
+  kbps: z.number(),
   restarts: z.number().int(),
   lastFragmentAt: z.number().nullable(),
 });
@@ -67,3 +70,25 @@ export const WallSchema = z.object({
   tourSeconds: z.number().int().min(0).max(3600).default(0),
 });
 export type Wall = z.infer<typeof WallSchema>;
+
+/**
+ * Where a camera's recordings play from: its NVR by the vendor's RTSP
+ * playback URL (Hikvision, Dahua), or a server that seeks by RTSP Range
+ * (ONVIF replay, `generic`, with the time its recording starts).
+ */
+export const RecordingSchema = z.strictObject({
+  vendor: z.enum(['hikvision', 'dahua', 'generic']),
+  /** rtsp://host:port of the NVR; for `generic` the recording itself. Never with credentials. */
+  url: z.string().max(512).regex(/^(rtsps?|demo):\/\/[^@/]+(\/|$)/, 'an rtsp:// address without credentials'),
+  channel: z.number().int().min(1).max(256).default(1),
+  /** Dahua NVRs take local time: their offset from UTC in minutes. */
+  timeZoneOffsetMinutes: z.number().int().min(-720).max(840).default(0),
+  /** `generic`: when its recording starts, ms since 1970. */
+  start: z.number().int().nonnegative().optional(),
+});
+export type Recording = z.infer<typeof RecordingSchema>;
+
+/** Recording seconds per second of playback. */
+export const PLAYBACK_SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+export const PlaybackSpeed = z.union(PLAYBACK_SPEEDS.map((speed) => z.literal(speed)));
+export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];

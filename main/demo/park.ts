@@ -54,6 +54,7 @@ const VENDORS: Partial<Record<DeviceKind, [string, string]>> = {
 };
 
 const DEMO_SCENES = ['gate', 'lobby', 'yard', 'corridor'];
+const DEMO_RECORDING_DAYS = 7;
 
 const typeCode = (kind: DeviceKind) => Object.entries(DEVICE_TYPES).find(([, name]) => name === kind)![0];
 
@@ -90,6 +91,8 @@ export function demoDevices(options: { onvif?: string } = {}): DemoDevice[] {
         model,
         streams,
         ...(kind === 'camera' && options.onvif ? { onvif: options.onvif } : {}),
+        // Every camera "records" its clip for the past week: playback works in the demo too.
+        ...(streams.length ? { recording: { vendor: 'generic' as const, url: `demo://${scene}/main`, start: Date.now() - DEMO_RECORDING_DAYS * 86_400_000 } } : {}),
         ...(kind === 'gateway' ? {} : { gateway }),
       },
     });

@@ -4,11 +4,13 @@ import {
   type Device,
   type DeviceStatus,
   type DeviceTreeNode,
+  type Recording,
 } from '../contract';
 import type { Database } from '../store/database';
 
 export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'floor' | 'vendor' | 'model' | 'streams'> & {
   onvif?: string | null;
+  recording?: Recording | null;
   x?: number | null;
   y?: number | null;
   gateway?: string | null;
@@ -16,9 +18,10 @@ export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'f
 };
 export type DeviceStatusUpdate = { code: string; status: DeviceStatus; at: number };
 
-type DeviceRow = Omit<Device, 'streams' | 'statusSince' | 'lastSeen' | 'kind'> & {
+type DeviceRow = Omit<Device, 'streams' | 'recording' | 'statusSince' | 'lastSeen' | 'kind'> & {
   kind: Device['kind'];
   streams: string;
+  recording: string | null;
   status_since: number | null;
   last_seen: number | null;
 };
@@ -37,6 +40,7 @@ function toDevice(row: DeviceRow): Device {
     model: row.model,
     streams: JSON.parse(row.streams) as Device['streams'],
     onvif: row.onvif,
+    recording: row.recording ? (JSON.parse(row.recording) as Recording) : null,
     gateway: row.gateway,
     status: row.status,
     statusSince: row.status_since,
@@ -79,10 +83,10 @@ export class DeviceRegistry {
 
   constructor(private readonly db: Database) {
     this.upsertInfo = db.prepare(
-      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, onvif, gateway, info_at)
-       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @onvif, @gateway, @at)
+      `INSERT INTO devices (code, name, kind, area, building, floor, x, y, vendor, model, streams, onvif, recording, gateway, info_at)
+       VALUES (@code, @name, @kind, @area, @building, @floor, @x, @y, @vendor, @model, @streams, @onvif, @recording, @gateway, @at)
        ON CONFLICT(code) DO UPDATE SET name = excluded.name, area = excluded.area, building = excluded.building,
-         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams, onvif = excluded.onvif, gateway = excluded.gateway,
+         floor = excluded.floor, vendor = excluded.vendor, model = excluded.model, streams = excluded.streams, onvif = excluded.onvif, recording = excluded.recording, gateway = excluded.gateway,
          x = coalesce(devices.x, excluded.x), y = coalesce(devices.y, excluded.y), info_at = excluded.info_at
        WHERE excluded.info_at > devices.info_at`,
     );
@@ -102,7 +106,7 @@ export class DeviceRegistry {
 
   /** Applies a registration; false when what is stored is as new or newer. Call inside a transaction. */
   applyInfo(info: DeviceInfo): boolean {
-    const row = { ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, gateway: info.gateway ?? null, onvif: info.onvif ?? null };
+    const row = { ...info, kind: deviceKindOf(info.code), x: info.x ?? null, y: info.y ?? null, gateway: info.gateway ?? null, onvif: info.onvif ?? null, recording: info.recording ? JSON.stringify(info.recording) : null };
     return this.upsertInfo.run({ ...row, streams: JSON.stringify(info.streams) }).changes > 0;
   }
 

@@ -149,6 +149,7 @@ export const MIGRATIONS: readonly string[] = [
   // 4: camera credentials, kept in the core and never sent to a window; each officer's saved walls; cameras' ONVIF addresses.
   `
   ALTER TABLE devices ADD COLUMN onvif TEXT;
+  ALTER TABLE devices ADD COLUMN recording TEXT;
   CREATE TABLE camera_credentials (
     scope TEXT PRIMARY KEY,
     username TEXT NOT NULL,

@@ -1,11 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Logger } from '../logging/logger';
 import { Fmp4Splitter, GopCache, codecOf, type Segment } from './fmp4';
+import { playbackArguments } from './playback';
 
 export type Viewer = (segment: Segment) => void;
 
-/** Where a stream comes from: a camera or NVR over RTSP, or a clip looped at real time (the demo park). */
-export type StreamSource = { kind: 'rtsp'; url: string } | { kind: 'loop'; file: string };
+/**
+ * Where a stream comes from: a camera over RTSP, a clip looped at real time
+ * (the demo park), or a recording played from `seekSeconds` at `speed` — from
+ * an NVR over RTSP or, in the demo, from a looped clip.
+ */
+export type StreamSource =
+  | { kind: 'rtsp'; url: string }
+  | { kind: 'loop'; file: string }
+  | { kind: 'recording'; url: string; seekSeconds: number; speed: number; durationSeconds: number | null };
 
 /** A source as the gateway runs it: remuxed, or transcoded to H.264 of this height for a renderer that cannot decode it. */
 export type StreamProfile = { source: StreamSource; transcodeHeight?: number };
@@ -19,13 +27,15 @@ export type StreamHealth = {
   /** Fragments per second over the stream's life: one per frame, so the camera's frame rate. */
   fragments: number;
   bytes: number;
+  /** Bit rate over the stream's life. */
+  kbps: number;
   restarts: number;
   lastFragmentAt: number | null;
 };
 
 const BACKOFF_MS = [500, 1000, 2000, 5000, 10_000];
 
-function inputArguments(source: StreamSource): string[] {
+function inputArguments(source: Exclude<StreamSource, { kind: 'recording' }>): string[] {
   // Live input: little probing (the SDP or the moov names the codec), no input buffering.
   const live = ['-fflags', 'nobuffer', '-probesize', '32768', '-analyzeduration', '0'];
   return source.kind === 'rtsp'
@@ -40,6 +50,7 @@ function inputArguments(source: StreamSource): string[] {
  * cheaply as x264 allows. Audio is dropped: the wall is silent.
  */
 export function ffmpegArguments(profile: StreamProfile): string[] {
+  if (profile.source.kind === 'recording') return recordingArguments(profile.source);
   const video = profile.transcodeHeight
     ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-vf', `scale=-2:${profile.transcodeHeight}`, '-g', '25', '-bf', '0']
     : ['-c', 'copy'];
@@ -53,8 +64,20 @@ export function ffmpegArguments(profile: StreamProfile): string[] {
 
 /** What a source is, for logs and the Ops panel: never its credentials. */
 export function describeSource(source: StreamSource): string {
-  return source.kind === 'rtsp' ? redact(source.url) : `loop:${source.file.split(/[\\/]/).pop()}`;
+  if (source.kind === 'loop') return `loop:${source.file.split(/[\\/]/).pop()}`;
+  return source.kind === 'rtsp' ? redact(source.url) : `recording:${redact(source.url)}@${source.seekSeconds}s`;
 }
+
+/** A recording from an NVR (playback.ts), or in the demo a clip played from the same point of its loop. */
+function recordingArguments(source: Extract<StreamSource, { kind: 'recording' }>): string[] {
+  if (/^rtsps?:/.test(source.url)) return playbackArguments(source.url, source);
+  const args = ffmpegArguments({ source: { kind: 'loop', file: source.url } });
+  const at = args.indexOf('-i');
+  return [...args.slice(0, at), '-ss', (source.seekSeconds % DEMO_CLIP_SECONDS).toFixed(3), ...(source.durationSeconds ? ['-t', String(source.durationSeconds)] : []), ...args.slice(at)];
+}
+
+/** The demo clips' length (scripts/make-demo-clips.mjs): a demo "recording" repeats it. */
+const DEMO_CLIP_SECONDS = 8;
 
 /**
  * One camera profile: one ffmpeg, fanned out to every viewer. A viewer who
@@ -72,8 +95,8 @@ export class CameraStream {
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private closed = false;
-  private readonly health: Omit<StreamHealth, 'viewers' | 'running'>;
-  private readonly dropListeners = new Map<Viewer, () => void>();
+  private readonly health: Omit<StreamHealth, 'viewers' | 'running' | 'kbps'>;
+  private readonly dropListeners = new Map<Viewer, (ended: boolean) => void>();
   private startedAt = 0;
 
   constructor(
@@ -83,8 +106,11 @@ export class CameraStream {
     this.health = { source: describeSource(profile.source), codec: null, transcoding: !!profile.transcodeHeight, fragments: 0, bytes: 0, restarts: 0, lastFragmentAt: null };
   }
 
-  /** Starts watching; `onDrop` hears when the camera went away (it is retried). Returns the function that stops. */
-  watch(viewer: Viewer, onDrop?: () => void): () => void {
+  /**
+   * Starts watching; `onDrop` hears when the camera went away (it is
+   * retried) or a recording ended (`ended`, not retried). Returns the function that stops.
+   */
+  watch(viewer: Viewer, onDrop?: (ended: boolean) => void): () => void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.viewers.add(viewer);
@@ -108,7 +134,8 @@ export class CameraStream {
 
   stats(): StreamHealth {
     const seconds = this.startedAt ? (Date.now() - this.startedAt) / 1000 : 0;
-    return { ...this.health, fragments: seconds ? this.health.fragments / seconds : 0, viewers: this.viewers.size, running: !!this.child };
+    const rate = (count: number) => (seconds ? count / seconds : 0);
+    return { ...this.health, fragments: rate(this.health.fragments), kbps: rate((this.health.bytes * 8) / 1000), viewers: this.viewers.size, running: !!this.child };
   }
 
   private start(): void {
@@ -126,11 +153,15 @@ export class CameraStream {
       if (this.child !== child) return;
       this.child = null;
       if (this.closed || this.viewers.size === 0) return;
+      if (this.profile.source.kind === 'recording' && code === 0) {
+        for (const listener of this.dropListeners.values()) listener(true);
+        return;
+      }
       // The camera dropped or refused: try again with back-off while anyone is watching.
       const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;
       this.options.logger.warn({ source: this.health.source, code, signal, error: errors.trim(), retryInMs: delay }, 'camera stream ended');
       this.health.restarts++;
-      for (const listener of this.dropListeners.values()) listener();
+      for (const listener of this.dropListeners.values()) listener(false);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         if (!this.closed && this.viewers.size > 0) this.start();

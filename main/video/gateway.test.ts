@@ -14,6 +14,7 @@ import { Connection } from '../router/connection';
 const CAMERA = '32061201011320000001';
 const OTHER = '32061201011320000002';
 const MUTE = '32061201011320000003';
+const RECORDED = '32061201011320000004';
 const ADMIN = { username: 'admin', password: 'Video-Wall-2026', displayName: 'Admin' };
 
 type Server = Awaited<ReturnType<typeof startRtspServer>>;
@@ -22,7 +23,7 @@ let core: Core;
 let dataDir: string;
 
 beforeAll(async () => {
-  server = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.4 }] });
+  server = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.4 }], recordings: [{ name: 'night' }] });
   dataDir = tempDir();
   core = testCore({ dataDir, video: { idleStopMs: 200 } });
   const streams: Record<string, string> = { [CAMERA]: server.url('gate'), [OTHER]: 'rtsp://127.0.0.1:1/none' };
@@ -134,7 +135,7 @@ describe('codecs the renderer cannot decode', () => {
   }, 30_000);
 
   it('transcodes H.265 to H.264 for a window without H.265, and remuxes it for one with', async () => {
-    const gateway = new VideoGateway({ ffmpeg: resolveFfmpeg(), logger: silentLogger(), resolve: () => ({ kind: 'loop', file: clip }) });
+    const gateway = new VideoGateway({ ffmpeg: resolveFfmpeg(), logger: silentLogger(), resolve: () => ({ kind: 'loop', file: clip }), recording: () => { throw new Error('no recordings here'); } });
     const sent: { states: VideoState[]; frames: number } = { states: [], frames: 0 };
     const connection = new Connection(1, 'test', {
       send: (message) => {
@@ -168,4 +169,33 @@ describe('saved walls', () => {
     await admin.client.call('walls.delete', { name: 'Night shift' });
     expect(await admin.client.call('walls.list', {})).toEqual([]);
   });
+});
+
+describe('playback', () => {
+  it('plays a recording for one window, jumps within its range, says when it ended, and refuses what it cannot play', async () => {
+    const day = Date.now() - 3600_000;
+    core.registry.applyInfo({
+      code: RECORDED, name: 'Recorded', area: 'North', building: 'A', floor: '1F', vendor: 'Test', model: 'NVR', at: Date.now(),
+      streams: [{ profile: 'main', url: server.url('gate') }],
+      recording: { vendor: 'generic', url: server.recordUrl('night'), channel: 1, timeZoneOffsetMinutes: 0, start: day },
+    });
+    const wall = await window();
+    const code = async (promise: Promise<unknown>) => promise.then(() => 'ok', (error: ContractError) => error.code);
+    expect(await code(wall.client.call('video.playback', { camera: CAMERA, from: day, to: day + 60_000, speed: 1, h265: false }))).toBe('unavailable');
+    expect(await code(wall.client.call('video.playback', { camera: RECORDED, from: day, to: day - 1, speed: 1, h265: false }))).toBe('invalid_input');
+
+    const { stream } = await wall.client.call('video.playback', { camera: RECORDED, from: day + 30_000, to: day + 34_000, speed: 1, h265: false });
+    wall.media.set(stream, []);
+    wall.client.onVideo(stream, (data) => wall.media.get(stream)!.push(data));
+    await waitFor(() => (wall.media.get(stream)?.length ?? 0) > 3, 'recorded media');
+    expect(box(wall.media.get(stream)![0]!)).toBe('ftyp');
+    expect(core.audit.list({ limit: 5 }).find((entry) => entry.action === 'video.playback')).toMatchObject({ target: RECORDED, outcome: 'ok' });
+    expect(await code(wall.client.call('video.seek', { stream, at: day, speed: 1 }))).toBe('invalid_input');
+    await wall.client.call('video.seek', { stream, at: day + 32_000, speed: 2 });
+    await waitFor(() => wall.states.some((state) => state.stream === stream && state.state === 'ended'), 'the end of the range', 15_000);
+    expect(core.video.health().filter((entry) => entry.source.startsWith('recording:'))).toHaveLength(1);
+    await wall.client.call('video.close', { stream });
+    expect(core.video.health().filter((entry) => entry.source.startsWith('recording:'))).toHaveLength(0);
+    wall.client.close();
+  }, 30_000);
 });

@@ -20,12 +20,15 @@ type View = {
   stop: () => void;
   /** Set after a skip: nothing goes out until the next keyframe. */
   skipping: boolean;
+  /** A recording instead of live video: its range (ms) and speed; a stream of its own, never shared. */
+  playback?: { from: number; to: number; speed: number };
 };
 
 export type GatewayOptions = {
   ffmpeg: string;
   logger: Logger;
   resolve: (camera: string, profile: VideoProfile) => StreamSource;
+  recording: (camera: string, from: Date, to: Date, speed: number) => StreamSource;
   idleStopMs?: number;
 };
 
@@ -38,17 +41,45 @@ export type GatewayOptions = {
 export class VideoGateway {
   private readonly streams = new Map<string, { stream: CameraStream; camera: string; profile: VideoProfile }>();
   private readonly views = new Map<number, View>();
+  /** Each playback view's own stream. */
+  private readonly playbackKeys = new Map<number, string>();
   private nextId = 1;
 
   constructor(private readonly options: GatewayOptions) {}
 
   open(connection: Connection, request: { camera: string; profile: VideoProfile; h265: boolean }): number {
+    this.checkLimit(connection);
+    this.options.resolve(request.camera, request.profile); // refuses unknown cameras before a stream id exists
+    return this.add({ id: this.nextId++, connection, ...request, transcoded: false, stop: () => {}, skipping: false });
+  }
+
+  /** A camera's recording from `from` to `to` at `speed`, for this window alone. */
+  openPlayback(connection: Connection, request: { camera: string; from: number; to: number; speed: number; h265: boolean }): number {
+    this.checkLimit(connection);
+    const { camera, from, to, speed, h265 } = request;
+    this.options.recording(camera, new Date(from), new Date(to), speed); // refuses a camera without recordings, or a bad range
+    return this.add({ id: this.nextId++, connection, camera, profile: 'main', h265, transcoded: false, stop: () => {}, skipping: false, playback: { from, to, speed } });
+  }
+
+  /** Jumps a playback to `at` (ms, within its range) or changes its speed: a new ffmpeg from there. */
+  seekPlayback(connection: Connection, id: number, change: { at: number; speed: number }): void {
+    const view = this.views.get(id);
+    if (!view?.playback || view.connection !== connection) throw new ContractError('not_found', `no playback ${id} in this window`);
+    if (change.at < view.playback.from || change.at >= view.playback.to) throw new ContractError('invalid_input', 'that time is outside the range being played');
+    this.detachStream(view);
+    view.playback = { ...view.playback, from: change.at, speed: change.speed };
+    this.emit(view, { state: 'starting', codec: null });
+    this.attach(view);
+  }
+
+  private checkLimit(connection: Connection): void {
     const open = [...this.views.values()].filter((view) => view.connection === connection).length;
     if (open >= MAX_STREAMS_PER_WINDOW) {
-      throw new ContractError('limit_reached', `a window shows at most ${MAX_STREAMS_PER_WINDOW} live streams; close a tile first`);
+      throw new ContractError('limit_reached', `a window shows at most ${MAX_STREAMS_PER_WINDOW} streams; close a tile first`);
     }
-    this.options.resolve(request.camera, request.profile); // refuses unknown cameras before a stream id exists
-    const view: View = { id: this.nextId++, connection, ...request, transcoded: false, stop: () => {}, skipping: false };
+  }
+
+  private add(view: View): number {
     this.views.set(view.id, view);
     this.emit(view, { state: 'starting', codec: null });
     // After the reply: the first frames of a warm camera must not overtake the stream id.
@@ -103,15 +134,18 @@ export class VideoGateway {
   private attach(view: View): void {
     let source: StreamSource;
     try {
-      source = this.options.resolve(view.camera, view.profile);
+      const { playback } = view;
+      source = playback
+        ? this.options.recording(view.camera, new Date(playback.from), new Date(playback.to), playback.speed)
+        : this.options.resolve(view.camera, view.profile);
     } catch (error) {
       this.emit(view, { state: 'failed', codec: null, message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const stream = this.stream(view.camera, view.profile, view.transcoded, source);
+    const stream = this.stream(view.camera, view.profile, view.transcoded, source, view.playback ? view.id : null);
     view.stop = stream.watch(
       (segment) => this.deliver(view, segment),
-      () => this.emit(view, { state: 'reconnecting', codec: null }),
+      (ended) => this.emit(view, { state: ended ? 'ended' : 'reconnecting', codec: null }),
     );
   }
 
@@ -138,10 +172,12 @@ export class VideoGateway {
     view.connection.sendVideo(view.id, segment.data);
   }
 
-  private stream(camera: string, profile: VideoProfile, transcoded: boolean, source = this.options.resolve(camera, profile)): CameraStream {
+  private stream(camera: string, profile: VideoProfile, transcoded: boolean, source = this.options.resolve(camera, profile), playback: number | null = null): CameraStream {
     const spec: StreamProfile = transcoded ? { source, transcodeHeight: TRANSCODE_HEIGHT } : { source };
     // Per camera, even where two share a source (demo clips): each camera is its own stream, as on a real site.
-    const key = JSON.stringify([camera, spec]);
+    // A playback is its window's own.
+    const key = JSON.stringify([camera, spec, playback]);
+    if (playback !== null) this.playbackKeys.set(playback, key);
     let entry = this.streams.get(key);
     if (!entry) {
       entry = { stream: new CameraStream(spec, { ffmpeg: this.options.ffmpeg, logger: this.options.logger, idleStopMs: this.options.idleStopMs }), camera, profile };
@@ -152,7 +188,18 @@ export class VideoGateway {
 
   private detach(view: View): void {
     this.views.delete(view.id);
+    this.detachStream(view);
+  }
+
+  /** Stops the view watching; a playback's own stream goes with it. */
+  private detachStream(view: View): void {
     view.stop();
+    view.stop = () => {};
+    if (!view.playback) return;
+    const key = this.playbackKeys.get(view.id);
+    this.playbackKeys.delete(view.id);
+    if (key) this.streams.get(key)?.stream.close();
+    if (key) this.streams.delete(key);
   }
 
   private emit(view: View, state: Omit<VideoState, 'stream' | 'transcoded'>): void {

@@ -6,13 +6,19 @@ import type { CameraSources } from './sources';
 import { MAX_STREAMS_PER_WINDOW } from '../contract';
 
 export function videoHandlers(deps: { gateway: VideoGateway; sources: CameraSources; dataDir: string }): HandlerGroup<
-  'video.open' | 'video.close' | 'video.snapshot' | 'video.health' | 'video.credentials'
+  'video.open' | 'video.close' | 'video.playback' | 'video.seek' | 'video.snapshot' | 'video.health' | 'video.credentials'
 > {
   const { gateway } = deps;
   return {
     'video.open': (request, { connection }) => ({ stream: gateway.open(connection, request), limit: MAX_STREAMS_PER_WINDOW }),
     'video.close': ({ stream }, { connection }) => {
       gateway.closeStream(connection, stream);
+      return { ok: true as const };
+    },
+    // Who watched which camera's recording, and of when, is in the audit trail.
+    'video.playback': (request, { connection }) => ({ stream: gateway.openPlayback(connection, request) }),
+    'video.seek': ({ stream, at, speed }, { connection }) => {
+      gateway.seekPlayback(connection, stream, { at, speed });
       return { ok: true as const };
     },
     // Saved in the station's data folder; the router's audit entry names camera, officer and station.

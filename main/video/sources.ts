@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContractError, type VideoProfile } from '../contract';
+import { ContractError, type Device, type Recording, type VideoProfile } from '../contract';
+import { playbackUrl, type Recorder } from './playback';
 import type { DeviceRegistry } from '../devices/registry';
 import type { Database } from '../store/database';
 import type { StreamSource } from './camera-stream';
@@ -23,19 +24,34 @@ export class CameraSources {
   ) {}
 
   resolve(camera: string, profile: VideoProfile): StreamSource {
-    if (!this.registry.has(camera)) throw new ContractError('not_found', `no device ${camera}`);
-    const device = this.registry.get(camera);
-    if (!CAMERA_KINDS.has(device.kind)) throw new ContractError('invalid_input', `${device.name} is not a camera`);
+    const device = this.camera(camera);
     const stream = device.streams.find((candidate) => candidate.profile === profile) ?? device.streams[0];
     if (!stream) throw new ContractError('unavailable', `${device.name} has announced no video stream`);
     const demo = DEMO_URL.exec(stream.url);
-    if (demo) {
-      const file = this.demoClipsDir && path.join(this.demoClipsDir, `${demo[1]}-${demo[2]}.mp4`);
-      if (!file || !fs.existsSync(file)) throw new ContractError('unavailable', `no demo clip for ${stream.url}`);
-      return { kind: 'loop', file };
-    }
+    if (demo) return { kind: 'loop', file: this.demoClip(demo[1]!, demo[2]!) };
     if (!/^rtsps?:\/\//.test(stream.url)) throw new ContractError('unavailable', `${device.name} announced a stream that is not RTSP`);
     return { kind: 'rtsp', url: this.withCredentials(camera, stream.url) };
+  }
+
+  /** A camera's recording from `from` to `to`, as its device announced where it records. */
+  recording(camera: string, from: Date, to: Date, speed: number): StreamSource {
+    const device = this.camera(camera);
+    const recording = device.recording;
+    if (!recording) throw new ContractError('unavailable', `${device.name} has announced no recordings`);
+    const demo = DEMO_URL.exec(recording.url);
+    try {
+      if (demo) {
+        // The demo park "records" its clips: any time since the site started plays the clip from that point of its loop.
+        if (to <= from) throw new RangeError('to must be after from');
+        const seekSeconds = Math.max(0, (from.getTime() - (recording.start ?? 0)) / 1000);
+        return { kind: 'recording', url: this.demoClip(demo[1]!, demo[2]!), seekSeconds, speed, durationSeconds: (to.getTime() - from.getTime()) / 1000 };
+      }
+      const target = playbackUrl(recorderOf(recording), from, to);
+      return { kind: 'recording', url: this.withCredentials(camera, target.url), seekSeconds: target.seekSeconds, speed, durationSeconds: target.durationSeconds };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new ContractError('invalid_input', error.message.replace(/^playback: /, ''));
+    }
   }
 
   setCredentials(scope: string, username: string, password: string): void {
@@ -50,6 +66,19 @@ export class CameraSources {
       .prepare("SELECT username, password FROM camera_credentials WHERE scope IN (?, '*') ORDER BY scope = '*' LIMIT 1")
       .get(camera) as { username: string; password: string } | undefined;
     return row ?? null;
+  }
+
+  private camera(code: string): Device {
+    if (!this.registry.has(code)) throw new ContractError('not_found', `no device ${code}`);
+    const device = this.registry.get(code);
+    if (!CAMERA_KINDS.has(device.kind)) throw new ContractError('invalid_input', `${device.name} is not a camera`);
+    return device;
+  }
+
+  private demoClip(scene: string, profile: string): string {
+    const file = this.demoClipsDir && path.join(this.demoClipsDir, `${scene}-${profile}.mp4`);
+    if (!file || !fs.existsSync(file)) throw new ContractError('unavailable', `no demo clip for demo://${scene}/${profile}`);
+    return file;
   }
 
   private withCredentials(camera: string, url: string): string {
@@ -71,4 +100,11 @@ export function findDemoClips(): string | null {
     path.resolve(import.meta.dirname ?? '.', '../../assets/video'),
   ];
   return candidates.find((dir): dir is string => !!dir && fs.existsSync(dir)) ?? null;
+}
+
+function recorderOf(recording: Recording): Recorder {
+  if (recording.vendor === 'generic') return { vendor: 'generic', baseUrl: recording.url, recordingStart: new Date(recording.start ?? 0) };
+  const { hostname, port } = new URL(recording.url);
+  const base = { host: hostname, port: port ? Number(port) : undefined, channel: recording.channel };
+  return recording.vendor === 'hikvision' ? { vendor: 'hikvision', ...base } : { vendor: 'dahua', ...base, timeZoneOffsetMinutes: recording.timeZoneOffsetMinutes };
 }

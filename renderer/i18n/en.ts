@@ -146,7 +146,22 @@ export const en: Messages = {
       playing: 'Playing',
       reconnecting: 'Camera offline, reconnecting…',
       failed: 'Cannot play',
+      ended: 'Ended',
     },
+  },
+  playback: {
+    open: 'Playback',
+    title: 'Playback: {{name}}',
+    range: 'Time range',
+    speed: 'Speed',
+    play: 'Play',
+    pause: 'Pause',
+    resume: 'Resume',
+    jump: 'Jump to',
+    jumpNow: 'Jump',
+    at: 'Recording time',
+    ended: 'Reached the end of the range',
+    hint: 'Choose a range and play; while playing, pause, change speed or jump to any time in the range',
   },
   nav: {
     wall: 'Video wall',
@@ -332,6 +347,19 @@ export const en: Messages = {
   ops: {
     title: 'Operations',
     live: 'Refreshed every second',
+    streams: {
+      title: 'Video streams ({{count}} running)',
+      none: 'No video streams',
+      camera: 'Camera',
+      source: 'Source',
+      state: 'State',
+      running: 'Running',
+      idle: 'Idle',
+      viewers: 'Viewers',
+      codec: 'Codec',
+      restarts: 'Reconnects',
+      lastFrame: 'Last frame',
+    },
     link: {
       title: 'Site link',
       states: {

@@ -145,7 +145,22 @@ export const zhCN = {
       playing: '播放中',
       reconnecting: '摄像机离线，正在重连…',
       failed: '无法播放',
+      ended: '播放结束',
     },
+  },
+  playback: {
+    open: '录像回放',
+    title: '录像回放：{{name}}',
+    range: '时间段',
+    speed: '倍速',
+    play: '播放',
+    pause: '暂停',
+    resume: '继续',
+    jump: '跳转到',
+    jumpNow: '跳转',
+    at: '录像时间',
+    ended: '已播放到时间段末尾',
+    hint: '选择时间段后播放；播放中可暂停、变速或跳转到时间段内任一时刻',
   },
   nav: {
     wall: '视频墙',
@@ -331,6 +346,19 @@ export const zhCN = {
   ops: {
     title: '平台运维',
     live: '每秒刷新',
+    streams: {
+      title: '视频流（运行中 {{count}}）',
+      none: '当前没有视频流',
+      camera: '摄像机',
+      source: '来源',
+      state: '状态',
+      running: '运行中',
+      idle: '空闲',
+      viewers: '观看',
+      codec: '编码',
+      restarts: '重连次数',
+      lastFrame: '最后一帧',
+    },
     link: {
       title: '站点链路',
       states: {

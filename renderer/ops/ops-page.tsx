@@ -8,6 +8,7 @@ import { IngestPanel } from './ingest-panel';
 import { LinkPanel } from './link-panel';
 import { OutboxPanel, StationsPanel } from './outbox-panel';
 import { QuarantinePanel } from './quarantine-panel';
+import { StreamsPanel } from './streams-panel';
 import { bindOpsEvents, useOpsStatus } from './queries';
 import './ops.css';
 import { PageToolbar } from '../shell/page-toolbar';
@@ -39,6 +40,7 @@ export function OpsPage() {
               <StationsPanel stations={data.stations} />
             </div>
           </div>
+          <StreamsPanel />
           <QuarantinePanel counts={data.ingest.quarantineByKind} total={data.ingest.totals.quarantined} />
         </>
       )}

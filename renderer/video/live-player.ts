@@ -1,5 +1,5 @@
 import { core } from '../core/client';
-import type { VideoProfile, VideoState } from '../core/contract';
+import type { PlaybackSpeed, VideoProfile, VideoState } from '../core/contract';
 
 /** Farther than this behind the live edge, the player jumps; between LAG_CATCH_UP and this it plays faster. */
 const LAG_JUMP_S = 1.0;
@@ -56,6 +56,9 @@ export class LivePlayer {
   private sample = { at: performance.now(), frames: 0, bytes: 0 };
   private counters = { stalls: 0, jumps: 0, fps: 0, kbps: 0 };
   private status: PlayerStatus = { state: 'idle', codec: null, transcoded: false };
+  private live = true;
+  /** Where the current recording segment's media begins. */
+  private mediaStart: number | null = null;
   /** performance.now() when the first frame of this stream was presented. */
   firstFrameAt: number | null = null;
 
@@ -72,11 +75,36 @@ export class LivePlayer {
     this.listener(this.status);
   }
 
-  async start(camera: string, profile: VideoProfile): Promise<void> {
+  /** Live video, kept at the live edge. */
+  start(camera: string, profile: VideoProfile): Promise<void> {
+    return this.begin(() => core.call('video.open', { camera, profile, h265: decodesH265 }));
+  }
+
+  /**
+   * A recording from `from` to `to` (ms): played from its start, never
+   * jumped ahead; `seek` moves it. Media time 0 of each segment shows `from`.
+   */
+  startRecording(camera: string, from: number, to: number, speed: PlaybackSpeed): Promise<void> {
+    this.live = false;
+    return this.begin(() => core.call('video.playback', { camera, from, to, speed, h265: decodesH265 }));
+  }
+
+  async seek(at: number, speed: PlaybackSpeed): Promise<void> {
+    if (this.stream === null) return;
+    await core.call('video.seek', { stream: this.stream, at, speed });
+  }
+
+  /** Media seconds played since the current segment began (a recording's clock is its start plus this times its speed). */
+  played(): number {
+    const buffered = this.video.buffered;
+    return buffered.length ? Math.max(0, this.video.currentTime - (this.mediaStart ?? buffered.start(0))) : 0;
+  }
+
+  private async begin(open: () => Promise<{ stream: number }>): Promise<void> {
     this.onStatus({ state: 'starting', codec: null, transcoded: false });
     this.unsubscribe.push(core.on('video.state', (state) => state.stream === this.stream && this.onState(state)));
     try {
-      const { stream } = await core.call('video.open', { camera, profile, h265: decodesH265 });
+      const { stream } = await open();
       if (this.stopped) return void core.call('video.close', { stream }).catch(() => {});
       this.stream = stream;
       this.unsubscribe.push(core.onVideo(stream, (data) => this.receive(data)));
@@ -84,7 +112,7 @@ export class LivePlayer {
       this.onStatus({ state: 'failed', codec: null, transcoded: false, message: error instanceof Error ? error.message : String(error) });
       throw error;
     }
-    this.timer = setInterval(() => this.keepLive(), TICK_MS);
+    if (this.live) this.timer = setInterval(() => this.keepLive(), TICK_MS);
   }
 
   stop(): void {
@@ -121,6 +149,7 @@ export class LivePlayer {
   /** A new init segment follows: a fresh MediaSource, since timestamps and codec may start over. */
   private reset(codec: string | null): void {
     this.queue = [];
+    this.mediaStart = null;
     this.buffer = null;
     this.codec = codec;
     const old = this.video.src;
@@ -167,7 +196,14 @@ export class LivePlayer {
 
   private afterAppend(): void {
     const buffered = this.video.buffered;
-    if (this.video.paused && buffered.length) {
+    if (!this.live) {
+      // A recording plays from where its segment begins.
+      if (this.mediaStart === null && buffered.length) {
+        this.mediaStart = buffered.start(0);
+        this.video.currentTime = this.mediaStart;
+        void this.video.play().catch(() => {});
+      }
+    } else if (this.video.paused && buffered.length) {
       // First media: show the live edge at once (Chromium decodes from the cached keyframe up to it).
       this.video.currentTime = Math.max(buffered.start(buffered.length - 1), buffered.end(buffered.length - 1) - JUMP_TARGET_S);
       void this.video.play().catch(() => {});

@@ -1,4 +1,4 @@
-import { CameraOutlined, CloseOutlined, ExpandOutlined } from '@ant-design/icons';
+import { CameraOutlined, CloseOutlined, ExpandOutlined, HistoryOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { core } from '../core/client';
 import { describeError } from '../core/errors';
 import type { Device, VideoProfile } from '../core/contract';
 import { useNow } from '../core/use-now';
+import { PlaybackDrawer } from './playback-drawer';
 import { LivePlayer, type PlayerStats, type PlayerStatus } from './live-player';
 import { PtzPad } from './ptz-pad';
 import { wallActions } from './wall-store';
@@ -42,6 +43,7 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
   const [player, setPlayer] = useState<LivePlayer | null>(null);
   const [status, setStatus] = useState<PlayerStatus>({ state: 'idle', codec: null, transcoded: false });
   const [dropping, setDropping] = useState(false);
+  const [playback, setPlayback] = useState(false);
   const code = camera?.code ?? '';
 
   useEffect(() => {
@@ -100,6 +102,11 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
             <span className="tile-name">{camera.name}</span>
             <span className="toolbar-spacer" />
             {status.transcoded && <span className="tile-note" title={t('wall.transcodedHint')}>{t('wall.transcoded')}</span>}
+            {camera.recording && (
+              <Tooltip title={t('playback.open')}>
+                <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setPlayback(true)} aria-label={t('playback.open')} data-testid="tile-playback" />
+              </Tooltip>
+            )}
             <Tooltip title={t('wall.snapshot')}>
               <Button size="small" type="text" icon={<CameraOutlined />} onClick={() => void snapshot()} aria-label={t('wall.snapshot')} />
             </Tooltip>
@@ -117,6 +124,12 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
             </div>
           )}
           {showStats && player && <Stats player={player} />}
+          {playback && (
+            // The drawer is a portal, but its events still bubble here: keep them from selecting, full-screening or dragging the tile.
+            <span onClick={(event) => event.stopPropagation()} onDoubleClick={(event) => event.stopPropagation()} onDragStart={(event) => event.stopPropagation()}>
+              <PlaybackDrawer camera={camera} onClose={() => setPlayback(false)} />
+            </span>
+          )}
           {camera.onvif && <PtzPad camera={code} index={index} />}
         </>
       ) : (

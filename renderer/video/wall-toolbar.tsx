@@ -4,11 +4,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
+import type { Wall } from '../core/contract';
 import { describeError } from '../core/errors';
 import { LAYOUTS, customLayout } from './layouts';
 import { useWall, wallActions } from './wall-store';
 
 const WALLS_KEY = ['walls'];
+const NO_WALLS: Wall[] = [];
 
 function CustomGrid() {
   const { t } = useTranslation();
@@ -27,7 +29,7 @@ function CustomGrid() {
 /** Cycles through the officer's saved walls while touring. */
 function useTour(seconds: number) {
   const touring = useWall((state) => state.touring);
-  const walls = useQuery({ queryKey: WALLS_KEY, queryFn: () => core.call('walls.list', {}) }).data ?? [];
+  const { data: walls = NO_WALLS } = useQuery({ queryKey: WALLS_KEY, queryFn: () => core.call('walls.list', {}) });
   useEffect(() => {
     if (!touring || walls.length < 2) return;
     const timer = setInterval(() => {

@@ -65,6 +65,7 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
       { profile: 'sub', url: 'rtsp://10.0.3.21:554/Streaming/Channels/102' },
     ],
     onvif: 'http://10.0.3.21/onvif/device_service',
+    recording: { vendor: 'hikvision', url: 'rtsp://10.0.3.2:554', channel: 21, timeZoneOffsetMinutes: 0 },
     gateway: '32061201012090000001',
     ts: 1767225600000,
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES, type DataClass } from '../../contract';
-import { DeviceCode, DeviceStatusSchema } from '../../contract';
+import { DeviceCode, DeviceStatusSchema, RecordingSchema } from '../../contract';
 
 /**
  * Payloads of the site interface, version 1. Each field carries its data
@@ -32,6 +32,7 @@ export const DeviceInfoPayload = z.strictObject({
     .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), 'no credentials in the address: the station holds those')
     .optional()
     .describe('ONVIF device service URL without credentials, e.g. http://10.0.3.21/onvif/device_service; stations steer pan-tilt-zoom cameras through it'),
+  recording: RecordingSchema.optional().describe('where the camera\'s recordings play from: its NVR (Hikvision or Dahua playback URL and channel) or a server seeking by RTSP Range'),
   gateway: DeviceCode.optional().describe('the edge gateway this device reports through: when its last will says offline, so are its devices'),
   ts: Millis,
 });
