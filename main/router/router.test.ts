@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError, METHODS, ROLES, calls, roleHas, type CoreClient, type Method, type Role } from '../contract';
+import { METHODS, ROLES, calls, roleHas, type CoreClient, type Method, type Role } from '../contract';
 import type { Core } from '../core';
-import { connectClient, testCore } from '../testing/harness';
+import { connectClient, rejection, testCore } from '../testing/harness';
 
 const PASSWORD = 'Correct-Horse-42';
 
@@ -20,14 +20,6 @@ beforeAll(async () => {
 
 afterAll(() => core.close());
 
-async function rejection(promise: Promise<unknown>): Promise<ContractError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ContractError);
-  return error as ContractError;
-}
 
 const call = (client: CoreClient, method: Method, input: unknown) => client.call(method, input as never);
 const roleFor = (method: Method): Role => {

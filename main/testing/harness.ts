@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CoreClient, type CallMessage, type ClientTransport, type CoreTransport, type ServerMessage } from '../contract';
+import { ContractError, CoreClient, type CallMessage, type ClientTransport, type CoreTransport, type ServerMessage } from '../contract';
 import { createCore, type Core, type CoreOptions } from '../core';
 import { silentLogger } from '../logging/logger';
 
@@ -67,4 +67,14 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 10
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The ContractError a call was refused with; fails when it succeeded or failed otherwise. */
+export async function rejection(promise: Promise<unknown>): Promise<ContractError> {
+  const error = await promise.then(
+    () => new Error('expected the call to be refused, and it succeeded'),
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ContractError)) throw error instanceof Error ? error : new Error(String(error));
+  return error;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError, type CoreClient } from '../contract';
+import type { CoreClient } from '../contract';
 import type { Core } from '../core';
-import { connectClient, testCore } from '../testing/harness';
+import { connectClient, rejection, testCore } from '../testing/harness';
 import { startOnvifSimulator, type OnvifSimulator } from '../testing/onvif-simulator';
 import type { OnvifDevice } from './onvif';
 import { PtzService } from './ptz';
@@ -49,14 +49,6 @@ afterAll(async () => {
   await Promise.all([dome?.close(), fixed?.close()]);
 });
 
-async function rejection(promise: Promise<unknown>): Promise<ContractError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ContractError);
-  return error as ContractError;
-}
 
 const connects = () => dome.state.requests.filter((request) => request.action === 'GetProfiles').length;
 
