@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import mqtt from 'mqtt';
-import { chromium } from 'playwright-core';
+import { benchPage, launchChromium } from './chromium';
 import { topicOf } from '../main/site-link/interface/topics';
 import { tempDir } from '../main/testing/harness';
 import type { Broker } from '../main/testing/mosquitto';
@@ -11,7 +11,6 @@ const SENSOR = '32061201011340000002';
 const METER = '32061201011500000003';
 const ALARMS = 200;
 const TELEMETRY_PER_S = 10_000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,16 +24,14 @@ function percentile(values: number[], p: number): number {
  */
 export async function alarmToWindow(broker: Broker): Promise<{ p50: number; p99: number }> {
   const station = await startStationProcess({ dataDir: tempDir('vigil-bench-latency-'), broker: broker.url, site: SITE, station: 'bench-desk' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'bench-latency-gateway' });
   let telemetry: NodeJS.Timeout | undefined;
   try {
     for (const [code, name] of [[SENSOR, 'Fence'], [METER, 'Main meter']] as const) {
       await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code }), JSON.stringify({ name, area: 'N', building: 'A', floor: '1F', ts: 1 }), { qos: 1, retain: true });
     }
-    const page = await browser.newPage();
-    // tsx names functions with a helper the page does not have; give it one.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await benchPage(browser);
     await page.goto(station.url);
     // The window's side: the contract over the web host's WebSocket, noting when each alarm event arrives.
     await page.evaluate(async () => {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import mqtt from 'mqtt';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { benchPage, launchChromium } from '../chromium';
 import { topicOf } from '../../main/site-link/interface/topics';
 import { tempDir } from '../../main/testing/harness';
 import { startMosquitto } from '../../main/testing/mosquitto';
@@ -15,7 +16,6 @@ const SITE = 'video-bench';
 const WALL = 16;
 const RUNS = 7;
 const ADMIN = { username: 'bench', displayName: 'Bench', password: 'Wall-Screen-2026' };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
 /** The live-edge run: 10 minutes, as the issue asks; BENCH_VIDEO_MINUTES shortens it for a quick look. */
 const LIVE_MINUTES = Number(process.env.BENCH_VIDEO_MINUTES ?? 10);
 
@@ -83,7 +83,7 @@ export async function video(report: Report): Promise<void> {
   });
   const broker = await startMosquitto();
   const station = await startStationProcess({ dataDir: tempDir('vigil-bench-video-'), broker: broker.url, site: SITE, station: 'bench-wall' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const site = await mqtt.connectAsync(broker.url, { clientId: 'bench-video-gateway' });
     for (let i = 0; i < cameras; i++) {
@@ -96,8 +96,8 @@ export async function video(report: Report): Promise<void> {
     await admin.call('auth.setup', { ...ADMIN, station: 'bench' });
     admin.close();
 
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en'); globalThis.__name = (fn) => fn;" });
+    const page = await benchPage(browser, { viewport: { width: 1600, height: 900 } });
+    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en');" });
     await page.goto(station.url);
     await page.locator('#username').fill(ADMIN.username);
     await page.locator('#password').fill(ADMIN.password);

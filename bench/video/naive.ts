@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { WebSocketServer } from 'ws';
+import { benchPage } from '../chromium';
 
 /**
  * The pipe a first attempt builds, as the reference: ffmpeg with its default
@@ -22,9 +23,7 @@ export async function naiveFirstFrame(browser: Browser, url: string): Promise<nu
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const page = await browser.newPage();
-  // tsx names functions with a helper the page does not have; give it one.
-  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  const page = await benchPage(browser);
   try {
     await page.goto(`http://127.0.0.1:${port}/`);
     return await page.evaluate(

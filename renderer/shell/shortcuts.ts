@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { PageDef } from './pages';
 import { focusDeviceSearch, showPage } from './ui-store';
 
-function typingIn(target: EventTarget | null): boolean {
+/** Whether a key press belongs to a text field rather than to a shortcut. */
+export function typingIn(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 }

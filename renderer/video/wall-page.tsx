@@ -4,6 +4,7 @@ import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import type { Device } from '../core/contract';
 import { deviceKeys } from '../devices/queries';
+import { typingIn } from '../shell/shortcuts';
 import { CameraList } from './camera-list';
 import { layoutById, profileFor, tileCount, tileStyle } from './layouts';
 import { PTZ_KEYS, velocityOf, type PtzDirection } from './ptz-driver';
@@ -11,11 +12,6 @@ import { usePtzDriver } from './ptz-pad';
 import { VideoTile } from './video-tile';
 import { useWall, wallActions } from './wall-store';
 import { WallToolbar } from './wall-toolbar';
-
-function typingIn(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
-}
 
 /**
  * Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it,

@@ -1,0 +1,17 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, as the benchmarks drive it; autoplay allowed for muted video tiles. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  });
+}
+
+/** A page ready for `page.evaluate` of benchmark code. */
+export async function benchPage(browser: Browser, options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
+  const page = await browser.newPage(options);
+  // tsx names functions with a helper the page does not have; give it one.
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return page;
+}
