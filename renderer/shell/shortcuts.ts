@@ -1,12 +1,7 @@
 import { useEffect } from 'react';
 import type { PageDef } from './pages';
+import { typingIn } from './typing';
 import { focusDeviceSearch, showPage } from './ui-store';
-
-/** Whether a key press belongs to a text field rather than to a shortcut. */
-export function typingIn(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
-}
 
 /** Ctrl+K or / searches devices; Alt+1…9 switch between the pages this user has, in menu order. */
 export function useShortcuts(pages: PageDef[]): void {

@@ -4,7 +4,7 @@ import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import type { Device } from '../core/contract';
 import { deviceKeys } from '../devices/queries';
-import { typingIn } from '../shell/shortcuts';
+import { typingIn } from '../shell/typing';
 import { CameraList } from './camera-list';
 import { layoutById, profileFor, tileCount, tileStyle } from './layouts';
 import { PTZ_KEYS, velocityOf, type PtzDirection } from './ptz-driver';
