@@ -82,9 +82,14 @@ describe('camera stream', () => {
     const watching = viewer();
     const stop = stream.watch(watching.view);
     await until(() => watching.firstPicture() !== null);
+    await until(() => watching.received.length > 10);
+    expect(stream.stats().fragments).toBeGreaterThan(0);
+    expect(stream.stats().kbps).toBeGreaterThan(0);
     stop();
     expect(stream.stats().running).toBe(true);
     await until(() => !stream.stats().running, 2_000);
+    // An idle stream reports no rates, not its old average.
+    expect(stream.stats()).toMatchObject({ fragments: 0, kbps: 0 });
     stream.close();
   });
 

@@ -24,10 +24,11 @@ export type StreamHealth = {
   running: boolean;
   codec: string | null;
   transcoding: boolean;
-  /** Fragments per second over the stream's life: one per frame, so the camera's frame rate. */
+  /** Fragments per second since ffmpeg last started (0 while idle): one per frame, so the camera's frame rate. */
   fragments: number;
+  /** Bytes since ffmpeg last started. */
   bytes: number;
-  /** Bit rate over the stream's life. */
+  /** Bit rate since ffmpeg last started (0 while idle). */
   kbps: number;
   restarts: number;
   lastFragmentAt: number | null;
@@ -133,13 +134,16 @@ export class CameraStream {
   }
 
   stats(): StreamHealth {
-    const seconds = this.startedAt ? (Date.now() - this.startedAt) / 1000 : 0;
+    const seconds = this.child ? (Date.now() - this.startedAt) / 1000 : 0;
     const rate = (count: number) => (seconds ? count / seconds : 0);
     return { ...this.health, fragments: rate(this.health.fragments), kbps: rate((this.health.bytes * 8) / 1000), viewers: this.viewers.size, running: !!this.child };
   }
 
   private start(): void {
-    this.startedAt ||= Date.now();
+    // Rates are of the running process: an idle stream has none, a restarted one starts its own.
+    this.startedAt = Date.now();
+    this.health.fragments = 0;
+    this.health.bytes = 0;
     const child = spawn(this.options.ffmpeg, ffmpegArguments(this.profile), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     // A new process has its own init segment: every viewer starts again from its first keyframe.
