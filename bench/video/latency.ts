@@ -13,15 +13,19 @@ const FPS = 25;
 /**
  * A 10 s clip whose frames carry their number (0–249) as eight black or white
  * 40-pixel blocks along the top edge, so a frame can be recognised wherever
- * it is seen: by a direct RTSP client and on the wall.
+ * it is seen: by a direct RTSP client and on the wall. The blocks are grey
+ * (neutral chroma): on the test pattern's colours a "white" block turns red
+ * or blue in RGB, and a page reading it misrecognised frames.
  */
 export function numberedClip(): string {
-  const file = path.join(os.tmpdir(), 'vigil-bench-numbered-v1.mp4');
+  const file = path.join(os.tmpdir(), 'vigil-bench-numbered-v2.mp4');
   if (fs.existsSync(file)) return file;
   const bits = `255*mod(floor(N/pow(2,floor(X/${BLOCK}))),2)`;
+  // geq's X and Y are per plane: chroma planes are half size, so their blocks are half as big.
+  const inBlocks = (size: number) => `lt(Y,${size})*lt(X,${size * BITS})`;
   execFileSync('ffmpeg', [
     ...['-v', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=size=640x360:rate=${FPS}`, '-t', '10'],
-    ...['-vf', `format=yuv420p,geq=lum='if(lt(Y,${BLOCK})*lt(X,${BLOCK * BITS}),${bits},lum(X,Y))':cb='cb(X,Y)':cr='cr(X,Y)'`],
+    ...['-vf', `format=yuv420p,geq=lum='if(${inBlocks(BLOCK)},${bits},lum(X,Y))':cb='if(${inBlocks(BLOCK / 2)},128,cb(X,Y))':cr='if(${inBlocks(BLOCK / 2)},128,cr(X,Y))'`],
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'baseline', '-g', String(FPS * 2), '-keyint_min', String(FPS * 2), '-sc_threshold', '0', '-an', file],
   ]);
   return file;
@@ -65,7 +69,9 @@ export async function addedLatency(page: Page, url: string, seconds: number): Pr
           const onFrame = (now: number) => {
             const scale = video.videoWidth / 640;
             context.drawImage(video, 0, 0, block * bits * scale, block * scale, 0, 0, bits, 1);
-            const grey = Array.from({ length: bits }, (_, bit) => context.getImageData(bit, 0, 1, 1).data[0]!);
+            const pixels = context.getImageData(0, 0, bits, 1).data;
+            // Luma (BT.601), as the direct client reads it.
+            const grey = Array.from({ length: bits }, (_, bit) => 0.299 * pixels[bit * 4]! + 0.587 * pixels[bit * 4 + 1]! + 0.114 * pixels[bit * 4 + 2]!);
             seen.push([grey.reduce((sum, value, bit) => sum + (value > 128 ? 1 << bit : 0), 0), performance.timeOrigin + now]);
             if (now < until) video.requestVideoFrameCallback(onFrame);
             else resolve(seen);
