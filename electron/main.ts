@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,9 @@ import { installMenu } from './menu';
 import { importSecrets, readSecrets } from './secrets';
 import { hardenApp, hardenSession } from './security';
 import { argValue, readSiteConfig, type SiteConfig } from './site-config';
+import { parseWindowRequests, planWindows } from './window-plan';
 import { createWindows } from './windows';
+import { isAppUrl } from './policy';
 
 /*
  * The Electron shell: windows, menus, security settings and the core's
@@ -103,6 +105,14 @@ function start(): void {
     onCreated: (win) => core.attach(win.webContents, `window-${win.id}`),
   });
   installMenu({ openOn: (display) => windows.openOn(display), devTools });
+  // Screen layouts and pop-outs: a window may only ask for app routes, on monitors by number.
+  ipcMain.handle('vigil:open-windows', (event, raw: unknown) => {
+    if (!isAppUrl(event.senderFrame?.url ?? '', appIndexUrl)) throw new Error('refused window request: not from the app');
+    const asker = BrowserWindow.fromWebContents(event.sender);
+    const askerDisplay = asker ? screen.getDisplayMatching(asker.getBounds()).id : screen.getPrimaryDisplay().id;
+    const plan = planWindows(parseWindowRequests(raw), screen.getAllDisplays(), screen.getPrimaryDisplay().id, askerDisplay);
+    return windows.openPlanned(plan);
+  });
   windows.restore();
 
   app.on('second-instance', () => windows.focusAny());

@@ -36,6 +36,7 @@ import { PtzService } from './video/ptz';
 import { ptzHandlers } from './video/ptz-handlers';
 import { CameraSources, findDemoClips } from './video/sources';
 import { wallHandlers } from './video/walls';
+import { screenHandlers } from './screens/handlers';
 
 export type CoreOptions = {
   /** Folder for the station database and logs. */
@@ -178,6 +179,7 @@ export function createCore(options: CoreOptions): Core {
     settingsHandlers({ settings, hub }),
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
+    screenHandlers({ db }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );

@@ -9,7 +9,7 @@ export type BridgePort = {
   close(): void;
 };
 
-export type Bridge = VigilBridge & {
+export type Bridge = Omit<VigilBridge, 'openWindows'> & {
   /** Takes the port from the shell: the first one, or a new one after a reload of the core. */
   attach(port: BridgePort): void;
 };

@@ -35,6 +35,8 @@ const vigil = {
   send: (message) => bridge.send(message),
   onMessage: (listener) => bridge.onMessage(listener),
   onLink: (listener) => bridge.onLink(listener),
+  // The shell validates the requests again: this world is no more trusted than the page.
+  openWindows: (requests) => ipcRenderer.invoke('vigil:open-windows', requests) as Promise<number>,
 } satisfies VigilBridge;
 
 contextBridge.exposeInMainWorld('vigil', vigil);

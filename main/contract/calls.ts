@@ -22,6 +22,7 @@ import {
   UserSchema,
   Username,
 } from './schemas';
+import { ScreenLayoutSchema } from './screens';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -181,6 +182,11 @@ export const calls = {
   'walls.list': call('video.live', Empty, z.array(WallSchema)),
   'walls.save': call('video.live', z.strictObject(WallSchema.shape), Ok),
   'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),
+
+  /** The signed-in officer's screen layouts: which page (and wall) each monitor's window shows. */
+  'screens.list': call('signed-in', Empty, z.array(ScreenLayoutSchema)),
+  'screens.save': call('signed-in', z.strictObject(ScreenLayoutSchema.shape), Ok),
+  'screens.delete': call('signed-in', z.strictObject({ name: ScreenLayoutSchema.shape.name }), Ok),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

@@ -9,3 +9,4 @@ export * from './wire';
 export * from './content-policy';
 export * from './classes';
 export * from './video';
+export * from './screens';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WindowRequest } from './screens';
 
 /**
  * The messages that cross a Transport. Results carry `ok` so an error survives
@@ -77,4 +78,6 @@ export type VigilBridge = {
    * restarted: resume the session), 'closed' when the core went away.
    */
   onLink(listener: (state: 'open' | 'closed') => void): () => void;
+  /** Opens app windows on monitors (Electron's shell); resolves with how many it opened or focused. */
+  openWindows(requests: WindowRequest[]): Promise<number>;
 };

@@ -164,6 +164,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (username, name)
   ) WITHOUT ROWID;
   `,
+  // 5: each officer's screen layouts (a window per monitor); saved walls keep their document in \`body\` like them.
+  `
+  ALTER TABLE walls RENAME COLUMN wall TO body;
+  CREATE TABLE screen_layouts (
+    username TEXT NOT NULL,
+    name TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (username, name)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -7,6 +7,7 @@ import { useSession } from '../auth/session-store';
 import { Clock } from './clock';
 import { useDomainEvents } from './domain-events';
 import { LanguageSwitch } from './language-switch';
+import { ScreenLayoutsButton } from './screen-layouts';
 import { allowedPages } from './pages';
 import { useShortcuts } from './shortcuts';
 import { SiteLinkState } from './site-link';
@@ -59,6 +60,7 @@ export function AppShell() {
         <SiteLinkState />
         <Clock />
         <LanguageSwitch />
+        <ScreenLayoutsButton />
         <ShortcutHelp />
         <UserMenu />
       </Layout.Header>

@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef } from 'react';
+import { App } from 'antd';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import type { Device } from '../core/contract';
@@ -12,6 +14,7 @@ import { usePtzDriver } from './ptz-pad';
 import { VideoTile } from './video-tile';
 import { useWall, wallActions } from './wall-store';
 import { WallToolbar } from './wall-toolbar';
+import { useWallFromAddress } from './saved-walls';
 
 /**
  * Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it,
@@ -99,6 +102,9 @@ export function WallPage() {
   const fullscreen = useWall((state) => state.fullscreen);
   const showStats = useWall((state) => state.showStats);
   useWallKeys(byCode);
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  useWallFromAddress(useCallback((name: string) => void message.warning(t('screens.wallMissing', { name })), [message, t]));
 
   const count = tileCount(layout);
   const shown = fullscreen === null ? Array.from({ length: count }, (_, index) => index) : [fullscreen];

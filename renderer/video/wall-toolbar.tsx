@@ -1,16 +1,14 @@
 import { BarChartOutlined, ExportOutlined, PauseCircleOutlined, PlayCircleOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Input, InputNumber, Popover, Select, Space, Tooltip } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
-import type { Wall } from '../core/contract';
 import { describeError } from '../core/errors';
 import { LAYOUTS, customLayout } from './layouts';
+import { openWindows } from '../shell/windows';
+import { SAVED_WALLS_KEY, useSavedWalls } from './saved-walls';
 import { useWall, wallActions } from './wall-store';
-
-const WALLS_KEY = ['walls'];
-const NO_WALLS: Wall[] = [];
 
 function CustomGrid() {
   const { t } = useTranslation();
@@ -29,7 +27,7 @@ function CustomGrid() {
 /** Cycles through the officer's saved walls while touring. */
 function useTour(seconds: number) {
   const touring = useWall((state) => state.touring);
-  const { data: walls = NO_WALLS } = useQuery({ queryKey: WALLS_KEY, queryFn: () => core.call('walls.list', {}) });
+  const walls = useSavedWalls();
   useEffect(() => {
     if (!touring || walls.length < 2) return;
     const timer = setInterval(() => {
@@ -57,7 +55,7 @@ export function WallToolbar() {
     try {
       await core.call('walls.save', { ...wallActions.snapshotOf(name.trim()), tourSeconds });
       useWall.setState({ current: name.trim() });
-      await queryClient.invalidateQueries({ queryKey: WALLS_KEY });
+      await queryClient.invalidateQueries({ queryKey: SAVED_WALLS_KEY });
       message.success(t('wall.saved', { name: name.trim() }));
       setName('');
     } catch (error) {
@@ -68,8 +66,9 @@ export function WallToolbar() {
   const popOut = () => {
     const { layout: id, tiles } = useWall.getState();
     const wall = encodeURIComponent(JSON.stringify({ layout: id, tiles }));
-    // Same origin and no noopener: the pop-out inherits this tab's session and signs in by itself.
-    window.open(`${location.pathname}#/wall?wall=${wall}`, `vigil-wall-${Date.now()}`, 'popup,width=1280,height=760');
+    void openWindows([{ screen: null, route: `#/wall?wall=${wall}` }]).then((blocked) => {
+      if (blocked) message.warning(t('screens.popupsBlocked', { count: blocked }));
+    });
   };
 
   return (
