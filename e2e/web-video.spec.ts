@@ -62,7 +62,7 @@ test.describe('video wall', () => {
   test.describe('cameras of the test rig', () => {
     let rig: RtspServer;
     test.beforeAll(async () => {
-      rig = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.3 }], recordings: [{ name: 'night', clip: makeClip({ seconds: 120 }) }] });
+      rig = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.3 }, { name: 'intercom', clip: makeClip({ audio: 'pcma', seconds: 6 }) }], recordings: [{ name: 'night', clip: makeClip({ seconds: 120 }) }] });
     });
     test.afterAll(async () => rig?.stop());
 
@@ -90,6 +90,41 @@ test.describe('video wall', () => {
       await page.waitForTimeout(1_500);
       const [after] = await framesPerTile(page);
       expect(after! - before!).toBeGreaterThan(15);
+    });
+
+    test('a tile plays its camera’s G.711 sound when asked, one tile heard at a time', async ({ page }) => {
+      await openApp(page, 'en');
+      await signIn(page, ACCOUNTS.duty);
+      const code = '32061201011320099003';
+      await announceCamera(await brokerOf(page), code, 'Rig intercom', rig.url('intercom'));
+      await page.goto('/#/wall');
+      await page.locator(`[data-testid=camera-item][data-code="${code}"]`).dblclick();
+      const tile = page.locator(`[data-testid=video-tile][data-camera="${code}"]`);
+      await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+      const heard = () => tile.locator('video').evaluate((video: HTMLVideoElement & { webkitAudioDecodedByteCount?: number }) => ({ muted: video.muted, bytes: video.webkitAudioDecodedByteCount ?? 0 }));
+      expect(await heard()).toEqual({ muted: true, bytes: 0 });
+
+      await tile.getByTestId('tile-sound').click();
+      await expect(tile).toHaveAttribute('data-audible', 'true');
+      await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+      await expect.poll(async () => (await heard()).bytes, { timeout: 10_000 }).toBeGreaterThan(1000);
+      expect((await heard()).muted).toBe(false);
+      // Sound on another tile turns this one's off.
+      await page.getByTestId('camera-item').first().dblclick();
+      const other = page.locator(`[data-testid=video-tile]:not([data-camera=""]):not([data-camera="${code}"])`);
+      await other.getByTestId('tile-sound').click();
+      await expect(other).toHaveAttribute('data-audible', 'true');
+      await expect(tile).not.toHaveAttribute('data-audible', 'true');
+      await other.getByTestId('tile-sound').click();
+      await expect(other).not.toHaveAttribute('data-audible', 'true');
+      // M on the selected tile turns sound on and off again; off is a silent stream once more.
+      await tile.click();
+      await page.keyboard.press('m');
+      await expect(tile).toHaveAttribute('data-audible', 'true');
+      await page.keyboard.press('m');
+      await expect(tile).not.toHaveAttribute('data-audible', 'true');
+      await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+      expect(await heard()).toEqual({ muted: true, bytes: 0 });
     });
 
     test('a recorded clip plays from a chosen time, and jumps to another', async ({ page }) => {

@@ -133,7 +133,13 @@ export const calls = {
   /** Opens a live stream for this window: `video.state` events and binary frames follow for the id returned. */
   'video.open': call(
     'video.live',
-    z.strictObject({ camera: DeviceCode, profile: VideoProfile.default('main'), h265: z.boolean().default(false) }),
+    z.strictObject({
+      camera: DeviceCode,
+      profile: VideoProfile.default('main'),
+      h265: z.boolean().default(false),
+      /** With the camera's sound (encoded to AAC for the window); silent by default. */
+      audio: z.boolean().default(false),
+    }),
     z.object({ stream: z.number().int(), limit: z.literal(MAX_STREAMS_PER_WINDOW) }),
   ),
   'video.close': call('signed-in', z.strictObject({ stream: z.number().int().positive() }), Ok),

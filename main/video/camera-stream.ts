@@ -15,8 +15,11 @@ export type StreamSource =
   | { kind: 'loop'; file: string }
   | { kind: 'recording'; url: string; seekSeconds: number; speed: number; durationSeconds: number | null };
 
-/** A source as the gateway runs it: remuxed, or transcoded to H.264 of this height for a renderer that cannot decode it. */
-export type StreamProfile = { source: StreamSource; transcodeHeight?: number };
+/**
+ * A source as the gateway runs it: remuxed, or transcoded to H.264 of this
+ * height for a renderer that cannot decode it; silent, or with its sound.
+ */
+export type StreamProfile = { source: StreamSource; transcodeHeight?: number; audio?: boolean };
 
 export type StreamHealth = {
   source: string;
@@ -45,20 +48,24 @@ function inputArguments(source: Exclude<StreamSource, { kind: 'recording' }>): s
 }
 
 /**
- * ffmpeg arguments for a live source as fragmented MP4: remuxed (`-c copy`)
+ * ffmpeg arguments for a live source as fragmented MP4: remuxed (`-c:v copy`)
  * whenever the renderer can decode it, one fragment per frame (a frame goes
- * out as soon as ffmpeg has it, and a GOP cache can start a viewer at any frame); otherwise transcoded to H.264 at sub-stream size, as
- * cheaply as x264 allows. Audio is dropped: the wall is silent.
+ * out as soon as ffmpeg has it, and a GOP cache can start a viewer at any
+ * frame); otherwise transcoded to H.264 at sub-stream size, as cheaply as
+ * x264 allows. Sound is dropped unless asked for; then it is encoded to
+ * AAC-LC mono, since cameras send G.711 (which MSE cannot play) or AAC in
+ * RTP forms MP4 cannot always carry, and a camera without sound still plays.
  */
 export function ffmpegArguments(profile: StreamProfile): string[] {
   if (profile.source.kind === 'recording') return recordingArguments(profile.source);
   const video = profile.transcodeHeight
     ? ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-vf', `scale=-2:${profile.transcodeHeight}`, '-g', '25', '-bf', '0']
-    : ['-c', 'copy'];
+    : ['-c:v', 'copy'];
+  const audio = profile.audio ? ['-map', '0:a:0?', '-c:a', 'aac', '-b:a', '48k', '-ac', '1'] : ['-an'];
   return [
     ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
     ...inputArguments(profile.source),
-    ...['-map', '0:v:0', ...video, '-an'],
+    ...['-map', '0:v:0', ...video, ...audio],
     ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof+frag_every_frame', '-flush_packets', '1', 'pipe:1'],
   ];
 }

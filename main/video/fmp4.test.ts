@@ -57,6 +57,24 @@ describe('fMP4 splitter', () => {
   });
 });
 
+describe('fMP4 with sound', () => {
+  it('takes keyframes from the video track alone, though every audio sample is a sync sample', () => {
+    // One fragment per packet, as the gateway writes live video: audio packets become fragments of their own.
+    const withSound = execFileSync('ffmpeg', [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=16000', '-t', '3'],
+      ...['-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-keyint_min', '25', '-sc_threshold', '0', '-bf', '0'],
+      ...['-c:a', 'aac', '-b:a', '48k', '-ac', '1'],
+      ...['-f', 'mp4', '-movflags', 'frag_keyframe+empty_moov+default_base_moof+frag_every_frame', 'pipe:1'],
+    ]);
+    const segments = split([withSound]);
+    expect(codecOf(segments[0]!.data)).toMatch(/^avc1\.[0-9A-F]{6},mp4a\.40\.2$/);
+    const fragments = segments.filter((segment) => segment.kind === 'fragment');
+    // 75 video frames and about 47 AAC frames (1024 samples at 16 kHz), each a fragment of its own.
+    expect(fragments.length).toBeGreaterThan(110);
+    expect(fragments.filter((fragment) => fragment.keyframe)).toHaveLength(3);
+  });
+});
+
 describe('GOP cache', () => {
   it('holds the init segment and the fragments since the last keyframe, from the keyframe on', () => {
     const cache = new GopCache();

@@ -29,17 +29,23 @@ function* children(buffer: Buffer, start: number, end: number): Generator<[strin
 const NON_SYNC = 0x10000; // sample_is_non_sync_sample in ISO/IEC 14496-12 sample flags
 
 /**
- * Whether a moof's first sample is a sync sample (a keyframe): trun's
- * first_sample_flags, else its per-sample flags, else tfhd's default flags,
- * else the movie's default (trex), which ffmpeg sets to non-sync for video.
+ * Whether a moof starts a picture a viewer can begin with: the video track's
+ * first sample is a sync sample (trun's first_sample_flags, else its
+ * per-sample flags, else tfhd's default flags, else the movie's default
+ * (trex), which ffmpeg sets to non-sync for video). A fragment of audio alone
+ * is never a keyframe, though every audio sample is a sync sample.
  */
-export function startsWithKeyframe(moof: Buffer, trexDefault = NON_SYNC): boolean {
+export function startsWithKeyframe(moof: Buffer, tracks: InitTracks = { video: null, trexFlags: new Map() }): boolean {
   for (const [type, start, end] of children(moof, HEADER, moof.length)) {
     if (type !== 'traf') continue;
-    let flags = trexDefault;
+    let flags = NON_SYNC;
     for (const [inner, at] of children(moof, start + HEADER, end)) {
       const boxFlags = moof.readUInt32BE(at + HEADER) & 0xffffff;
       if (inner === 'tfhd') {
+        const track = moof.readUInt32BE(at + HEADER + 4);
+        // Another track's fragment (audio): look on for the video's.
+        if (tracks.video !== null && track !== tracks.video) break;
+        flags = tracks.trexFlags.get(track) ?? NON_SYNC;
         let offset = at + HEADER + 8; // version/flags, track_ID
         if (boxFlags & 0x1) offset += 8; // base_data_offset
         if (boxFlags & 0x2) offset += 4; // sample_description_index
@@ -62,16 +68,51 @@ export function startsWithKeyframe(moof: Buffer, trexDefault = NON_SYNC): boolea
   return false;
 }
 
-/** The trex default sample flags of the (first) track in a moov, which a moof may leave implicit. */
-export function trexDefaultFlags(moov: Buffer): number {
+/** What fragments leave implicit and the keyframe test needs: the video track's id, and each track's trex default sample flags. */
+export type InitTracks = { video: number | null; trexFlags: Map<number, number> };
+
+type Trak = { id: number; handler: string; stsd: [number, number] | null };
+
+/** The tracks of a moov (or of an init segment): id, handler (vide, soun) and sample description box. */
+function traks(init: Buffer): Trak[] {
+  const find = (start: number, end: number, path: string[]): [number, number] | null => {
+    for (const [type, from, to] of children(init, start, end)) {
+      if (type !== path[0]) continue;
+      if (path.length === 1) return [from, to];
+      const found = find(from + HEADER, to, path.slice(1));
+      if (found) return found;
+    }
+    return null;
+  };
+  const moov = find(0, init.length, ['moov']) ?? (boxType(init, 0) === 'moov' ? [0, init.length] : null);
+  if (!moov) return [];
+  const found: Trak[] = [];
+  for (const [type, from, to] of children(init, moov[0] + HEADER, moov[1])) {
+    if (type !== 'trak') continue;
+    const tkhd = find(from + HEADER, to, ['tkhd']);
+    const hdlr = find(from + HEADER, to, ['mdia', 'hdlr']);
+    if (!tkhd || !hdlr) continue;
+    const version = init.readUInt8(tkhd[0] + HEADER);
+    found.push({
+      id: init.readUInt32BE(tkhd[0] + HEADER + (version === 1 ? 20 : 12)),
+      handler: boxType(init, hdlr[0] + HEADER + 4), // version/flags, pre_defined, handler_type
+      stsd: find(from + HEADER, to, ['mdia', 'minf', 'stbl', 'stsd']),
+    });
+  }
+  return found;
+}
+
+/** The video track and every track's default sample flags, from a moov. */
+export function initTracks(moov: Buffer): InitTracks {
+  const trexFlags = new Map<number, number>();
   for (const [type, start, end] of children(moov, HEADER, moov.length)) {
     if (type !== 'mvex') continue;
     for (const [inner, at] of children(moov, start + HEADER, end)) {
       // trex: version/flags, track_ID, default_sample_description_index, _duration, _size, _flags
-      if (inner === 'trex') return moov.readUInt32BE(at + HEADER + 20);
+      if (inner === 'trex') trexFlags.set(moov.readUInt32BE(at + HEADER + 4), moov.readUInt32BE(at + HEADER + 20));
     }
   }
-  return NON_SYNC;
+  return { video: traks(moov).find((trak) => trak.handler === 'vide')?.id ?? null, trexFlags };
 }
 
 /** Splits an fMP4 byte stream into its init segment and fragments. */
@@ -80,7 +121,7 @@ export class Fmp4Splitter {
   private pendingBytes = 0;
   private init: Buffer[] = [];
   private moof: Buffer | null = null;
-  private trexFlags = NON_SYNC;
+  private tracks: InitTracks = { video: null, trexFlags: new Map() };
 
   constructor(private readonly onSegment: (segment: Segment) => void) {}
 
@@ -107,7 +148,7 @@ export class Fmp4Splitter {
         this.init = [box];
         return;
       case 'moov':
-        this.trexFlags = trexDefaultFlags(box);
+        this.tracks = initTracks(box);
         this.onSegment({ kind: 'init', data: Buffer.concat([...this.init, box]) });
         return;
       case 'moof':
@@ -115,7 +156,7 @@ export class Fmp4Splitter {
         return;
       case 'mdat':
         if (!this.moof) return;
-        this.onSegment({ kind: 'fragment', data: Buffer.concat([this.moof, box]), keyframe: startsWithKeyframe(this.moof, this.trexFlags) });
+        this.onSegment({ kind: 'fragment', data: Buffer.concat([this.moof, box]), keyframe: startsWithKeyframe(this.moof, this.tracks) });
         this.moof = null;
         return;
       default:
@@ -148,33 +189,28 @@ export class GopCache {
   }
 }
 
-const CONTAINERS = ['moov', 'trak', 'mdia', 'minf', 'stbl'];
 const VISUAL_SAMPLE_ENTRY = 8 + 78; // box header, then the fixed fields of a VisualSampleEntry
 
 /**
- * The RFC 6381 codec of an init segment's first video track, as MSE's
- * isTypeSupported wants it: `avc1.PPCCLL` from the avcC record, or the
- * sample entry's four letters (hvc1, hev1, …) for anything else.
+ * The RFC 6381 codecs of an init segment, as MSE's isTypeSupported wants
+ * them: the video's `avc1.PPCCLL` from its avcC record, or the sample
+ * entry's four letters (hvc1, hev1, …) for anything else; then `mp4a.40.2`
+ * for the AAC-LC the gateway encodes audio to, when the stream has sound.
  */
 export function codecOf(init: Buffer): string | null {
-  const find = (start: number, end: number, path: string[]): [number, number] | null => {
-    for (const [type, from, to] of children(init, start, end)) {
-      if (type !== path[0]) continue;
-      if (path.length === 1) return [from, to];
-      const found = find(from + HEADER, to, path.slice(1));
-      if (found) return found;
+  const codecs = traks(init).flatMap(({ handler, stsd }) => {
+    if (!stsd) return [];
+    const entry = stsd[0] + HEADER + 8; // version, flags, entry count
+    if (entry + HEADER > stsd[1]) return [];
+    const format = boxType(init, entry);
+    if (handler === 'soun') return format === 'mp4a' ? ['mp4a.40.2'] : [format];
+    if (handler !== 'vide' || entry + VISUAL_SAMPLE_ENTRY > stsd[1]) return [];
+    if (format !== 'avc1' && format !== 'avc3') return [format];
+    const entryEnd = entry + init.readUInt32BE(entry);
+    for (const [type, from] of children(init, entry + VISUAL_SAMPLE_ENTRY, entryEnd)) {
+      if (type === 'avcC') return [`${format}.${init.subarray(from + HEADER + 1, from + HEADER + 4).toString('hex').toUpperCase()}`];
     }
-    return null;
-  };
-  const stsd = find(0, init.length, [...CONTAINERS, 'stsd']);
-  if (!stsd) return null;
-  const entry = stsd[0] + HEADER + 8; // version, flags, entry count
-  if (entry + VISUAL_SAMPLE_ENTRY > stsd[1]) return null;
-  const format = boxType(init, entry);
-  if (format !== 'avc1' && format !== 'avc3') return format;
-  const entryEnd = entry + init.readUInt32BE(entry);
-  for (const [type, from] of children(init, entry + VISUAL_SAMPLE_ENTRY, entryEnd)) {
-    if (type === 'avcC') return `${format}.${init.subarray(from + HEADER + 1, from + HEADER + 4).toString('hex').toUpperCase()}`;
-  }
-  return format;
+    return [format];
+  });
+  return codecs.length ? codecs.join(',') : null;
 }

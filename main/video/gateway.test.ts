@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractError, VideoState } from '../contract';
 import type { Core } from '../core';
 import { connectClient, tempDir, testCore, waitFor } from '../testing/harness';
-import { startRtspServer } from '../testing/rtsp';
+import { makeClip, startRtspServer } from '../testing/rtsp';
 import { silentLogger } from '../logging/logger';
 import { resolveFfmpeg } from './ffmpeg';
 import { VideoGateway } from './gateway';
@@ -15,6 +15,7 @@ const CAMERA = '32061201011320000001';
 const OTHER = '32061201011320000002';
 const MUTE = '32061201011320000003';
 const RECORDED = '32061201011320000004';
+const INTERCOM = '32061201011320000005';
 const ADMIN = { username: 'admin', password: 'Video-Wall-2026', displayName: 'Admin' };
 
 type Server = Awaited<ReturnType<typeof startRtspServer>>;
@@ -23,11 +24,11 @@ let core: Core;
 let dataDir: string;
 
 beforeAll(async () => {
-  server = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.4 }], recordings: [{ name: 'night' }] });
+  server = await startRtspServer({ cameras: [{ name: 'gate', offset: 0.4 }, { name: 'intercom', clip: makeClip({ audio: 'pcma', seconds: 4 }) }], recordings: [{ name: 'night' }] });
   dataDir = tempDir();
   core = testCore({ dataDir, video: { idleStopMs: 200 } });
-  const streams: Record<string, string> = { [CAMERA]: server.url('gate'), [OTHER]: 'rtsp://127.0.0.1:1/none' };
-  for (const [code, name] of [[CAMERA, 'Gate'], [OTHER, 'Nowhere'], [MUTE, 'Mute']] as const) {
+  const streams: Record<string, string> = { [CAMERA]: server.url('gate'), [OTHER]: 'rtsp://127.0.0.1:1/none', [INTERCOM]: server.url('intercom') };
+  for (const [code, name] of [[CAMERA, 'Gate'], [OTHER, 'Nowhere'], [MUTE, 'Mute'], [INTERCOM, 'Intercom']] as const) {
     const url = streams[code];
     core.registry.applyInfo({ code, name, area: 'North', building: 'A', floor: '1F', vendor: 'Test', model: 'RTSP', at: Date.now(), streams: url ? [{ profile: 'main', url }] : [] });
   }
@@ -45,8 +46,8 @@ async function window() {
   const states: VideoState[] = [];
   client.on('video.state', (state) => states.push(state));
   const media = new Map<number, Uint8Array[]>();
-  const open = async (camera = CAMERA) => {
-    const { stream } = await client.call('video.open', { camera, profile: 'main', h265: false });
+  const open = async (camera = CAMERA, audio = false) => {
+    const { stream } = await client.call('video.open', { camera, profile: 'main', h265: false, audio });
     media.set(stream, []);
     client.onVideo(stream, (data) => media.get(stream)!.push(data));
     return stream;
@@ -127,6 +128,21 @@ describe('video gateway', () => {
   });
 });
 
+describe('sound on request', () => {
+  it('plays a camera silent by default, and with its G.711 sound as AAC when a window asks, each a stream of its own', async () => {
+    const wall = await window();
+    const silent = await wall.open(INTERCOM);
+    const audible = await wall.open(INTERCOM, true);
+    await waitFor(() => [silent, audible].every((stream) => wall.states.some((state) => state.stream === stream && state.state === 'live')), 'both live', 15_000);
+    const codecOf = (stream: number) => wall.states.find((state) => state.stream === stream && state.state === 'live')?.codec;
+    expect(codecOf(silent)).toBe('avc1.42C01E');
+    expect(codecOf(audible)).toBe('avc1.42C01E,mp4a.40.2');
+    await waitFor(() => (wall.media.get(audible)?.length ?? 0) > 30, 'media with sound');
+    expect(core.video.health().filter((entry) => entry.camera === INTERCOM && entry.running)).toHaveLength(2);
+    wall.client.close();
+  }, 30_000);
+});
+
 describe('codecs the renderer cannot decode', () => {
   let clip: string;
   beforeAll(() => {
@@ -143,8 +159,8 @@ describe('codecs the renderer cannot decode', () => {
         else if (message.t === 'event' && message.name === 'video.state') sent.states.push(message.payload as VideoState);
       },
     });
-    const plain = gateway.open(connection, { camera: CAMERA, profile: 'main', h265: false });
-    const capable = gateway.open(connection, { camera: CAMERA, profile: 'main', h265: true });
+    const plain = gateway.open(connection, { camera: CAMERA, profile: 'main', h265: false, audio: false });
+    const capable = gateway.open(connection, { camera: CAMERA, profile: 'main', h265: true, audio: false });
     await waitFor(() => sent.states.filter((state) => state.state === 'live').length === 2, 'both live', 15_000);
     expect(sent.states.find((state) => state.stream === plain && state.state === 'live')).toMatchObject({ codec: expect.stringMatching(/^avc1\./), transcoded: true });
     expect(sent.states.find((state) => state.stream === capable && state.state === 'live')).toMatchObject({ codec: 'hvc1', transcoded: false });

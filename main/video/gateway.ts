@@ -17,6 +17,8 @@ type View = {
   profile: VideoProfile;
   h265: boolean;
   transcoded: boolean;
+  /** With the camera's sound: a stream of its own, since most tiles stay silent. */
+  audio: boolean;
   stop: () => void;
   /** Set after a skip: nothing goes out until the next keyframe. */
   skipping: boolean;
@@ -47,7 +49,7 @@ export class VideoGateway {
 
   constructor(private readonly options: GatewayOptions) {}
 
-  open(connection: Connection, request: { camera: string; profile: VideoProfile; h265: boolean }): number {
+  open(connection: Connection, request: { camera: string; profile: VideoProfile; h265: boolean; audio: boolean }): number {
     this.checkLimit(connection);
     this.options.resolve(request.camera, request.profile); // refuses unknown cameras before a stream id exists
     return this.add({ id: this.nextId++, connection, ...request, transcoded: false, stop: () => {}, skipping: false });
@@ -58,7 +60,7 @@ export class VideoGateway {
     this.checkLimit(connection);
     const { camera, from, to, speed, h265 } = request;
     this.options.recording(camera, new Date(from), new Date(to), speed); // refuses a camera without recordings, or a bad range
-    return this.add({ id: this.nextId++, connection, camera, profile: 'main', h265, transcoded: false, stop: () => {}, skipping: false, playback: { from, to, speed } });
+    return this.add({ id: this.nextId++, connection, camera, profile: 'main', h265, transcoded: false, audio: false, stop: () => {}, skipping: false, playback: { from, to, speed } });
   }
 
   /** Jumps a playback to `at` (ms, within its range) or changes its speed: a new ffmpeg from there. */
@@ -104,7 +106,7 @@ export class VideoGateway {
 
   /** A JPEG of the newest picture: the cached GOP decoded, its last frame kept. */
   async snapshot(camera: string): Promise<Buffer> {
-    const stream = this.stream(camera, 'main', false);
+    const stream = this.stream(camera, 'main', false, false);
     const segments = await new Promise<Segment[]>((resolve, reject) => {
       const parts: Segment[] = [];
       const done = () => {
@@ -142,7 +144,7 @@ export class VideoGateway {
       this.emit(view, { state: 'failed', codec: null, message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const stream = this.stream(view.camera, view.profile, view.transcoded, source, view.playback ? view.id : null);
+    const stream = this.stream(view.camera, view.profile, view.transcoded, view.audio, source, view.playback ? view.id : null);
     view.stop = stream.watch(
       (segment) => this.deliver(view, segment),
       (ended) => this.emit(view, { state: ended ? 'ended' : 'reconnecting', codec: null }),
@@ -172,8 +174,8 @@ export class VideoGateway {
     view.connection.sendVideo(view.id, segment.data);
   }
 
-  private stream(camera: string, profile: VideoProfile, transcoded: boolean, source = this.options.resolve(camera, profile), playback: number | null = null): CameraStream {
-    const spec: StreamProfile = transcoded ? { source, transcodeHeight: TRANSCODE_HEIGHT } : { source };
+  private stream(camera: string, profile: VideoProfile, transcoded: boolean, audio: boolean, source = this.options.resolve(camera, profile), playback: number | null = null): CameraStream {
+    const spec: StreamProfile = { source, ...(transcoded ? { transcodeHeight: TRANSCODE_HEIGHT } : {}), ...(audio ? { audio } : {}) };
     // Per camera, even where two share a source (demo clips): each camera is its own stream, as on a real site.
     // A playback is its window's own.
     const key = JSON.stringify([camera, spec, playback]);

@@ -101,6 +101,8 @@ export const en: Messages = {
     signOut: 'Sign out',
   },
   wall: {
+    sound: 'Sound on (M)',
+    mute: 'Sound off (M)',
     cameras: 'Cameras ({{count}})',
     searchCameras: 'Search cameras',
     layout: '{{count}}-tile',
@@ -126,7 +128,7 @@ export const en: Messages = {
     dropHere: 'Tile {{index}}: drop a camera here',
     transcoded: 'Transcoded',
     transcodedHint: 'This window cannot decode H.265: the station transcodes it to H.264 at sub-stream quality',
-    keys: 'Arrows select a tile · Enter full screen · Esc back · Delete close · I stats · hold W/A/S/D to pan and tilt · +/- zoom · P presets (1–9 to pick)',
+    keys: 'Arrows select a tile · Enter full screen · Esc back · Delete close · I stats · M sound · hold W/A/S/D to pan and tilt · +/- zoom · P presets (1–9 to pick)',
     ptz: {
       up: 'Tilt up (W)',
       down: 'Tilt down (S)',

@@ -100,6 +100,8 @@ export const zhCN = {
     signOut: '退出登录',
   },
   wall: {
+    sound: '打开声音（M）',
+    mute: '关闭声音（M）',
     cameras: '摄像机（{{count}}）',
     searchCameras: '搜索摄像机',
     layout: '{{count}} 画面',
@@ -125,7 +127,7 @@ export const zhCN = {
     dropHere: '画面 {{index}}：拖入摄像机',
     transcoded: '已转码',
     transcodedHint: '本机无法解码 H.265，已在本站转码为 H.264 子码流画质',
-    keys: '方向键选择画面 · Enter 全屏 · Esc 还原 · Delete 关闭 · I 码流信息 · W/A/S/D 按住转动云台 · +/- 变倍 · P 预置位（1–9 选择）',
+    keys: '方向键选择画面 · Enter 全屏 · Esc 还原 · Delete 关闭 · I 码流信息 · M 声音 · W/A/S/D 按住转动云台 · +/- 变倍 · P 预置位（1–9 选择）',
     ptz: {
       up: '上仰（W）',
       down: '下俯（S）',

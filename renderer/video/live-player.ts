@@ -75,9 +75,10 @@ export class LivePlayer {
     this.listener(this.status);
   }
 
-  /** Live video, kept at the live edge. */
-  start(camera: string, profile: VideoProfile): Promise<void> {
-    return this.begin(() => core.call('video.open', { camera, profile, h265: decodesH265 }));
+  /** Live video, kept at the live edge; with the camera's sound when `audio`. */
+  start(camera: string, profile: VideoProfile, audio = false): Promise<void> {
+    this.video.muted = !audio;
+    return this.begin(() => core.call('video.open', { camera, profile, h265: decodesH265, audio }));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CameraOutlined, CloseOutlined, ExpandOutlined, HistoryOutlined } from '@ant-design/icons';
+import { CameraOutlined, CloseOutlined, ExpandOutlined, HistoryOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
 import { App, Button, Tooltip } from 'antd';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useNow } from '../core/use-now';
 import { PlaybackDrawer } from './playback-drawer';
 import { LivePlayer, type PlayerStats, type PlayerStatus } from './live-player';
 import { PtzPad } from './ptz-pad';
-import { wallActions } from './wall-store';
+import { useWall, wallActions } from './wall-store';
 
 export const CAMERA_MIME = 'application/x-vigil-camera';
 const TILE_MIME = 'application/x-vigil-tile';
@@ -45,18 +45,19 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
   const [dropping, setDropping] = useState(false);
   const [playback, setPlayback] = useState(false);
   const code = camera?.code ?? '';
+  const audible = useWall((state) => !!code && state.audible === code);
 
   useEffect(() => {
     if (!code || !video.current) return;
     const live = new LivePlayer(video.current, setStatus);
     setPlayer(live);
-    live.start(code, profile).catch(() => {});
+    live.start(code, profile, audible).catch(() => {});
     return () => {
       live.stop();
       setPlayer(null);
       setStatus({ state: 'idle', codec: null, transcoded: false });
     };
-  }, [code, profile]);
+  }, [code, profile, audible]);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -84,6 +85,7 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
       data-index={index}
       data-camera={code}
       data-state={status.state}
+      data-audible={audible || undefined}
       onClick={() => wallActions.select(index)}
       onDoubleClick={() => code && wallActions.toggleFullscreen(index)}
       draggable={!!code}
@@ -107,6 +109,17 @@ export function VideoTile({ index, camera, profile, selected, showStats, style }
                 <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setPlayback(true)} aria-label={t('playback.open')} data-testid="tile-playback" />
               </Tooltip>
             )}
+            <Tooltip title={audible ? t('wall.mute') : t('wall.sound')}>
+              <Button
+                size="small"
+                type="text"
+                icon={audible ? <SoundOutlined /> : <MutedOutlined />}
+                onClick={() => wallActions.toggleSound(index)}
+                aria-label={audible ? t('wall.mute') : t('wall.sound')}
+                aria-pressed={audible}
+                data-testid="tile-sound"
+              />
+            </Tooltip>
             <Tooltip title={t('wall.snapshot')}>
               <Button size="small" type="text" icon={<CameraOutlined />} onClick={() => void snapshot()} aria-label={t('wall.snapshot')} />
             </Tooltip>

@@ -64,6 +64,7 @@ function useWallKeys(cameras: Map<string, Device>) {
       else if (event.key === 'Escape' && fullscreen !== null) wallActions.toggleFullscreen();
       else if (event.key === 'Delete') wallActions.clear(selected);
       else if (key === 'i') wallActions.toggleStats();
+      else if (key === 'm') wallActions.toggleSound();
       else return;
       event.preventDefault();
     };

@@ -9,6 +9,8 @@ type WallState = {
   selected: number;
   fullscreen: number | null;
   showStats: boolean;
+  /** The one camera heard: a control room cannot follow two sounds at once. */
+  audible: string | null;
   /** The tile whose PTZ presets menu is open. */
   presetsFor: number | null;
   /** The saved wall shown, and the tour through saved walls when running. */
@@ -33,7 +35,7 @@ function restore(): Pick<WallState, 'layout' | 'tiles'> {
   return { layout: '4', tiles: empty() };
 }
 
-export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, presetsFor: null, current: null, touring: false }));
+export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, audible: null, presetsFor: null, current: null, touring: false }));
 useWall.subscribe(({ layout, tiles }) => sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ layout, tiles })));
 
 export const wallActions = {
@@ -80,6 +82,13 @@ export const wallActions = {
   },
   toggleFullscreen(index?: number) {
     useWall.setState((state) => ({ fullscreen: state.fullscreen === null ? (index ?? state.selected) : null }));
+  },
+  /** Sound on for the camera on this tile (the selected one by default), off for every other; again turns it off. */
+  toggleSound(index?: number) {
+    useWall.setState((state) => {
+      const camera = state.tiles[index ?? state.selected] || null;
+      return { audible: camera && state.audible !== camera ? camera : null };
+    });
   },
   toggleStats() {
     useWall.setState((state) => ({ showStats: !state.showStats }));
