@@ -173,7 +173,7 @@ export function createCore(options: CoreOptions): Core {
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
     userHandlers({ auth, users, sessions, hub }),
     deviceHandlers({ registry, siteName: options.site.name }),
-    alarmHandlers({ alarms, hub }),
+    alarmHandlers({ alarms, hub, registry }),
     commandHandlers({ commands, registry, hub }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),
@@ -192,6 +192,12 @@ export function createCore(options: CoreOptions): Core {
     }
   }, options.lockSweepMs ?? 5_000);
   lockTimer.unref();
+  // Alarms nobody acknowledged in time go to the supervisor; windows show it to supervisors and commanders.
+  const escalationTimer = setInterval(() => {
+    const ids = alarms.newlyOverdue();
+    if (ids.length) hub.broadcast('alarms.escalated', { ids });
+  }, options.lockSweepMs ?? 5_000);
+  escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
   link?.start();
 
@@ -224,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       video.stop();
       clearInterval(lockTimer);
+      clearInterval(escalationTimer);
       outbox.stop();
       if (changeTimer) clearTimeout(changeTimer);
       stopRetention();

@@ -30,8 +30,11 @@ const record = fc.record(
     station: fc.constantFrom('s1', 's2'),
     note: fc.constantFrom('', 'on my way', 'false alarm'),
     count: fc.integer({ min: 1, max: 4 }),
+    // Later than any raisedAt, or absent: the payload leaves it out when it is the first occurrence.
+    lastAt: fc.integer({ min: 4, max: 6 }),
+    steps: fc.integer({ min: 0, max: 7 }),
   },
-  { requiredKeys: ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'count'] },
+  { requiredKeys: ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'count', 'steps'] },
 );
 
 describe('mergeAlarm is a join', () => {
@@ -58,6 +61,8 @@ describe('mergeAlarm is a join', () => {
         // On a full tie (same state and hlc: only forged records) the content tiebreak picks; the join test covers it.
         if (cmp !== 0) expect([m.by, m.station, m.note]).toEqual([hi.by, hi.station, hi.note]);
         expect(m.count).toBe(Math.max(a.count, b.count));
+        expect(m.steps).toBe(a.steps | b.steps);
+        expect(m.lastAt ?? m.raisedAt).toBe(Math.max(a.lastAt ?? a.raisedAt, b.lastAt ?? b.raisedAt));
         expect(m.raisedAt).toBe(Math.min(a.raisedAt, b.raisedAt));
         expect(SEVERITIES.indexOf(m.severity)).toBe(Math.min(SEVERITIES.indexOf(a.severity), SEVERITIES.indexOf(b.severity)));
         expect(AlarmStatePayload.safeParse(m).success).toBe(true);
@@ -75,7 +80,7 @@ describe('mergeAlarm is a join', () => {
       }),
       RUNS,
     );
-    const resolved: AlarmRecord = { id: 'alarm-0001', source: SOURCES[0]!, type: 'smoke', severity: 'critical', state: 'resolved', hlc: formatHlc({ millis: BASE, counter: 0, node: 'a' }), raisedAt: BASE, count: 1 };
+    const resolved: AlarmRecord = { id: 'alarm-0001', source: SOURCES[0]!, type: 'smoke', severity: 'critical', state: 'resolved', hlc: formatHlc({ millis: BASE, counter: 0, node: 'a' }), raisedAt: BASE, count: 1, steps: 0 };
     const ack: AlarmRecord = { ...resolved, state: 'acknowledged', hlc: formatHlc({ millis: BASE + 1, counter: 0, node: 'b' }), by: 'li' };
     expect(shouldPublish(resolved, mergeAlarm(resolved, ack))).toBe(false);
   });
@@ -113,7 +118,7 @@ describe('alarm state converges on every station', () => {
         let gatewayWall = BASE;
         const gateway = new HybridClock('gw-1', () => gatewayWall);
         const raised = alarms.map((a, i): AlarmRecord => {
-          const r = { id: `alarm-${i}000`, source: SOURCES[0]!, type: 'intrusion', severity: a.severity, state: 'new' as const, hlc: formatHlc(gateway.tick()), raisedAt: BASE - a.age, count: a.count };
+          const r = { id: `alarm-${i}000`, source: SOURCES[0]!, type: 'intrusion', severity: a.severity, state: 'new' as const, hlc: formatHlc(gateway.tick()), raisedAt: BASE - a.age, count: a.count, steps: 0 };
           log.push(r);
           return r;
         });

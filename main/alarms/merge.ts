@@ -15,7 +15,8 @@ export type AlarmRecord = AlarmStateMessage;
  *    that tie are identical in those fields and the choice does not matter.
  *    HLCs are unique per station, so the last tiebreak only matters for
  *    forged or corrupt records, but without it the join laws would not hold.
- *  - count by max, raisedAt by min (they only grow / only move earlier).
+ *  - count and lastAt by max, raisedAt by min (they only grow / only move
+ *    earlier); procedure steps by bitwise or (a step done is never undone).
  *  - severity by the most urgent: a control room must never see an alarm
  *    downgraded because an older copy arrived last.
  */
@@ -39,23 +40,33 @@ function order(a: AlarmRecord, b: AlarmRecord): number {
 }
 
 // Absent optional fields are left out, not set to undefined, so merged records compare deep-equal.
-function build(w: AlarmRecord, severity: AlarmRecord['severity'], count: number, raisedAt: number): AlarmRecord {
-  const r: AlarmRecord = { id: w.id, source: w.source, type: w.type, severity, state: w.state, hlc: w.hlc, raisedAt, count };
+function build(w: AlarmRecord, severity: AlarmRecord['severity'], count: number, raisedAt: number, lastAt: number, steps: number): AlarmRecord {
+  const r: AlarmRecord = { id: w.id, source: w.source, type: w.type, severity, state: w.state, hlc: w.hlc, raisedAt, count, steps };
+  if (lastAt > raisedAt) r.lastAt = lastAt;
   if (w.by !== undefined) r.by = w.by;
   if (w.station !== undefined) r.station = w.station;
   if (w.note !== undefined) r.note = w.note;
   return r;
 }
 
+const lastOf = (r: AlarmRecord) => r.lastAt ?? r.raisedAt;
+
 export function mergeAlarm(current: AlarmRecord | undefined, incoming: AlarmRecord): AlarmRecord {
-  if (!current) return build(incoming, incoming.severity, incoming.count, incoming.raisedAt);
+  if (!current) return build(incoming, incoming.severity, incoming.count, incoming.raisedAt, lastOf(incoming), incoming.steps);
   if (current.id !== incoming.id) throw new RangeError(`cannot merge alarm ${incoming.id} into ${current.id}`);
   const winner = order(current, incoming) >= 0 ? current : incoming;
   const severity = urgency(current) <= urgency(incoming) ? current.severity : incoming.severity;
-  return build(winner, severity, Math.max(current.count, incoming.count), Math.min(current.raisedAt, incoming.raisedAt));
+  return build(
+    winner,
+    severity,
+    Math.max(current.count, incoming.count),
+    Math.min(current.raisedAt, incoming.raisedAt),
+    Math.max(lastOf(current), lastOf(incoming)),
+    current.steps | incoming.steps,
+  );
 }
 
-const FIELDS = ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'by', 'station', 'note', 'count'] as const;
+const FIELDS = ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'by', 'station', 'note', 'count', 'lastAt', 'steps'] as const;
 // Fails to compile when the payload gains a field FIELDS does not list.
 const _everyField: Record<Exclude<keyof AlarmRecord, (typeof FIELDS)[number]>, never> = {};
 

@@ -1,5 +1,6 @@
-import { ALARM_STATES, ContractError, EVENT_TYPES, type Alarm, type AlarmState, type EventType } from '../contract';
-import type { ALARM_ACTIONS } from '../contract';
+import { ACK_DEADLINE_SECONDS, ALARM_STATES, ContractError, EVENT_TYPES, FOLD_WINDOW_MS, PROCEDURES, allSteps, type Alarm, type AlarmState, type EventType } from '../contract';
+import type { ALARM_ACTIONS, AlarmFilter } from '../contract';
+import type { z } from 'zod';
 import type { Outbox } from '../outbox/outbox';
 import type { ChannelPayload } from '../site-link/interface/topics';
 import { topicOf } from '../site-link/interface/topics';
@@ -16,12 +17,22 @@ type Row = {
   state: AlarmState;
   hlc: string;
   raised_at: number;
+  last_at: number;
   updated_at: number;
   by: string | null;
   station: string | null;
   note: string | null;
   count: number;
+  steps: number;
+  // From the device registry, null when the device is not known here.
+  device_name: string | null;
+  area: string | null;
+  building: string | null;
+  floor: string | null;
 };
+
+/** Alarms with where their device is: the list filters and shows by place. */
+const SELECT = `SELECT a.*, d.name AS device_name, d.area, d.building, d.floor FROM alarms a LEFT JOIN devices d ON d.code = a.source`;
 
 const toRecord = (row: Row): AlarmRecord => ({
   id: row.id,
@@ -32,23 +43,36 @@ const toRecord = (row: Row): AlarmRecord => ({
   hlc: row.hlc,
   raisedAt: row.raised_at,
   count: row.count,
+  steps: row.steps,
+  ...(row.last_at > row.raised_at ? { lastAt: row.last_at } : {}),
   ...(row.by !== null ? { by: row.by } : {}),
   ...(row.station !== null ? { station: row.station } : {}),
   ...(row.note !== null ? { note: row.note } : {}),
 });
 
-const toAlarm = (row: Row): Alarm => ({
+/** Still new past its severity's deadline. */
+const isOverdue = (row: Pick<Row, 'state' | 'severity' | 'raised_at'>, now: number) =>
+  row.state === 'new' && now - row.raised_at > ACK_DEADLINE_SECONDS[row.severity] * 1000;
+
+const toAlarm = (row: Row, now: number): Alarm => ({
   id: row.id,
   source: row.source,
   type: row.type,
   severity: row.severity,
   state: row.state,
   raisedAt: row.raised_at,
+  lastAt: row.last_at,
   updatedAt: row.updated_at,
   by: row.by,
   station: row.station,
   note: row.note,
   count: row.count,
+  steps: row.steps,
+  escalated: isOverdue(row, now),
+  sourceName: row.device_name ?? '',
+  area: row.area ?? '',
+  building: row.building ?? '',
+  floor: row.floor ?? '',
 });
 
 const ACTION_STATE: Record<(typeof ALARM_ACTIONS)[number], AlarmState> = {
@@ -68,6 +92,9 @@ const ACTION_STATE: Record<(typeof ALARM_ACTIONS)[number], AlarmState> = {
 export class AlarmService {
   private readonly select;
   private readonly upsert;
+  private readonly foldTarget;
+  /** Alarms whose escalation supervisors have been told of, so each is told once. */
+  private readonly escalated = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -76,12 +103,16 @@ export class AlarmService {
     private readonly site: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.select = db.prepare<[string], Row>('SELECT * FROM alarms WHERE id = ?');
+    this.select = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
     this.upsert = db.prepare(
-      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, updated_at, by, station, note, count)
-       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @updatedAt, @by, @station, @note, @count)
-       ON CONFLICT(id) DO UPDATE SET state = excluded.state, hlc = excluded.hlc, raised_at = excluded.raised_at,
-         updated_at = excluded.updated_at, by = excluded.by, station = excluded.station, note = excluded.note, count = excluded.count`,
+      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps)
+       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps)
+       ON CONFLICT(id) DO UPDATE SET severity = excluded.severity, state = excluded.state, hlc = excluded.hlc, raised_at = excluded.raised_at,
+         last_at = excluded.last_at, updated_at = excluded.updated_at, by = excluded.by, station = excluded.station, note = excluded.note,
+         count = excluded.count, steps = excluded.steps`,
+    );
+    this.foldTarget = db.prepare<[string, string, number, number], { id: string }>(
+      'SELECT id FROM alarms WHERE source = ? AND type = ? AND raised_at BETWEEN ? AND ? ORDER BY raised_at, id LIMIT 1',
     );
   }
 
@@ -91,19 +122,28 @@ export class AlarmService {
     const current = row ? toRecord(row) : undefined;
     const merged = mergeAlarm(current, incoming);
     if (current && JSON.stringify(merged) === JSON.stringify(current)) return null;
-    this.upsert.run({ by: null, station: null, note: null, ...merged, updatedAt: this.now() });
+    this.upsert.run({ by: null, station: null, note: null, ...merged, lastAt: merged.lastAt ?? merged.raisedAt, updatedAt: this.now() });
     return merged;
   }
 
   /**
-   * A device event that warrants an alarm raises one, with the event's id.
-   * Its first state is stamped with the event's own time and the node
-   * 'site', so every station derives the same record from the same event.
-   * Runs inside the ingest's transaction.
+   * A device event that warrants an alarm raises one, with the event's id,
+   * or folds into the alarm its device raised for the same type within
+   * FOLD_WINDOW_MS before (counting up). Its first state is stamped with the
+   * event's own time and the node 'site', so every station derives the same
+   * record from the same events. Runs inside the ingest's transaction.
    */
   raiseFromEvent(code: string, event: ChannelPayload<'deviceEvent'>): string | null {
     const severity = event.severity ?? EVENT_TYPES[event.type as EventType].severity;
     if (severity === 'info') return null;
+    const first = this.foldTarget.get(code, event.type, event.ts - FOLD_WINDOW_MS, event.ts);
+    const into = first && first.id !== event.id ? this.select.get(first.id) : undefined;
+    if (into) {
+      const record = toRecord(into);
+      // A repeat at the most urgent severity seen; the merge keeps the higher count and later occurrence.
+      const changed = this.merge({ ...record, severity, count: record.count + 1, lastAt: Math.max(event.ts, into.last_at) });
+      return changed ? into.id : null;
+    }
     const changed = this.merge({
       id: event.id,
       source: code,
@@ -113,6 +153,7 @@ export class AlarmService {
       hlc: formatHlc({ millis: event.ts, counter: 0, node: 'site' }),
       raisedAt: event.ts,
       count: 1,
+      steps: 0,
     });
     return changed ? event.id : null;
   }
@@ -127,37 +168,101 @@ export class AlarmService {
   /** An officer's action: a local transaction plus the outbox row that shares it with the site. */
   act(id: string, action: (typeof ALARM_ACTIONS)[number], who: { user: string; station: string }, note?: string): Alarm {
     return this.db.transaction(() => {
-      const row = this.select.get(id);
-      if (!row) throw new ContractError('not_found', `no alarm ${id}`);
+      const row = this.row(id);
       const target = ACTION_STATE[action];
       if (ALARM_STATES.indexOf(target) < ALARM_STATES.indexOf(row.state) || (target === row.state && !note)) {
         throw new ContractError('conflict', `alarm ${id} is already ${row.state}${row.by ? ` (${row.by})` : ''}`);
       }
+      const finished = allSteps(row.type);
+      if (ALARM_STATES.indexOf(target) >= ALARM_STATES.indexOf('resolved') && ALARM_STATES.indexOf(row.state) < ALARM_STATES.indexOf('resolved') && (row.steps & finished) !== finished) {
+        const done = PROCEDURES[row.type].filter((_, step) => row.steps & (1 << step)).length;
+        throw new ContractError('conflict', `work through the procedure first: ${done} of ${PROCEDURES[row.type].length} steps done`);
+      }
       const hlc = formatHlc(this.clock.tick());
       const record: AlarmRecord = { ...toRecord(row), state: target, hlc, by: who.user, station: who.station, ...(note ? { note } : {}) };
-      const merged = this.merge(record) ?? record;
-      this.outbox.add({ id: `${id}@${hlc}`, topic: topicOf('alarm', { site: this.site, alarm: id }), payload: JSON.stringify(merged), qos: 1, retain: true });
-      return toAlarm(this.select.get(id)!);
+      this.share(this.merge(record) ?? record, hlc);
+      return toAlarm(this.row(id), this.now());
     })();
   }
 
-  list(filter: { states?: AlarmState[]; beforeRaisedAt?: number; limit: number }): Alarm[] {
+  /** A step of the alarm's procedure done; shared with the site (steps merge by union, so the order of stations does not matter). */
+  step(id: string, step: number): Alarm {
+    return this.db.transaction(() => {
+      const row = this.row(id);
+      if (step >= PROCEDURES[row.type].length) throw new ContractError('invalid_input', `the procedure for ${row.type} has ${PROCEDURES[row.type].length} steps`);
+      const merged = this.merge({ ...toRecord(row), steps: row.steps | (1 << step) });
+      if (merged) this.share(merged, `steps-${merged.steps}`);
+      return toAlarm(this.row(id), this.now());
+    })();
+  }
+
+  private share(record: AlarmRecord, version: string): void {
+    this.outbox.add({ id: `${record.id}@${version}`, topic: topicOf('alarm', { site: this.site, alarm: record.id }), payload: JSON.stringify(record), qos: 1, retain: true });
+  }
+
+  private row(id: string): Row {
+    const row = this.select.get(id);
+    if (!row) throw new ContractError('not_found', `no alarm ${id}`);
+    return row;
+  }
+
+  /** Newest first, by place, kind and time; pages on with `before` (keyset, so a page of a million costs the same as the first). */
+  list(filter: z.output<typeof AlarmFilter>): Alarm[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.states?.length) {
-      where.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
-      params.push(...filter.states);
+    const any = (column: string, values: readonly string[] | undefined) => {
+      if (!values?.length) return;
+      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    any('a.state', filter.states);
+    any('a.severity', filter.severities);
+    any('a.type', filter.types);
+    if (filter.area !== undefined) {
+      where.push('d.area = ?');
+      params.push(filter.area);
     }
-    if (filter.beforeRaisedAt) {
-      where.push('raised_at < ?');
-      params.push(filter.beforeRaisedAt);
+    if (filter.from !== undefined) {
+      where.push('a.raised_at >= ?');
+      params.push(filter.from);
     }
-    const sql = `SELECT * FROM alarms ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...params, filter.limit) as Row[]).map(toAlarm);
+    if (filter.to !== undefined) {
+      where.push('a.raised_at < ?');
+      params.push(filter.to);
+    }
+    if (filter.before) {
+      where.push('(a.raised_at < ? OR (a.raised_at = ? AND a.id < ?))');
+      params.push(filter.before.raisedAt, filter.before.raisedAt, filter.before.id);
+    }
+    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.raised_at DESC, a.id DESC LIMIT ?`;
+    const now = this.now();
+    return (this.db.prepare(sql).all(...params, filter.limit) as Row[]).map((row) => toAlarm(row, now));
   }
 
   get(id: string): Alarm | null {
     const row = this.select.get(id);
-    return row ? toAlarm(row) : null;
+    return row ? toAlarm(row, this.now()) : null;
+  }
+
+  /** The alarms named that this station knows, in no particular order. */
+  getMany(ids: readonly string[]): Alarm[] {
+    const now = this.now();
+    const rows = this.db.prepare(`${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+    return rows.map((row) => toAlarm(row, now));
+  }
+
+  /**
+   * Alarms that have just gone past their acknowledgement deadline
+   * unacknowledged, each reported once: the supervisor is told of them.
+   */
+  newlyOverdue(): string[] {
+    const now = this.now();
+    const oldestDeadline = Math.max(...Object.values(ACK_DEADLINE_SECONDS)) * 1000;
+    const rows = this.db
+      .prepare("SELECT id, state, severity, raised_at FROM alarms WHERE state = 'new' AND raised_at >= ?")
+      .all(now - oldestDeadline * 2) as Pick<Row, 'id' | 'state' | 'severity' | 'raised_at'>[];
+    const overdue = rows.filter((row) => isOverdue(row, now) && !this.escalated.has(row.id)).map((row) => row.id);
+    for (const id of overdue) this.escalated.add(id);
+    return overdue;
   }
 }

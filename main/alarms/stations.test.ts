@@ -1,6 +1,6 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreClient } from '../contract';
+import { PROCEDURES, type CoreClient } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
 import { tempDir } from '../testing/harness';
 import { startMosquitto, type Broker } from '../testing/mosquitto';
@@ -29,6 +29,9 @@ async function station(name: 'a' | 'b'): Promise<{ process: StationProcess; clie
   return { process, client };
 }
 
+/** Every step of an intrusion's procedure, as an officer ticks them off before resolving. */
+const workProcedure = (client: CoreClient, id: string) => Promise.all(PROCEDURES.intrusion.map((_, step) => client.call('alarms.step', { id, step })));
+
 const states = async (client: CoreClient) =>
   Object.fromEntries((await client.call('alarms.list', { limit: 500 })).map((alarm) => [alarm.id, `${alarm.state}/${alarm.by}/${alarm.note ?? ''}`]));
 
@@ -48,8 +51,9 @@ describe('two stations', () => {
     const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'gateway' });
     await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: SENSOR }), JSON.stringify({ name: 'Fence', area: 'N', building: 'A', floor: '1F', ts: 1 }), { qos: 1, retain: true });
     const ids = Array.from({ length: ALARMS }, (_, i) => `intrusion-${String(i).padStart(6, '0')}`);
-    for (const id of ids) {
-      await gateway.publishAsync(topicOf('deviceEvent', { site: SITE, code: SENSOR }), JSON.stringify({ id, type: 'intrusion', ts: Date.now() }), { qos: 1 });
+    // More than a fold window apart: twelve alarms, not one that counts twelve.
+    for (const [i, id] of ids.entries()) {
+      await gateway.publishAsync(topicOf('deviceEvent', { site: SITE, code: SENSOR }), JSON.stringify({ id, type: 'intrusion', ts: Date.now() - (ALARMS - i) * 61_000 }), { qos: 1 });
     }
     await expect.poll(async () => (await a.client.call('alarms.list', { limit: 500 })).length, { timeout: 10_000 }).toBe(ALARMS);
     await expect.poll(async () => (await b.client.call('alarms.list', { limit: 500 })).length, { timeout: 10_000 }).toBe(ALARMS);
@@ -59,7 +63,10 @@ describe('two stations', () => {
 
     // b goes off line (its core dies); a resolves some alarms meanwhile, and more events arrive.
     await b.process.kill('SIGKILL');
-    for (const id of ids.slice(0, 3)) await a.client.call('alarms.act', { id, action: 'resolve', note: 'checked on camera' });
+    for (const id of ids.slice(0, 3)) {
+      await workProcedure(a.client, id);
+      await a.client.call('alarms.act', { id, action: 'resolve', note: 'checked on camera' });
+    }
     const late = 'intrusion-late-000001';
     await gateway.publishAsync(topicOf('deviceEvent', { site: SITE, code: SENSOR }), JSON.stringify({ id: late, type: 'intrusion', ts: Date.now() }), { qos: 1 });
 
@@ -67,6 +74,7 @@ describe('two stations', () => {
     b = await station('b');
     await b.client.call('alarms.act', { id: ids[6]!, action: 'handle' });
     await b.client.call('alarms.act', { id: ids[1]!, action: 'close', note: 'closed by b' });
+    await workProcedure(a.client, ids[6]!);
     await a.client.call('alarms.act', { id: ids[6]!, action: 'resolve', note: 'a resolved it' });
 
     const agreement = async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ALARM_STATES } from './classes';
 import type { Permission } from './permissions';
 import {
+  AlarmFilter,
+  AlarmLinkageSchema,
   AlarmSchema,
   AuditEntrySchema,
   AuditVerification,
@@ -83,15 +84,13 @@ export const calls = {
     { audited: true },
   ),
 
-  'alarms.list': call(
-    'alarms.read',
-    z.strictObject({
-      states: z.array(z.enum(ALARM_STATES)).max(5).optional(),
-      beforeRaisedAt: z.number().int().positive().optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-    }),
-    z.array(AlarmSchema),
-  ),
+  /** Newest first; page on with `before`. */
+  'alarms.list': call('alarms.read', AlarmFilter, z.array(AlarmSchema)),
+  /** The alarms named (after an alarms.changed event); unknown ids are left out. */
+  'alarms.get': call('alarms.read', z.strictObject({ ids: z.array(z.string().max(64)).min(1).max(1000) }), z.array(AlarmSchema)),
+  /** Marks a step of the alarm's procedure done; steps are never undone. */
+  'alarms.step': call('alarms.handle', z.strictObject({ id: z.string().max(64), step: z.number().int().min(0).max(30) }), AlarmSchema, { audited: true }),
+  'alarms.linkage': call('alarms.read', z.strictObject({ id: z.string().max(64) }), AlarmLinkageSchema),
   'alarms.act': call(
     'alarms.handle',
     z.strictObject({ id: z.string().max(64), action: z.enum(ALARM_ACTIONS), note: z.string().trim().max(1000).optional() }),

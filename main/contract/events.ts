@@ -11,6 +11,8 @@ export const events = {
   'commands.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms raised or changed, here or at another station. */
   'alarms.changed': z.object({ ids: z.array(z.string()) }),
+  /** Alarms not acknowledged within their deadline: supervisors are told. */
+  'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
   'session.ended': z.object({ reason: z.enum(['locked', 'signed-out', 'disabled']) }),
   'audit.appended': z.object({ id: z.number().int() }),

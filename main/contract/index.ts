@@ -10,3 +10,4 @@ export * from './content-policy';
 export * from './classes';
 export * from './video';
 export * from './screens';
+export * from './procedures';

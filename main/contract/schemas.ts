@@ -176,12 +176,45 @@ export const AlarmSchema = z.object({
   severity: z.enum(SEVERITIES),
   state: z.enum(ALARM_STATES),
   raisedAt: Timestamp,
+  /** The latest occurrence folded into it (FOLD_WINDOW_MS). */
+  lastAt: Timestamp,
   updatedAt: Timestamp,
   by: z.string().nullable(),
   station: z.string().nullable(),
   note: z.string().nullable(),
   count: z.number().int(),
+  /** Procedure steps done, a bit per step of PROCEDURES[type]. */
+  steps: z.number().int().nonnegative(),
+  /** Still new past its severity's acknowledgement deadline: the supervisor is told. */
+  escalated: z.boolean(),
+  /** Where, from the device registry ('' when the device is not known here). */
+  sourceName: z.string(),
+  area: z.string(),
+  building: z.string(),
+  floor: z.string(),
 });
+
+export const AlarmFilter = z.strictObject({
+  states: z.array(z.enum(ALARM_STATES)).max(5).optional(),
+  severities: z.array(z.enum(SEVERITIES)).max(4).optional(),
+  types: z.array(z.enum(EVENT_TYPE_NAMES as [string, ...string[]])).max(EVENT_TYPE_NAMES.length).optional(),
+  area: z.string().max(64).optional(),
+  /** Raised at or after / before (ms). */
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+  /** The page after this one: alarms raised before it (ms), and of those raised then, ids before this one. */
+  before: z.strictObject({ raisedAt: Timestamp, id: z.string().max(64) }).optional(),
+  limit: z.number().int().min(1).max(5000).default(100),
+});
+
+/** What an alarm links to: cameras nearest it first, where it is, and the recorded clip around it. */
+export const AlarmLinkageSchema = z.object({
+  cameras: z.array(z.string()),
+  place: z.object({ area: z.string(), building: z.string(), floor: z.string(), x: z.number().nullable(), y: z.number().nullable() }).nullable(),
+  /** From PRE_ALARM_SECONDS before to POST_ALARM_SECONDS after, on the first camera that records. */
+  clip: z.object({ camera: z.string(), from: Timestamp, to: Timestamp }).nullable(),
+});
+export type AlarmLinkage = z.infer<typeof AlarmLinkageSchema>;
 export type Alarm = z.infer<typeof AlarmSchema>;
 
 export const COMMAND_STATUSES = ['pending', 'sent', 'accepted', 'done', 'rejected', 'expired', 'failed'] as const;

@@ -179,6 +179,11 @@ export class DeviceRegistry {
     return root;
   }
 
+  /** Every camera with a stream: what an alarm can link to. */
+  cameras(): Device[] {
+    return (this.db.prepare("SELECT * FROM devices WHERE kind IN ('ipc', 'camera') AND streams != '[]'").all() as DeviceRow[]).map(toDevice);
+  }
+
   place(code: string, x: number, y: number): void {
     const { changes } = this.db.prepare('UPDATE devices SET x = ?, y = ? WHERE code = ?').run(x, y, code);
     if (!changes) throw new ContractError('not_found', `no device with code ${code}`);

@@ -6,6 +6,7 @@ import { tempDir, waitFor } from '../testing/harness';
 import { startMosquitto, type Broker } from '../testing/mosquitto';
 import { openClient, startStationProcess, type StationProcess } from '../testing/station';
 import { topicOf } from './interface/topics';
+import { FOLD_WINDOW_MS } from '../contract';
 
 /**
  * The promise of the site link, against a real mosquitto: SIGKILL the core
@@ -65,7 +66,8 @@ describe('lossless ingest and outbox', () => {
         const alarm = i % 200 === 0;
         const id = `${alarm ? 'alarm' : 'entry'}-${String(i).padStart(8, '0')}`;
         if (alarm) alarmIds.push(id);
-        const payload = alarm ? { id, type: 'intrusion', ts: Date.now() } : { id, type: 'access_granted', ts: Date.now(), person: `card ${i}` };
+        // Alarm events a fold window apart, so each is an alarm of its own rather than a repeat of the last.
+        const payload = alarm ? { id, type: 'intrusion', ts: Date.now() - ((EVENTS - i) / 200) * (FOLD_WINDOW_MS + 1000) } : { id, type: 'access_granted', ts: Date.now(), person: `card ${i}` };
         await publisher.publishAsync(topicOf('deviceEvent', { site: SITE, code: alarm ? SENSOR : DOOR }), JSON.stringify(payload), { qos: 1 });
         published++;
         // About 200 events a second, so the stream spans the whole run of kills.

@@ -175,6 +175,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (username, name)
   ) WITHOUT ROWID;
   `,
+  // 6: the alarm center: repeats folded into an alarm (its last occurrence), procedure steps done.
+  `
+  ALTER TABLE alarms ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE alarms SET last_at = raised_at;
+  ALTER TABLE alarms ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX alarms_fold ON alarms(source, type, raised_at);
+  CREATE INDEX alarms_severity ON alarms(severity, raised_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -94,7 +94,9 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     by: '王五',
     station: 'desk-1',
     note: '已派保安前往 3 楼',
-    count: 1,
+    count: 3,
+    lastAt: 1767225630000,
+    steps: 3,
   },
   presence: { online: true, ts: 1767225600000, user: '王五' },
 };

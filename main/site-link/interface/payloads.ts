@@ -92,6 +92,8 @@ export const AlarmStatePayload = z.strictObject({
   station: z.string().max(128).optional(),
   note: classed(z.string().max(1000), 'internal').optional(),
   count: z.number().int().positive().default(1),
+  lastAt: Millis.optional().describe('latest occurrence folded into it; raisedAt when absent'),
+  steps: z.number().int().min(0).max(0x7fffffff).default(0).describe('procedure steps done, a bit per step; steps are never undone'),
 });
 
 export const PresencePayload = z.strictObject({

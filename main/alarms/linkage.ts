@@ -1,0 +1,36 @@
+import { POST_ALARM_SECONDS, PRE_ALARM_SECONDS, type Alarm, type AlarmLinkage, type Device } from '../contract';
+import type { DeviceRegistry } from '../devices/registry';
+
+/** Cameras an alarm puts on the wall, at most: a 2×2 wall. */
+const MAX_CAMERAS = 4;
+
+/**
+ * What an alarm links to, from where its device is: the device itself when it
+ * is a camera, then cameras on the same floor nearest first, then the same
+ * building, then the same area. The clip is the first of them that records,
+ * from before the alarm to after it.
+ */
+export function linkageOf(alarm: Alarm, registry: DeviceRegistry): AlarmLinkage {
+  const source = registry.has(alarm.source) ? registry.get(alarm.source) : null;
+  if (!source) return { cameras: [], place: null, clip: null };
+  const distance = (camera: Device) => {
+    if (camera.code === source.code) return -1;
+    const tier = camera.building === source.building ? (camera.floor === source.floor ? 0 : 10) : camera.area === source.area ? 20 : null;
+    if (tier === null) return null;
+    const apart = camera.x !== null && camera.y !== null && source.x !== null && source.y !== null ? Math.hypot(camera.x - source.x, camera.y - source.y) : 1;
+    return tier + apart;
+  };
+  const ranked = registry
+    .cameras()
+    .map((camera) => ({ camera, distance: distance(camera) }))
+    .filter((entry): entry is { camera: Device; distance: number } => entry.distance !== null)
+    .sort((a, b) => a.distance - b.distance || a.camera.code.localeCompare(b.camera.code))
+    .slice(0, MAX_CAMERAS)
+    .map((entry) => entry.camera);
+  const recorder = ranked.find((camera) => camera.recording !== null);
+  return {
+    cameras: ranked.map((camera) => camera.code),
+    place: { area: source.area, building: source.building, floor: source.floor, x: source.x, y: source.y },
+    clip: recorder ? { camera: recorder.code, from: alarm.raisedAt - PRE_ALARM_SECONDS * 1000, to: alarm.raisedAt + POST_ALARM_SECONDS * 1000 } : null,
+  };
+}
