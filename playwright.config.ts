@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4310;
+// Another port lets two checkouts run their specs side by side.
+const PORT = Number(process.env.VIGIL_E2E_PORT ?? 4310);
 
 // Playwright loads this file in every worker too: the runner makes the fresh data folder,
 // hands it down through the environment, and removes it when it exits (after the server).

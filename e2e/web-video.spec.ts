@@ -127,6 +127,32 @@ test.describe('video wall', () => {
       expect(await heard()).toEqual({ muted: true, bytes: 0 });
     });
 
+    test('an administrator sets a camera’s sign-in: the stream uses it and nothing shows it', async ({ page }) => {
+      await openApp(page, 'en');
+      await signIn(page, ACCOUNTS.admin);
+      const code = '32061201011320099004';
+      await announceCamera(await brokerOf(page), code, 'Rig gate signed', rig.url('gate'));
+      await page.goto('/#/devices');
+      await page.getByTestId('device-search').fill('Rig gate signed');
+      await page.getByTestId('device-table').getByText('Rig gate signed').click();
+      const form = page.getByTestId('camera-credentials');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(form.getByText('Enter the camera’s user name')).toBeVisible();
+      await form.getByPlaceholder('User name').fill('viewer');
+      await form.getByPlaceholder('Password').fill('Cam-Secret-7');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByText('Sign-in for Rig gate signed saved')).toBeVisible();
+      await expect(form.getByPlaceholder('Password')).toHaveValue('');
+
+      await page.goto('/#/wall');
+      await page.locator(`[data-testid=camera-item][data-code="${code}"]`).dblclick();
+      await expect(page.locator(`[data-testid=video-tile][data-camera="${code}"]`)).toHaveAttribute('data-state', 'playing', { timeout: 20_000 });
+      await page.goto('/#/ops');
+      const row = page.getByTestId('ops-streams').locator('tbody tr.ant-table-row', { hasText: '***@' });
+      await expect(row).toHaveCount(1);
+      await expect(page.locator('body')).not.toContainText('Cam-Secret-7');
+    });
+
     test('a recorded clip plays from a chosen time, and jumps to another', async ({ page }) => {
       test.setTimeout(90_000);
       await openApp(page, 'en');

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DeviceKind } from '../core/contract';
 import { describeError } from '../core/errors';
+import { CameraCredentials } from './camera-credentials';
 import { CodeParts } from './code-parts';
 import { location } from './device-table';
 import { useDevicesUi } from './devices-store';
@@ -65,6 +66,7 @@ export function DeviceDrawer() {
                   ))}
             </Descriptions.Item>
           </Descriptions>
+          <CameraCredentials device={device} />
         </>
       )}
     </Drawer>
