@@ -143,6 +143,7 @@ test.describe('video wall', () => {
       await form.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByText('Sign-in for Rig gate signed saved')).toBeVisible();
       await expect(form.getByPlaceholder('Password')).toHaveValue('');
+      await screenshot(page, 'camera-credentials', 'en');
 
       await page.goto('/#/wall');
       await page.locator(`[data-testid=camera-item][data-code="${code}"]`).dblclick();
