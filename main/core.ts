@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CoreTransport } from './contract';
 import { alarmHandlers } from './alarms/handlers';
+import { eventHandlers } from './events/handlers';
+import { EventLog } from './events/service';
 import { HybridClock } from './alarms/hlc';
 import { AlarmService } from './alarms/service';
 import { AuditTrail } from './audit/trail';
@@ -174,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     userHandlers({ auth, users, sessions, hub }),
     deviceHandlers({ registry, siteName: options.site.name }),
     alarmHandlers({ alarms, hub, registry }),
+    eventHandlers({ events: new EventLog(db) }),
     commandHandlers({ commands, registry, hub }),
     auditHandlers({ audit }),
     settingsHandlers({ settings, hub }),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Permission } from './permissions';
 import {
   AlarmFilter,
+  DeviceEventSchema,
+  EventFilter,
   AlarmLinkageSchema,
   AlarmSchema,
   AuditEntrySchema,
@@ -91,6 +93,11 @@ export const calls = {
   /** Marks a step of the alarm's procedure done; steps are never undone. */
   'alarms.step': call('alarms.handle', z.strictObject({ id: z.string().max(64), step: z.number().int().min(0).max(30) }), AlarmSchema, { audited: true }),
   'alarms.linkage': call('alarms.read', z.strictObject({ id: z.string().max(64) }), AlarmLinkageSchema),
+
+  /** The device event log (access, intrusion, faults), newest first, personal data masked. */
+  'events.list': call('devices.read', EventFilter, z.array(DeviceEventSchema)),
+  /** One event's person in full: only for roles allowed to, and the audit trail records who looked. */
+  'events.person': call('personal.read', z.strictObject({ id: z.string().max(64) }), z.object({ person: z.string().nullable() }), { audited: true }),
   'alarms.act': call(
     'alarms.handle',
     z.strictObject({ id: z.string().max(64), action: z.enum(ALARM_ACTIONS), note: z.string().trim().max(1000).optional() }),

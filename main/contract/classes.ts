@@ -33,6 +33,14 @@ export const EVENT_TYPES = {
 export type EventType = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventType[];
 
+/** What a door controller reports of its door. */
+export const DOOR_STATES = ['closed', 'open', 'held_open', 'forced'] as const;
+export type DoorState = (typeof DOOR_STATES)[number];
+
+/** What an intrusion panel reports of a zone (a detector, 防区): in alarm means armed and triggered. */
+export const ZONE_STATES = ['armed', 'disarmed', 'bypassed', 'alarm'] as const;
+export type ZoneState = (typeof ZONE_STATES)[number];
+
 /** Alarm states in their only allowed order: a state never goes back. */
 export const ALARM_STATES = ['new', 'acknowledged', 'handling', 'resolved', 'closed'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordingSchema } from './video';
-import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES } from './classes';
+import { ALARM_STATES, DOOR_STATES, EVENT_TYPE_NAMES, SEVERITIES, ZONE_STATES } from './classes';
 import { DEVICE_KINDS, DeviceCode } from './device-code';
 import { PERMISSIONS, ROLES } from './permissions';
 
@@ -58,6 +58,9 @@ export const DeviceSchema = z.object({
   /** The edge gateway it reports through, if any. */
   gateway: z.string().nullable(),
   status: DeviceStatusSchema,
+  /** A door controller's door, an intrusion zone's state: as the device last reported, null for other devices. */
+  door: z.enum(DOOR_STATES).nullable(),
+  zone: z.enum(ZONE_STATES).nullable(),
   statusSince: Timestamp.nullable(),
   lastSeen: Timestamp.nullable(),
 });
@@ -235,3 +238,31 @@ export const CommandSchema = z.object({
 export type CommandRecord = z.infer<typeof CommandSchema>;
 
 export { DeviceCode };
+
+/** A device event as the event log shows it: personal data masked (a name's first character, a card's last four digits). */
+export const DeviceEventSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  deviceName: z.string(),
+  area: z.string(),
+  building: z.string(),
+  floor: z.string(),
+  type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
+  severity: z.enum(SEVERITIES),
+  at: Timestamp,
+  zone: z.string().nullable(),
+  /** Masked; `events.person` gives the full text to roles allowed to see it, and audits that it did. */
+  person: z.string().nullable(),
+});
+export type DeviceEventEntry = z.infer<typeof DeviceEventSchema>;
+
+export const EventFilter = z.strictObject({
+  types: z.array(z.enum(EVENT_TYPE_NAMES as [string, ...string[]])).max(EVENT_TYPE_NAMES.length).optional(),
+  code: DeviceCode.optional(),
+  area: z.string().max(64).optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+  /** The page after this one: events before it (time, then id). */
+  before: z.strictObject({ at: Timestamp, id: z.string().max(64) }).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});

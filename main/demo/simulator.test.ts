@@ -8,7 +8,8 @@ let demo: DemoSite;
 let core: Core;
 
 beforeAll(async () => {
-  demo = await startDemoSite();
+  // No random outages: the command tests need their door and zone online.
+  demo = await startDemoSite({ statusChangesPerSecond: 0 });
   core = testCore({ site: { ...demo.site, brokers: [demo.brokerUrl], demo: true, protocolVersion: 4 } });
   await waitFor(() => core.registry.tree('x').total === demo.simulator.devices.length, 'the park to be registered');
 }, 30_000);
@@ -36,8 +37,24 @@ describe('demo park simulator', () => {
     const officer = connectClient(core);
     await officer.call('auth.signIn', { username: 'duty', password: 'Gate-Keeper-2026', station: 'desk' });
     const door = demo.simulator.devices.find((device) => device.kind === 'door')!;
-    const command = await officer.call('devices.command', { code: door.code, command: 'door.open', params: {} });
+    expect((await officer.call('devices.get', { code: door.code })).door).toBe('closed');
+    const command = await officer.call('devices.command', { code: door.code, command: 'door.open', params: { seconds: 1, reason: 'visitor at reception' } });
     await expect.poll(async () => (await officer.call('devices.commands', { code: door.code, limit: 1 }))[0], { timeout: 5_000 }).toMatchObject({ id: command.id, status: 'done' });
+    // The controller reports the door open, and closed again after the seconds asked for.
+    await expect.poll(async () => (await officer.call('devices.get', { code: door.code })).door, { timeout: 5_000 }).toBe('open');
+    await expect.poll(async () => (await officer.call('devices.get', { code: door.code })).door, { timeout: 5_000 }).toBe('closed');
+  });
+
+  it('arms, disarms and bypasses intrusion zones as a panel does', async () => {
+    await core.auth.createUser({ username: 'zones', displayName: 'Zones', role: 'duty_officer', password: 'Zone-Keeper-2026' });
+    const officer = connectClient(core);
+    await officer.call('auth.signIn', { username: 'zones', password: 'Zone-Keeper-2026', station: 'desk' });
+    const zone = demo.simulator.devices.find((device) => device.kind === 'alarm_input')!;
+    expect((await officer.call('devices.get', { code: zone.code })).zone).toBe('armed');
+    await officer.call('devices.command', { code: zone.code, command: 'zone.bypass', params: { reason: 'detector under repair' } });
+    await expect.poll(async () => (await officer.call('devices.get', { code: zone.code })).zone, { timeout: 5_000 }).toBe('bypassed');
+    await officer.call('devices.command', { code: zone.code, command: 'zone.disarm', params: { reason: 'cleaning crew' } });
+    await expect.poll(async () => (await officer.call('devices.get', { code: zone.code })).zone, { timeout: 5_000 }).toBe('disarmed');
   });
 
   it('steers the perimeter cameras out of the box, with credentials that never leave the core', async () => {

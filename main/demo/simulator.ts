@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
-import { EVENT_TYPES, type DeviceStatus, type EventType } from '../contract';
+import { EVENT_TYPES, type DeviceStatus, type DoorState, type EventType, type ZoneState } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
 import { DEMO_SITE, demoDevices, type DemoDevice } from './park';
 
@@ -23,6 +23,9 @@ export type SimulatorOptions = {
 };
 
 export type Fault = 'garbage' | 'bad-json' | 'unknown-device' | 'oversized' | 'replay' | 'wrong-site' | 'bad-code';
+
+/** What the panel does with a zone on each command. */
+const ZONE_COMMANDS: Record<string, ZoneState> = { 'zone.arm': 'armed', 'zone.disarm': 'disarmed', 'zone.bypass': 'bypassed', 'zone.unbypass': 'armed' };
 
 const PEOPLE = ['张伟', '王芳', '李娜', '刘洋', '陈杰', '杨静', '赵磊', '黄敏', '周涛', '吴丽'];
 const ALARMS: { kind: DemoDevice['kind']; type: EventType }[] = [
@@ -52,6 +55,8 @@ export class SiteSimulator {
   private client: MqttClient | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly offline = new Set<string>();
+  private readonly doors = new Map<string, DoorState>();
+  private readonly zones = new Map<string, ZoneState>();
   private readonly runId = randomBytes(4).toString('hex');
   private sequence = 0;
   private lastEvent: { topic: string; payload: string } | null = null;
@@ -139,7 +144,27 @@ export class SiteSimulator {
 
   private publishState(code: string, status: DeviceStatus, ts = this.now()) {
     this.published.states++;
-    return this.client!.publishAsync(topicOf('deviceState', { site: this.site, code }), JSON.stringify({ status, ts }), { qos: 1, retain: true });
+    // Doors report their door, alarm inputs their zone, with every state.
+    const kind = this.devices.find((device) => device.code === code)?.kind;
+    const detail = kind === 'door' ? { door: this.doors.get(code) ?? 'closed' } : kind === 'alarm_input' ? { zone: this.zones.get(code) ?? 'armed' } : {};
+    return this.client!.publishAsync(topicOf('deviceState', { site: this.site, code }), JSON.stringify({ status, ts, ...detail }), { qos: 1, retain: true });
+  }
+
+  /** What a command does to its door or zone once the controller has done it. */
+  private apply(code: string, command: string, params: Record<string, unknown>): void {
+    const zone = ZONE_COMMANDS[command];
+    if (zone) this.zones.set(code, zone);
+    else if (command === 'door.open') {
+      this.doors.set(code, 'open');
+      const seconds = typeof params.seconds === 'number' ? params.seconds : 5;
+      this.timers.push(
+        setTimeout(() => {
+          this.doors.set(code, 'closed');
+          void this.publishState(code, 'online');
+        }, seconds * 1000),
+      );
+    } else return;
+    void this.publishState(code, 'online');
   }
 
   /** Publishes one device event and returns its id. */
@@ -206,7 +231,7 @@ export class SiteSimulator {
     client.on('message', (topic, payload) => {
       const match = /^vigil\/v1\/[^/]+\/devices\/(\d{20})\/commands$/.exec(topic);
       if (!match) return;
-      let command: { id?: string; expiresAt?: number };
+      let command: { id?: string; expiresAt?: number; command?: string; params?: Record<string, unknown> };
       try {
         command = JSON.parse(payload.toString()) as typeof command;
       } catch {
@@ -217,7 +242,12 @@ export class SiteSimulator {
         client.publish(topicOf('commandAck', { site: this.site, code: match[1]! }), JSON.stringify({ id: command.id, status, ts: this.now(), ...(reason ? { reason } : {}) }), { qos: 1 });
       if ((command.expiresAt ?? 0) <= this.now()) return ack('expired', 'arrived after its expiry');
       ack('accepted');
-      this.timers.push(setTimeout(() => ack('done'), 300));
+      this.timers.push(
+        setTimeout(() => {
+          ack('done');
+          if (typeof command.command === 'string') this.apply(match[1]!, command.command, command.params ?? {});
+        }, 300),
+      );
     });
     await client.subscribeAsync(`vigil/v1/${this.site}/devices/+/commands`, { qos: 1 });
   }

@@ -4,7 +4,9 @@ import {
   type Device,
   type DeviceStatus,
   type DeviceTreeNode,
+  type DoorState,
   type Recording,
+  type ZoneState,
 } from '../contract';
 import type { Database } from '../store/database';
 
@@ -16,10 +18,12 @@ export type DeviceInfo = Pick<Device, 'code' | 'name' | 'area' | 'building' | 'f
   gateway?: string | null;
   at: number;
 };
-export type DeviceStatusUpdate = { code: string; status: DeviceStatus; at: number };
+export type DeviceStatusUpdate = { code: string; status: DeviceStatus; at: number; door?: DoorState; zone?: ZoneState };
 
-type DeviceRow = Omit<Device, 'streams' | 'recording' | 'statusSince' | 'lastSeen' | 'kind'> & {
+type DeviceRow = Omit<Device, 'streams' | 'recording' | 'statusSince' | 'lastSeen' | 'kind' | 'door' | 'zone'> & {
   kind: Device['kind'];
+  door_state: Device['door'];
+  zone_state: Device['zone'];
   streams: string;
   recording: string | null;
   status_since: number | null;
@@ -43,6 +47,8 @@ function toDevice(row: DeviceRow): Device {
     recording: row.recording ? (JSON.parse(row.recording) as Recording) : null,
     gateway: row.gateway,
     status: row.status,
+    door: row.door_state,
+    zone: row.zone_state,
     statusSince: row.status_since,
     lastSeen: row.last_seen,
   };
@@ -92,10 +98,12 @@ export class DeviceRegistry {
     );
     // A status for a device not registered yet is kept as a placeholder row until its info arrives.
     this.upsertStatus = db.prepare(
-      `INSERT INTO devices (code, name, kind, area, building, floor, status, status_since, last_seen)
-       VALUES (@code, @code, @kind, '', '', '', @status, @at, @at)
+      `INSERT INTO devices (code, name, kind, area, building, floor, status, status_since, last_seen, door_state, zone_state)
+       VALUES (@code, @code, @kind, '', '', '', @status, @at, @at, @door, @zone)
        ON CONFLICT(code) DO UPDATE SET
          status = excluded.status,
+         door_state = coalesce(excluded.door_state, devices.door_state),
+         zone_state = coalesce(excluded.zone_state, devices.zone_state),
          status_since = CASE WHEN devices.status = excluded.status THEN devices.status_since ELSE excluded.status_since END,
          last_seen = excluded.last_seen
        WHERE devices.last_seen IS NULL OR excluded.last_seen > devices.last_seen`,
@@ -112,7 +120,7 @@ export class DeviceRegistry {
 
   /** Applies a status; false when what is stored is as new or newer. Call inside a transaction. */
   applyStatus(update: DeviceStatusUpdate): boolean {
-    if (!this.upsertStatus.run({ ...update, kind: deviceKindOf(update.code) }).changes) return false;
+    if (!this.upsertStatus.run({ door: null, zone: null, ...update, kind: deviceKindOf(update.code) }).changes) return false;
     this.history.run(update.code, update.at, update.status);
     return true;
   }

@@ -137,10 +137,12 @@ export class Ingest {
         this.totals.states++;
         if (this.registry.applyInfo({ code, ...message.payload, at: message.payload.ts })) this.batch.devices.add(code);
         return null;
-      case 'deviceState':
+      case 'deviceState': {
         this.totals.states++;
-        if (this.registry.applyStatus({ code, status: message.payload.status, at: message.payload.ts })) this.batch.devices.add(code);
+        const { status, ts, door, zone } = message.payload;
+        if (this.registry.applyStatus({ code, status, at: ts, ...(door ? { door } : {}), ...(zone ? { zone } : {}) })) this.batch.devices.add(code);
         return null;
+      }
       case 'gatewayState': {
         this.totals.states++;
         // A last will carries the time its gateway connected, not the time it fired: the link's state is

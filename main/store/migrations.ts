@@ -183,6 +183,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX alarms_fold ON alarms(source, type, raised_at);
   CREATE INDEX alarms_severity ON alarms(severity, raised_at);
   `,
+  // 7: doors' and intrusion zones' own states; the event log by type (the access log).
+  `
+  ALTER TABLE devices ADD COLUMN door_state TEXT;
+  ALTER TABLE devices ADD COLUMN zone_state TEXT;
+  CREATE INDEX device_events_type ON device_events(type, at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -69,7 +69,8 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     gateway: '32061201012090000001',
     ts: 1767225600000,
   },
-  deviceState: { status: 'fault', ts: 1767225600000, reason: 'video signal lost' },
+  // A door controller with an alarm input of its own (an exit button tamper loop, say) reports both.
+  deviceState: { status: 'online', ts: 1767225600000, reason: 'door held open 90 s', door: 'held_open', zone: 'armed' },
   gatewayState: { online: true, ts: 1767225600000 },
   telemetry: { ts: 1767225600000, values: { voltage_a: 229.8, current_a: 12.4, energy_kwh: 18342.5 } },
   deviceEvent: { id: 'evt-20260101-000001', type: 'access_granted', severity: 'info', ts: 1767225600000, zone: 'A 栋大堂', person: '张三', data: { card: '0012345678', direction: 'in' } },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES, type DataClass } from '../../contract';
+import { ALARM_STATES, DOOR_STATES, EVENT_TYPE_NAMES, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
 import { DeviceCode, DeviceStatusSchema, RecordingSchema } from '../../contract';
 
 /**
@@ -41,6 +41,8 @@ export const DeviceStatePayload = z.strictObject({
   status: DeviceStatusSchema,
   ts: Millis,
   reason: z.string().max(200).optional(),
+  door: z.enum(DOOR_STATES).optional().describe('a door controller: its door'),
+  zone: z.enum(ZONE_STATES).optional().describe('an intrusion zone (alarm input): armed, disarmed, bypassed, or in alarm'),
 });
 
 export const GatewayStatePayload = z.strictObject({
