@@ -26,13 +26,14 @@ type Row = {
   steps: number;
   // From the device registry, null when the device is not known here.
   device_name: string | null;
-  area: string | null;
+  /** Where its device was when it was raised (kept on the alarm: the list filters by it). */
+  area: string;
   building: string | null;
   floor: string | null;
 };
 
 /** Alarms with where their device is: the list filters and shows by place. */
-const SELECT = `SELECT a.*, d.name AS device_name, d.area, d.building, d.floor FROM alarms a LEFT JOIN devices d ON d.code = a.source`;
+const SELECT = `SELECT a.*, d.name AS device_name, d.building, d.floor FROM alarms a LEFT JOIN devices d ON d.code = a.source`;
 
 const toRecord = (row: Row): AlarmRecord => ({
   id: row.id,
@@ -70,7 +71,7 @@ const toAlarm = (row: Row, now: number): Alarm => ({
   steps: row.steps,
   escalated: isOverdue(row, now),
   sourceName: row.device_name ?? '',
-  area: row.area ?? '',
+  area: row.area,
   building: row.building ?? '',
   floor: row.floor ?? '',
 });
@@ -105,9 +106,10 @@ export class AlarmService {
   ) {
     this.select = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
     this.upsert = db.prepare(
-      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps)
-       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps)
-       ON CONFLICT(id) DO UPDATE SET severity = excluded.severity, state = excluded.state, hlc = excluded.hlc, raised_at = excluded.raised_at,
+      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps, area)
+       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps,
+         coalesce((SELECT area FROM devices WHERE code = @source), ''))
+       ON CONFLICT(id) DO UPDATE SET area = CASE WHEN alarms.area = '' THEN excluded.area ELSE alarms.area END, severity = excluded.severity, state = excluded.state, hlc = excluded.hlc, raised_at = excluded.raised_at,
          last_at = excluded.last_at, updated_at = excluded.updated_at, by = excluded.by, station = excluded.station, note = excluded.note,
          count = excluded.count, steps = excluded.steps`,
     );
@@ -219,7 +221,7 @@ export class AlarmService {
     any('a.severity', filter.severities);
     any('a.type', filter.types);
     if (filter.area !== undefined) {
-      where.push('d.area = ?');
+      where.push('a.area = ?');
       params.push(filter.area);
     }
     if (filter.from !== undefined) {
@@ -231,7 +233,8 @@ export class AlarmService {
       params.push(filter.to);
     }
     if (filter.before) {
-      where.push('(a.raised_at < ? OR (a.raised_at = ? AND a.id < ?))');
+      // The first term bounds the index range; the second drops the page's own moment's alarms already seen.
+      where.push('a.raised_at <= ? AND (a.raised_at < ? OR a.id < ?)');
       params.push(filter.before.raisedAt, filter.before.raisedAt, filter.before.id);
     }
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.raised_at DESC, a.id DESC LIMIT ?`;

@@ -39,7 +39,8 @@ export class EventLog {
     if (filter.from !== undefined) add('e.at >= ?', filter.from);
     if (filter.to !== undefined) add('e.at < ?', filter.to);
     if (filter.before) {
-      where.push('(e.at < ? OR (e.at = ? AND e.id < ?))');
+      // The first term bounds the index range; the second drops the moment's events already seen.
+      where.push('e.at <= ? AND (e.at < ? OR e.id < ?)');
       params.push(filter.before.at, filter.before.at, filter.before.id);
     }
     const rows = this.db

@@ -175,13 +175,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (username, name)
   ) WITHOUT ROWID;
   `,
-  // 6: the alarm center: repeats folded into an alarm (its last occurrence), procedure steps done.
+  // 6: the alarm center: repeats folded into an alarm (its last occurrence), procedure steps done, and
+  // the area its device was in, so the list filters by area without a join: a page of 100 in 1 000 000.
   `
   ALTER TABLE alarms ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;
   UPDATE alarms SET last_at = raised_at;
   ALTER TABLE alarms ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE alarms ADD COLUMN area TEXT NOT NULL DEFAULT '';
+  UPDATE alarms SET area = coalesce((SELECT area FROM devices WHERE code = alarms.source), '');
   CREATE INDEX alarms_fold ON alarms(source, type, raised_at);
   CREATE INDEX alarms_severity ON alarms(severity, raised_at);
+  CREATE INDEX alarms_type ON alarms(type, raised_at);
+  CREATE INDEX alarms_area ON alarms(area, raised_at);
+  CREATE INDEX alarms_area_type ON alarms(area, type, raised_at);
   `,
   // 7: doors' and intrusion zones' own states; the event log by type (the access log).
   `
