@@ -15,6 +15,8 @@ import { VideoTile } from './video-tile';
 import { useWall, wallActions } from './wall-store';
 import { WallToolbar } from './wall-toolbar';
 import { useWallFromAddress } from './saved-walls';
+import { useAlarmLinkage } from './alarm-linkage';
+import { AlarmLinkageBar } from './alarm-linkage-bar';
 
 /**
  * Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it,
@@ -105,6 +107,7 @@ export function WallPage() {
   useWallKeys(byCode);
   const { t } = useTranslation();
   const { message } = App.useApp();
+  useAlarmLinkage();
   useWallFromAddress(useCallback((name: string) => void message.warning(t('screens.wallMissing', { name })), [message, t]));
 
   const count = tileCount(layout);
@@ -115,6 +118,7 @@ export function WallPage() {
       <CameraList cameras={cameras.data ?? []} loading={cameras.isPending} />
       <div className="page">
         <WallToolbar />
+        <AlarmLinkageBar />
         <div
           className="wall-grid"
           data-testid="wall-grid"

@@ -16,6 +16,8 @@ type WallState = {
   /** The saved wall shown, and the tour through saved walls when running. */
   current: string | null;
   touring: boolean;
+  /** An alarm's cameras on the wall, and the wall they replaced until the officer goes back. */
+  linkage: { alarm: string; label: string; before: { layout: string; tiles: string[] } } | null;
 };
 
 const STORAGE_KEY = 'vigil.wall';
@@ -35,7 +37,7 @@ function restore(): Pick<WallState, 'layout' | 'tiles'> {
   return { layout: '4', tiles: empty() };
 }
 
-export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, audible: null, presetsFor: null, current: null, touring: false }));
+export const useWall = create<WallState>(() => ({ ...restore(), selected: 0, fullscreen: null, showStats: false, audible: null, presetsFor: null, current: null, touring: false, linkage: null }));
 useWall.subscribe(({ layout, tiles }) => sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ layout, tiles })));
 
 export const wallActions = {
@@ -92,6 +94,22 @@ export const wallActions = {
   },
   toggleStats() {
     useWall.setState((state) => ({ showStats: !state.showStats }));
+  },
+  /** An alarm's linked cameras on the wall (one tile, or four), keeping the wall they replace; a second alarm keeps the first's. */
+  showAlarm(alarm: string, label: string, cameras: string[]) {
+    useWall.setState((state) => ({
+      linkage: { alarm, label, before: state.linkage?.before ?? { layout: state.layout, tiles: state.tiles } },
+      layout: cameras.length > 1 ? '4' : '1',
+      tiles: [...cameras.slice(0, 4), ...empty()].slice(0, MAX_STREAMS_PER_WINDOW),
+      selected: 0,
+      fullscreen: null,
+      touring: false,
+    }));
+  },
+  /** Back to the wall the alarm replaced. */
+  endLinkage() {
+    const { linkage } = useWall.getState();
+    if (linkage) useWall.setState({ ...linkage.before, linkage: null, fullscreen: null });
   },
   load(wall: Wall) {
     useWall.setState({ layout: layoutById(wall.layout).id, tiles: [...wall.tiles, ...empty()].slice(0, MAX_STREAMS_PER_WINDOW), current: wall.name, fullscreen: null });

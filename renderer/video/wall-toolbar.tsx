@@ -1,5 +1,5 @@
 import { BarChartOutlined, ExportOutlined, PauseCircleOutlined, PlayCircleOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Input, InputNumber, Popover, Select, Space, Tooltip } from 'antd';
+import { App, Button, Input, InputNumber, Popover, Select, Space, Switch, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { core } from '../core/client';
 import { describeError } from '../core/errors';
 import { LAYOUTS, customLayout } from './layouts';
 import { openWindows } from '../shell/windows';
+import { linkageEnabled, setLinkageEnabled } from './alarm-linkage';
 import { SAVED_WALLS_KEY, useSavedWalls } from './saved-walls';
 import { useWall, wallActions } from './wall-store';
 
@@ -49,6 +50,7 @@ export function WallToolbar() {
   const showStats = useWall((state) => state.showStats);
   const [tourSeconds, setTourSeconds] = useState(20);
   const [name, setName] = useState('');
+  const [linkage, setLinkage] = useState(linkageEnabled);
   const walls = useTour(tourSeconds);
 
   const save = async () => {
@@ -104,6 +106,19 @@ export function WallToolbar() {
           {t('wall.save')}
         </Button>
       </Space.Compact>
+      <Tooltip title={t('wall.linkage.hint')}>
+        <Switch
+          size="small"
+          checked={linkage}
+          onChange={(on) => {
+            setLinkageEnabled(on);
+            setLinkage(on);
+          }}
+          checkedChildren={t('wall.linkage.on')}
+          unCheckedChildren={t('wall.linkage.off')}
+          data-testid="alarm-linkage-switch"
+        />
+      </Tooltip>
       <Space.Compact size="small">
         <InputNumber size="small" min={5} max={600} value={tourSeconds} onChange={(value) => setTourSeconds(value ?? 20)} suffix="s" style={{ width: 80 }} aria-label={t('wall.tourInterval')} />
         <Tooltip title={walls.length < 2 ? t('wall.tourNeedsWalls') : t('wall.tourHint')}>
