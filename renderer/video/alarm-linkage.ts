@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
 import { useCoreEvent } from '../core/use-core-event';
 import { URGENCY, alarmToLink } from './linkage-choice';
-import { wallActions } from './wall-store';
+import { useWall, wallActions } from './wall-store';
 
 const STORAGE_KEY = 'vigil.alarmLinkage';
 /** In a storm the wall holds an alarm's cameras this long before a later alarm of no higher severity takes it. */
@@ -32,7 +32,8 @@ export function useAlarmLinkage(): void {
       const alarm = alarmToLink(await core.call('alarms.get', { ids: ids.slice(0, 1000) }), Date.now(), seen.current);
       if (!alarm) return;
       const urgency = URGENCY[alarm.severity] ?? 0;
-      if (Date.now() - last.current.at < HOLD_MS && urgency <= last.current.urgency) return;
+      // Only while an alarm holds the wall: once the officer went back, the next alarm takes it at once.
+      if (useWall.getState().linkage && Date.now() - last.current.at < HOLD_MS && urgency <= last.current.urgency) return;
       seen.current.add(alarm.id);
       const { cameras } = await core.call('alarms.linkage', { id: alarm.id });
       if (!cameras.length) return;
