@@ -33,6 +33,7 @@ import { startRetention } from './store/retention';
 import { VERSION } from './version';
 import { resolveFfmpeg } from './video/ffmpeg';
 import { VideoGateway } from './video/gateway';
+import { WarmPool } from './video/warm-pool';
 import { videoHandlers } from './video/handlers';
 import { PtzService } from './video/ptz';
 import { ptzHandlers } from './video/ptz-handlers';
@@ -85,6 +86,8 @@ export type Core = {
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
   readonly video: VideoGateway;
+  /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
+  readonly warm: WarmPool;
   /** Where cameras' streams and credentials come from; the demo seeds its cameras' credentials here. */
   readonly cameras: CameraSources;
   close(): Promise<void>;
@@ -170,6 +173,17 @@ export function createCore(options: CoreOptions): Core {
     recording: (camera, from, to, speed) => sources.recording(camera, from, to, speed),
     idleStopMs: options.video?.idleStopMs,
   });
+  // Cameras of armed intrusion zones stay warm; zones arm, disarm and go offline as devices change.
+  const warm = new WarmPool({ registry, gateway: video, logger });
+  let warmTimer: NodeJS.Timeout | null = null;
+  const refreshWarm = () => {
+    warmTimer ??= setTimeout(() => {
+      warmTimer = null;
+      warm.refresh();
+    }, 1_000);
+  };
+  ingest.onCommit(({ devices }) => devices.size && refreshWarm());
+  refreshWarm();
 
   const handlers = joinHandlers(
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
@@ -217,6 +231,7 @@ export function createCore(options: CoreOptions): Core {
     outbox,
     alarms,
     video,
+    warm,
     cameras: sources,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, transport);
@@ -231,6 +246,8 @@ export function createCore(options: CoreOptions): Core {
       return connection;
     },
     async close() {
+      if (warmTimer) clearTimeout(warmTimer);
+      warm.stop();
       video.stop();
       clearInterval(lockTimer);
       clearInterval(escalationTimer);

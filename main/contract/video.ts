@@ -42,6 +42,8 @@ export const StreamHealthSchema = z.object({
   source: z.string(),
   viewers: z.number().int(),
   running: z.boolean(),
+  /** Kept running with nobody watching, so an alarm's camera shows at once (cameras of armed intrusion zones). */
+  warm: z.boolean(),
   codec: z.string().nullable(),
   transcoding: z.boolean(),
   /** Frames per second: one fragment per frame. */

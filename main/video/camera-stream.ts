@@ -25,6 +25,7 @@ export type StreamHealth = {
   source: string;
   viewers: number;
   running: boolean;
+  warm: boolean;
   codec: string | null;
   transcoding: boolean;
   /** Fragments per second since ffmpeg last started (0 while idle): one per frame, so the camera's frame rate. */
@@ -103,7 +104,9 @@ export class CameraStream {
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private closed = false;
-  private readonly health: Omit<StreamHealth, 'viewers' | 'running' | 'kbps'>;
+  private readonly health: Omit<StreamHealth, 'viewers' | 'running' | 'kbps' | 'warm'>;
+  /** Holds that keep ffmpeg running with no viewer (warm streams). */
+  private holds = 0;
   private readonly dropListeners = new Map<Viewer, (ended: boolean) => void>();
   private startedAt = 0;
 
@@ -133,17 +136,39 @@ export class CameraStream {
       this.viewers.delete(viewer);
       this.synced.delete(viewer);
       this.dropListeners.delete(viewer);
-      if (this.viewers.size === 0 && !this.closed) {
-        this.idleTimer = setTimeout(() => this.stopProcess(), this.options.idleStopMs ?? 10_000);
-        this.idleTimer.unref();
-      }
+      this.idleSoon();
     };
+  }
+
+  /**
+   * Keeps ffmpeg running, and the GOP cached, with nobody watching: the first
+   * viewer then gets a picture at once. Returns the function that lets go.
+   */
+  hold(): () => void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.holds++;
+    if (!this.child && !this.retryTimer) this.start();
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.holds--;
+      this.idleSoon();
+    };
+  }
+
+  /** Stops ffmpeg a while after the last viewer and hold are gone. */
+  private idleSoon(): void {
+    if (this.viewers.size > 0 || this.holds > 0 || this.closed || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => this.stopProcess(), this.options.idleStopMs ?? 10_000);
+    this.idleTimer.unref();
   }
 
   stats(): StreamHealth {
     const seconds = this.child ? (Date.now() - this.startedAt) / 1000 : 0;
     const rate = (count: number) => (seconds ? count / seconds : 0);
-    return { ...this.health, fragments: rate(this.health.fragments), kbps: rate((this.health.bytes * 8) / 1000), viewers: this.viewers.size, running: !!this.child };
+    return { ...this.health, fragments: rate(this.health.fragments), kbps: rate((this.health.bytes * 8) / 1000), viewers: this.viewers.size, running: !!this.child, warm: this.holds > 0 };
   }
 
   private start(): void {
@@ -163,7 +188,7 @@ export class CameraStream {
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;
       this.child = null;
-      if (this.closed || this.viewers.size === 0) return;
+      if (this.closed || (this.viewers.size === 0 && this.holds === 0)) return;
       if (this.profile.source.kind === 'recording' && code === 0) {
         for (const listener of this.dropListeners.values()) listener(true);
         return;
@@ -175,7 +200,7 @@ export class CameraStream {
       for (const listener of this.dropListeners.values()) listener(false);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
-        if (!this.closed && this.viewers.size > 0) this.start();
+        if (!this.closed && (this.viewers.size > 0 || this.holds > 0)) this.start();
       }, delay);
     });
   }

@@ -127,6 +127,11 @@ export class VideoGateway {
     return jpegOfLastFrame(this.options.ffmpeg, Buffer.concat(segments.map((segment) => segment.data)));
   }
 
+  /** Keeps a camera's live stream running with nobody watching; returns the function that lets go. */
+  hold(camera: string, profile: VideoProfile): () => void {
+    return this.stream(camera, profile, false, false).hold();
+  }
+
   stop(): void {
     for (const view of [...this.views.values()]) this.detach(view);
     for (const { stream } of this.streams.values()) stream.close();

@@ -27,7 +27,16 @@ export function StreamsPanel() {
           { title: t('ops.streams.source'), dataIndex: 'source', ellipsis: true },
           {
             title: t('ops.streams.state'),
-            render: (_, stream) => (stream.running ? <Tag color="green">{t('ops.streams.running')}</Tag> : <Tag>{t('ops.streams.idle')}</Tag>),
+            render: (_, stream) =>
+              !stream.running ? (
+                <Tag>{t('ops.streams.idle')}</Tag>
+              ) : stream.warm && stream.viewers === 0 ? (
+                <Tag color="blue" title={t('ops.streams.warmHint')}>
+                  {t('ops.streams.warm')}
+                </Tag>
+              ) : (
+                <Tag color="green">{t('ops.streams.running')}</Tag>
+              ),
           },
           { title: t('ops.streams.viewers'), dataIndex: 'viewers', align: 'right' },
           { title: 'fps', render: (_, stream) => stream.fragments.toFixed(1), align: 'right' },
