@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
+import { tempDir } from '../testing/harness';
 import { startRtspServer } from '../testing/rtsp';
 import { CameraStream, redact, type StreamProfile } from './camera-stream';
 import { resolveFfmpeg } from './ffmpeg';
@@ -118,5 +121,20 @@ describe('camera stream', () => {
 
   it('never logs camera credentials', () => {
     expect(redact('rtsp://admin:Secret123@10.0.0.5:554/Streaming/Channels/101')).toBe('rtsp://***@10.0.0.5:554/Streaming/Channels/101');
+  });
+});
+
+describe('a stream that is not fMP4', () => {
+  it('restarts the camera instead of taking the station down', async () => {
+    // Stands in for an ffmpeg whose output goes wrong: a box of size 0, then nothing.
+    const script = path.join(tempDir(), 'broken-ffmpeg.sh');
+    fs.writeFileSync(script, "#!/bin/sh\nprintf '\\000\\000\\000\\000mdat'\nsleep 5\n", { mode: 0o755 });
+    const stream = new CameraStream(rtsp('gate'), { ffmpeg: script, logger: silentLogger(), idleStopMs: 50 });
+    const drops: boolean[] = [];
+    const stop = stream.watch(() => {}, (ended) => drops.push(ended));
+    await expect.poll(() => stream.stats().restarts, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    expect(drops[0]).toBe(false);
+    stop();
+    stream.close();
   });
 });

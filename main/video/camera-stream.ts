@@ -183,7 +183,17 @@ export class CameraStream {
     this.cache = new GopCache();
     const splitter = new Fmp4Splitter((segment) => this.deliver(segment));
     let errors = '';
-    child.stdout!.on('data', (chunk: Buffer) => splitter.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      try {
+        splitter.push(chunk);
+      } catch (error) {
+        // Bytes that are not fMP4 (or a viewer that threw) must not take the station down: start this camera over.
+        if (this.child !== child) return;
+        this.options.logger.error({ source: this.health.source, error: (error as Error).message, head: chunk.subarray(0, 16).toString('hex') }, 'camera stream unreadable; restarting it');
+        child.stdout!.removeAllListeners('data');
+        child.kill('SIGKILL');
+      }
+    });
     child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;
