@@ -188,7 +188,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers = joinHandlers(
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
     userHandlers({ auth, users, sessions, hub }),
-    deviceHandlers({ registry, siteName: options.site.name }),
+    deviceHandlers({ registry, siteName: options.site.name, hub }),
     alarmHandlers({ alarms, hub, registry }),
     eventHandlers({ events: new EventLog(db) }),
     commandHandlers({ commands, registry, hub }),

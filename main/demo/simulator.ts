@@ -187,7 +187,8 @@ export class SiteSimulator {
       return;
     }
     const device = this.pick(this.devices)!;
-    if (this.offline.has(device.code) || device.kind === 'gateway') return;
+    // Doors and zones stay up: an officer trying the demo's remote open or arming must not be refused at random.
+    if (this.offline.has(device.code) || device.kind === 'gateway' || device.kind === 'door' || device.kind === 'alarm_input') return;
     this.offline.add(device.code);
     await this.publishState(device.code, this.random() < 0.2 ? 'fault' : 'offline');
   }

@@ -1,7 +1,8 @@
+import type { Hub } from '../router/hub';
 import type { HandlerGroup } from '../router/router';
 import type { DeviceRegistry } from './registry';
 
-export function deviceHandlers(deps: { registry: DeviceRegistry; siteName: string }): HandlerGroup<
+export function deviceHandlers(deps: { registry: DeviceRegistry; siteName: string; hub: Hub }): HandlerGroup<
   'devices.tree' | 'devices.list' | 'devices.get' | 'devices.place'
 > {
   const { registry } = deps;
@@ -11,6 +12,8 @@ export function deviceHandlers(deps: { registry: DeviceRegistry; siteName: strin
     'devices.get': ({ code }) => registry.get(code),
     'devices.place': ({ code, x, y }) => {
       registry.place(code, x, y);
+      // Every window showing the device (another officer's map) moves it too.
+      deps.hub.broadcast('devices.changed', { codes: [code], all: false });
       return { ok: true as const };
     },
   };
