@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { DeviceDrawer } from '../devices/device-drawer';
+import { DevicePanel } from './device-panel';
+import { MapCanvas } from './map-canvas';
+import { useAlarmRefresh } from './map-data';
+import { useMapUi, writeViewToAddress } from './map-store';
+import { MapToolbar } from './map-toolbar';
+import { useMapKeys } from './use-map-keys';
+import './map.css';
+
+/** The site map (电子地图): park plan, buildings and floors, with every device live on them. */
+export function MapPage() {
+  const view = useMapUi((state) => state.view);
+  const selected = useMapUi((state) => state.selected);
+  useMapKeys();
+  useAlarmRefresh();
+  // Opening the page from the menu drops the address's view: put it back.
+  useEffect(() => writeViewToAddress(view), [view]);
+
+  return (
+    <div className={`map-page${selected ? ' with-panel' : ''}`} data-testid="page-map">
+      <div className="page">
+        <MapToolbar />
+        <MapCanvas />
+      </div>
+      {selected && <DevicePanel key={selected} code={selected} />}
+      <DeviceDrawer />
+    </div>
+  );
+}
