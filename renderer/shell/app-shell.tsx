@@ -1,9 +1,9 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Empty, Layout, Menu, Popover, Spin, Tag, Typography } from 'antd';
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHeartbeat } from '../auth/heartbeat';
-import { useSession } from '../auth/session-store';
+import { usePermission, useSession } from '../auth/session-store';
 import { Clock } from './clock';
 import { useDomainEvents } from './domain-events';
 import { LanguageSwitch } from './language-switch';
@@ -13,6 +13,9 @@ import { useShortcuts } from './shortcuts';
 import { SiteLinkState } from './site-link';
 import { showPage, useUi } from './ui-store';
 import { UserMenu } from './user-menu';
+
+// In its own chunk: sign-in and the first page do not wait for it.
+const AlarmBackground = lazy(() => import('../alarms/alarm-background').then((module) => ({ default: module.AlarmBackground })));
 
 function ShortcutHelp() {
   const { t } = useTranslation();
@@ -24,6 +27,8 @@ function ShortcutHelp() {
           <div>{t('shell.shortcutList.search')}</div>
           <div>{t('shell.shortcutList.pages')}</div>
           <div>{t('wall.keys')}</div>
+          <div>{t('alarms.keys')}</div>
+          <div>{t('map.keys')}</div>
         </div>
       }
     >
@@ -46,10 +51,16 @@ export function AppShell() {
   useHeartbeat();
   useDomainEvents();
   useShortcuts(pages);
+  const hearsAlarms = usePermission('alarms.read');
 
   const Page = current?.component;
   return (
     <Layout className="app-shell">
+      {hearsAlarms && (
+        <Suspense fallback={null}>
+          <AlarmBackground />
+        </Suspense>
+      )}
       <Layout.Header className="app-header">
         <span className="header-logo">VIGIL</span>
         <Typography.Text strong className="header-site" data-testid="header-site">
