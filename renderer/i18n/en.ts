@@ -681,7 +681,7 @@ export const en: Messages = {
   },
   access: {
     title: 'Doors',
-    search: 'Search doors by name, code or building (/)',
+    search: 'Search doors (/)',
     allAreas: 'All areas',
     noArea: 'No area',
     doors: 'Doors: {{count}}',
@@ -700,7 +700,7 @@ export const en: Messages = {
     logHint: "Show only this door's access log (L)",
     readOnly: 'Your role may view doors but not open them',
     tooMany: 'Showing the first {{shown}} of {{total}} doors: narrow by area or name',
-    keys: '/ search · ↑↓ or J/K select a door · O open remotely · L this door’s log',
+    keys: '/ search · ↑↓ or J/K select a door · O open remotely · L show only its log',
     open: {
       title: 'Open door remotely',
       door: 'Door',
@@ -779,7 +779,7 @@ export const en: Messages = {
   },
   intrusion: {
     title: 'Intrusion',
-    search: 'Search zones by name, code or building (/)',
+    search: 'Search zones (/)',
     views: {
       alarm: 'Alarm',
       armed: 'Armed',

@@ -1,4 +1,4 @@
-import { AuditOutlined, ClusterOutlined, DashboardOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -17,6 +17,30 @@ export const PAGES: PageDef[] = [
     permission: 'video.live',
     icon: <VideoCameraOutlined />,
     component: lazy(() => import('../video/wall-page').then((module) => ({ default: module.WallPage }))),
+  },
+  {
+    key: 'alarms',
+    permission: 'alarms.read',
+    icon: <AlertOutlined />,
+    component: lazy(() => import('../alarms/alarms-page').then((module) => ({ default: module.AlarmsPage }))),
+  },
+  {
+    key: 'map',
+    permission: 'devices.read',
+    icon: <EnvironmentOutlined />,
+    component: lazy(() => import('../map/map-page').then((module) => ({ default: module.MapPage }))),
+  },
+  {
+    key: 'access',
+    permission: 'devices.read',
+    icon: <KeyOutlined />,
+    component: lazy(() => import('../access/access-page').then((module) => ({ default: module.AccessPage }))),
+  },
+  {
+    key: 'intrusion',
+    permission: 'devices.read',
+    icon: <SecurityScanOutlined />,
+    component: lazy(() => import('../intrusion/intrusion-page').then((module) => ({ default: module.IntrusionPage }))),
   },
   {
     key: 'devices',
