@@ -33,8 +33,8 @@ test('two stations of the site: an intrusion on the wall and in the list at one,
   await page.goto('/#/ops');
   const broker = (await page.getByTestId('ops-broker').textContent())!;
 
-  // A second station: its own core and database on the same site broker.
-  second = await startStationProcess({ dataDir: tempDir('vigil-e2e-desk2-'), broker, site: SITE, station: 'desk-2' });
+  // A second station: its own core and database on the same site broker (the demo's speaks MQTT 3.1.1).
+  second = await startStationProcess({ dataDir: tempDir('vigil-e2e-desk2-'), broker, site: SITE, station: 'desk-2', mqtt: 4 });
   const admin = await openClient(second.url);
   await admin.call('auth.setup', { ...DESK_2, station: 'desk-2' });
   admin.close();

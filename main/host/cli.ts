@@ -19,6 +19,7 @@ Serves Vigil to a browser on this machine.
   --password-file F   a file holding the broker password (readable by this user only)
   --ca FILE           the site's CA certificate (PEM): only brokers it signed are trusted
   --cert FILE         client certificate (PEM), with --key FILE, for brokers that require one
+  --mqtt 5|4          MQTT version the broker speaks (default 5; 4 is 3.1.1, e.g. the demo park's embedded broker)
   --site ID           the site's id in the topic tree (vigil/v1/{site}/…)
   --site-name NAME    the site's name as officers know it
   --station NAME      this station's name on the site (default: the host name)
@@ -40,6 +41,7 @@ async function serve(argv: string[]): Promise<void> {
       cert: { type: 'string' },
       key: { type: 'string' },
       site: { type: 'string' },
+      mqtt: { type: 'string', default: '5' },
       'site-name': { type: 'string' },
       station: { type: 'string' },
       port: { type: 'string', default: '4300' },
@@ -52,6 +54,7 @@ async function serve(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(USAGE);
   const demo = values.demo || values.broker.length === 0;
   if (!demo && !values.site) throw new Error('--site is required with --broker');
+  if (values.mqtt !== '5' && values.mqtt !== '4') throw new Error(`--mqtt ${values.mqtt}: 5 or 4 (3.1.1)`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
 
@@ -70,6 +73,7 @@ async function serve(argv: string[]): Promise<void> {
         username: values.username,
         password: read(values['password-file'])?.trim(),
         tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
+        protocolVersion: values.mqtt === '4' ? (4 as const) : (5 as const),
       };
   const station = await startStation({ dataDir, site, logger, station: values.station });
   const { core } = station;

@@ -8,10 +8,10 @@ const CLI = path.resolve(import.meta.dirname, '../host/cli.ts');
 /** A station's core as its own process (`vigil serve`), so tests can SIGKILL it. */
 export type StationProcess = { url: string; child: ChildProcess; kill(signal?: NodeJS.Signals): Promise<void> };
 
-export async function startStationProcess(options: { dataDir: string; broker: string; site: string; station: string }): Promise<StationProcess> {
+export async function startStationProcess(options: { dataDir: string; broker: string; site: string; station: string; mqtt?: 4 | 5 }): Promise<StationProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', CLI, 'serve', '--broker', options.broker, '--site', options.site, '--data', options.dataDir, '--port', '0', '--station', options.station],
+    ['--import', 'tsx', CLI, 'serve', '--broker', options.broker, '--site', options.site, '--data', options.dataDir, '--port', '0', '--station', options.station, '--mqtt', String(options.mqtt ?? 5)],
     { env: { ...process.env, VIGIL_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
