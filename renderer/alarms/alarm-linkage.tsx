@@ -9,7 +9,8 @@ import { POST_ALARM_SECONDS, PRE_ALARM_SECONDS } from '../core/contract';
 import { describeError } from '../core/errors';
 import type { AlarmEntry } from './alarm-entry';
 import { ClipModal } from './clip-modal';
-import { LinkedCamera } from './linked-camera';
+import { CameraView } from '../video/camera-view';
+import { useDevice } from '../devices/queries';
 import { linkageKey, useAlarmCommands } from './use-alarm-commands';
 
 /** What the alarm links to: the nearest camera live, all of them on the wall, the recorded clip, the map. */
@@ -53,4 +54,10 @@ export function AlarmLinkage({ alarm }: { alarm: AlarmEntry }) {
       {clipOpen && clip && <ClipModal clip={clip} onClose={() => setClipOpen(false)} />}
     </div>
   );
+}
+
+/** The nearest camera's live picture in the detail panel, named as the registry names it. */
+function LinkedCamera({ code }: { code: string }) {
+  const camera = useDevice(code);
+  return <CameraView code={code} name={camera.data?.name ?? code} className="linked-camera" testId="linked-camera" />;
 }

@@ -11,7 +11,7 @@ import { useDevice } from '../devices/queries';
 import { StatusBadge } from '../devices/status-badge';
 import { showPage } from '../shell/ui-store';
 import { wallActions } from '../video/wall-store';
-import { LiveView } from './live-view';
+import { CameraView } from '../video/camera-view';
 import { useOpenAlarms } from './map-data';
 import { mapActions } from './map-store';
 import { Glyph } from './map-toolbar';
@@ -50,16 +50,16 @@ export function DevicePanel({ code }: { code: string }) {
         {isPending && <Spin className="page-spinner" />}
         {device && (
           <>
-            {camera && (canWatch ? <LiveView camera={device} /> : <Alert type="info" showIcon title={t('map.noLiveVideo')} />)}
+            {camera && (canWatch ? <CameraView code={device.code} name={device.name} className="map-video" testId="map-video" /> : <Alert type="info" showIcon title={t('map.noLiveVideo')} />)}
             <StatusBadge status={device.status} since={device.statusSince} />
             {open.length > 0 && (
               <div className="map-panel-alarms" data-testid="map-device-alarms">
                 {open.map((alarm) => (
                   <div key={alarm.id} className="map-panel-alarm">
-                    <Tag color={SEVERITY_COLOURS[alarm.severity]}>{t(`map.severity.${alarm.severity}`)}</Tag>
-                    <span>{t(`map.alarmTypes.${alarm.type as EventType}`)}</span>
+                    <Tag color={SEVERITY_COLOURS[alarm.severity]}>{t(`alarms.severity.${alarm.severity}`)}</Tag>
+                    <span>{t(`alarms.types.${alarm.type as EventType}`)}</span>
                     <span className="map-panel-dim">
-                      {dayjs(alarm.raisedAt).format('HH:mm:ss')} · {t(`map.alarmStates.${alarm.state as 'new' | 'acknowledged' | 'handling'}`)}
+                      {dayjs(alarm.raisedAt).format('HH:mm:ss')} · {t(`alarms.states.${alarm.state as 'new' | 'acknowledged' | 'handling'}`)}
                       {alarm.count > 1 ? ` · ×${alarm.count}` : ''}
                     </span>
                   </div>

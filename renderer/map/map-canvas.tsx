@@ -49,7 +49,7 @@ export function MapCanvas() {
     return [
       `<div class="map-tip"><b>${escapeHtml(device.name)}</b>`,
       `<div>${t(`devices.kinds.${device.kind as DeviceKind}`)} · <span class="map-tip-${device.status}">${t(`devices.statuses.${device.status}`)}</span></div>`,
-      severity ? `<div class="map-tip-alarm">${t('map.alarmOf', { severity: t(`map.severity.${severity}`) })}</div>` : '',
+      severity ? `<div class="map-tip-alarm">${t('map.alarmOf', { severity: t(`alarms.severity.${severity}`) })}</div>` : '',
       `<div class="mono map-tip-code">${escapeHtml(device.code)}</div></div>`,
     ].join('');
   };
