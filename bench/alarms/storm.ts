@@ -72,7 +72,9 @@ export async function alarmStorm(report: Report): Promise<void> {
         row.click();
         const answered = () => {
           const now = performance.now();
-          if (document.querySelector(`[data-id="${CSS.escape(id)}"].selected`)) requestAnimationFrame(() => clicks.push(performance.now() - started));
+          // Group keys hold NUL separators, which CSS.escape cannot carry: compare the attribute itself.
+          const selected = Array.from(document.querySelectorAll<HTMLElement>('.vrow.selected')).some((element) => element.dataset.id === id);
+          if (selected) requestAnimationFrame(() => clicks.push(performance.now() - started));
           else if (now < deadline) return void requestAnimationFrame(answered);
           else clicks.push(Number.POSITIVE_INFINITY); // never answered: counts as the worst
           setTimeout(probe, 400);
