@@ -1,12 +1,7 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { ACCOUNTS, nav, openApp, publishToBroker, screenshot, signIn, type Language } from './web-helpers';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ACCOUNTS, brokerOf, nav, openApp, publishToBroker, screenshot, signedIn, signIn } from './web-helpers';
 
 const SITE = 'demo-park';
-
-async function brokerOf(page: Page): Promise<string> {
-  await page.goto('/#/ops');
-  return (await page.getByTestId('ops-broker').textContent())!;
-}
 
 /** A door controller or zone reports its state, as its gateway would. */
 async function publishState(broker: string, code: string, state: { status: string; door?: string; zone?: string }): Promise<void> {
@@ -21,14 +16,6 @@ async function publishState(broker: string, code: string, state: { status: strin
 async function holdStatus(broker: string, codes: Record<string, 'online' | 'offline'>): Promise<() => Promise<void>> {
   await publishToBroker(broker, Object.entries(codes).map(([code, status]) => ({ topic: `vigil/v1/${SITE}/devices/${code}/state`, payload: JSON.stringify({ status, ts: Date.now() }) })));
   return async () => {};
-}
-
-async function signedIn(browser: Browser, account: { username: string; password: string }, language: Language): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await openApp(page, language);
-  await signIn(page, account);
-  return page;
 }
 
 const doorRow = (page: Page, code: string) => page.locator(`[data-testid=door-row][data-code="${code}"]`);

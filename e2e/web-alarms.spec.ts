@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ACCOUNTS, nav, openApp, publishToBroker, screenshot, signIn, type Language } from './web-helpers';
+import { ACCOUNTS, brokerOf, nav, openApp, publishToBroker, screenshot, signedIn, signIn } from './web-helpers';
 
 const SITE = 'demo-park';
 
@@ -22,11 +22,6 @@ function devices(sql: string): DeviceRow[] {
 /** Alarm inputs with a camera on their floor, so that their alarms have live video to link to. */
 const alarmInputs = () => devices(`kind = 'alarm_input' AND EXISTS (SELECT 1 FROM devices c WHERE c.kind IN ('ipc', 'camera') AND c.building = a.building AND c.floor = a.floor)`);
 
-async function brokerOf(page: Page): Promise<string> {
-  await page.goto('/#/ops');
-  return (await page.getByTestId('ops-broker').textContent())!;
-}
-
 let serial = 0;
 /** A device event on the demo broker, as the device's gateway would send it; the alarm takes the event's id. */
 async function raise(broker: string, code: string, type = 'intrusion', ts = Date.now()): Promise<string> {
@@ -41,14 +36,6 @@ async function openAlarms(page: Page, label: string): Promise<void> {
   await page.goto('/#/wall');
   await nav(page).getByText(label, { exact: true }).click();
   await expect(page.getByTestId('page-alarms')).toBeVisible();
-}
-
-async function signedIn(browser: Browser, account: { username: string; password: string }, language: Language): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await openApp(page, language);
-  await signIn(page, account);
-  return page;
 }
 
 test.describe('alarm center', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 
 export const SCREENSHOTS = path.join(import.meta.dirname, 'output', 'screenshots');
 
@@ -59,4 +59,19 @@ export async function publishToBroker(brokerUrl: string, messages: { topic: stri
   } finally {
     await client.endAsync();
   }
+}
+
+/** The demo broker's address, from the Ops page. */
+export async function brokerOf(page: Page): Promise<string> {
+  await page.goto('/#/ops');
+  return (await page.getByTestId('ops-broker').textContent())!;
+}
+
+/** Another browser, signed in: a second officer at their own desk. */
+export async function signedIn(browser: Browser, account: { username: string; password: string }, language: Language): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await openApp(page, language);
+  await signIn(page, account);
+  return page;
 }

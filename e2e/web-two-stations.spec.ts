@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { tempDir } from '../main/testing/harness';
 import { openClient, startStationProcess, type StationProcess } from '../main/testing/station';
-import { ACCOUNTS, nav, openApp, publishToBroker, screenshot, signIn } from './web-helpers';
+import { ACCOUNTS, brokerOf, nav, openApp, publishToBroker, screenshot, signIn } from './web-helpers';
 
 const SITE = 'demo-park';
 const DESK_2 = { username: 'desk2', displayName: '二号台值班长', password: 'Second-Desk-2026' };
@@ -30,8 +30,7 @@ test('two stations of the site: an intrusion on the wall and in the list at one,
   test.setTimeout(150_000);
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.duty);
-  await page.goto('/#/ops');
-  const broker = (await page.getByTestId('ops-broker').textContent())!;
+  const broker = await brokerOf(page);
 
   // A second station: its own core and database on the same site broker (the demo's speaks MQTT 3.1.1).
   second = await startStationProcess({ dataDir: tempDir('vigil-e2e-desk2-'), broker, site: SITE, station: 'desk-2', mqtt: 4 });
