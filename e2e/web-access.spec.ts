@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ACCOUNTS, brokerOf, nav, openApp, publishToBroker, screenshot, signedIn, signIn } from './web-helpers';
+import { ACCOUNTS, brokerOf, nav, openApp, publishToBroker, screenshot, signedIn, signIn, type Language } from './web-helpers';
 
 const SITE = 'demo-park';
 
@@ -18,6 +18,16 @@ async function holdStatus(broker: string, codes: Record<string, 'online' | 'offl
   return async () => {};
 }
 
+/** The duty officer on the doors page; returns the demo broker's address. */
+async function dutyAtDoors(page: Page, language: Language): Promise<string> {
+  await openApp(page, language);
+  await signIn(page, ACCOUNTS.duty);
+  const broker = await brokerOf(page);
+  await nav(page).getByText(language === 'en' ? 'Doors' : '门禁', { exact: true }).click();
+  await expect(page.getByTestId('page-access')).toBeVisible();
+  return broker;
+}
+
 const doorRow = (page: Page, code: string) => page.locator(`[data-testid=door-row][data-code="${code}"]`);
 const zoneRow = (page: Page, code: string) => page.locator(`[data-testid=zone-row][data-code="${code}"]`);
 
@@ -27,15 +37,11 @@ async function codeOf(row: Locator): Promise<string> {
 
 test.describe('doors', () => {
   test('an officer opens a door with a reason, from the keyboard, and sees it open and close again', async ({ page }) => {
-    await openApp(page, 'zh-CN');
-    await signIn(page, ACCOUNTS.duty);
-    const broker = await brokerOf(page);
-    await nav(page).getByText('门禁', { exact: true }).click();
-    await expect(page.getByTestId('page-access')).toBeVisible();
+    const broker = await dutyAtDoors(page, 'zh-CN');
     const first = page.locator('[data-testid=door-row][data-view=closed]').first();
     await expect(first).toBeVisible();
     const code = await codeOf(first);
-    const name = (await first.locator('.door-name').textContent())!;
+    const name = (await first.locator('.device-name').textContent())!;
     const row = doorRow(page, code);
     const release = await holdStatus(broker, { [code]: 'online' });
     try {
@@ -47,7 +53,7 @@ test.describe('doors', () => {
       await expect(page.getByTestId('page-access')).toBeVisible();
 
       // Select it and press O: the confirmation opens for this door, and will not send without a reason.
-      await row.locator('.door-name').click();
+      await row.locator('.device-name').click();
       await expect(row).toHaveAttribute('aria-selected', 'true');
       await page.keyboard.press('o');
       const dialog = page.getByRole('dialog');
@@ -79,13 +85,11 @@ test.describe('doors', () => {
   });
 
   test('an offline door cannot be opened remotely, and the officer is told why', async ({ page }) => {
-    await openApp(page, 'en');
-    await signIn(page, ACCOUNTS.duty);
-    const broker = await brokerOf(page);
-    await nav(page).getByText('Doors', { exact: true }).click();
+    const broker = await dutyAtDoors(page, 'en');
     const candidate = page.locator('[data-testid=door-row][data-view=closed]').last();
     await expect(candidate).toBeVisible();
     const code = await codeOf(candidate);
+    const name = (await candidate.locator('.device-name').textContent())!;
     const row = doorRow(page, code);
     const release = await holdStatus(broker, { [code]: 'offline' });
     try {
@@ -97,10 +101,10 @@ test.describe('doors', () => {
       await expect(dialog.getByTestId('open-door-offline')).toContainText('a remote open will be refused');
       await dialog.getByTestId('open-door-reason').fill('Contractor at the gate');
       await dialog.getByTestId('open-door-confirm').click();
-      // The core refuses it: the dialog says so in words, with the core's own reason.
+      // The core refuses it as device_offline: the dialog names the door and its status, and says what to do.
       const refusal = dialog.getByTestId('command-refused');
-      await expect(refusal).toContainText('The door is not online and cannot be opened remotely');
-      await expect(refusal).toContainText('is offline: the command cannot reach it');
+      await expect(refusal).toContainText('Command refused');
+      await expect(refusal).toContainText(`${name} is offline: the command cannot reach it; send someone to the site`);
       await expect(dialog.getByTestId('command-progress')).toHaveCount(0);
       await screenshot(page, 'access-offline-refused', 'en');
     } finally {
@@ -111,10 +115,7 @@ test.describe('doors', () => {
   });
 
   test('the access log masks people; a supervisor can reveal one, and the look is audited', async ({ page, browser }) => {
-    await openApp(page, 'zh-CN');
-    await signIn(page, ACCOUNTS.duty);
-    const broker = await brokerOf(page);
-    await nav(page).getByText('门禁', { exact: true }).click();
+    const broker = await dutyAtDoors(page, 'zh-CN');
     const door = page.locator('[data-testid=door-row]').first();
     await expect(door).toBeVisible();
     const code = await codeOf(door);
@@ -137,7 +138,7 @@ test.describe('doors', () => {
     // Filtered to its door, the log holds that door's entries only.
     await door.getByRole('button', { name: '只看该门的通行记录（L）' }).click();
     await expect(entry).toBeVisible();
-    const doorName = (await door.locator('.door-name').textContent())!;
+    const doorName = (await door.locator('.device-name').textContent())!;
     const rows = page.getByTestId('access-row');
     await expect(rows).toHaveCount(100);
     for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe(doorName);
@@ -168,6 +169,44 @@ test.describe('doors', () => {
     await expect(supervisor.getByTestId('audit-table').locator('tbody tr').filter({ hasText: 'events.person' }).filter({ hasText: id }).first()).toBeVisible();
     await supervisor.context().close();
   });
+
+  test('the access log is live: an entry shows as soon as the core stores it, and the log never polls', async ({ page }) => {
+    // Each call for the log as it leaves this window for the core.
+    const reads: number[] = [];
+    page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => void (typeof payload === 'string' && payload.includes('"method":"events.list"') && reads.push(Date.now()))));
+    const broker = await dutyAtDoors(page, 'en');
+    const door = page.locator('[data-testid=door-row]').first();
+    await expect(door).toBeVisible();
+    const code = await codeOf(door);
+    await expect(page.getByTestId('access-log')).toContainText('Live');
+    const publish = (id: string, type: string) =>
+      publishToBroker(broker, [{ topic: `vigil/v1/${SITE}/devices/${code}/events`, payload: JSON.stringify({ id, type, ts: Date.now(), person: '测试员 · 卡号 87654321' }) }]);
+
+    // A card read at the door is in the open log within two seconds.
+    const granted = `e2e-live-${Date.now()}`;
+    await publish(granted, 'access_granted');
+    await expect(page.locator(`[data-testid=access-row][data-id="${granted}"]`)).toBeVisible({ timeout: 2_000 });
+
+    // Shown only doors held open, which the demo park never reports, the log reads nothing for longer
+    // than it used to poll: the cards read meanwhile are not what it shows.
+    await page.getByTestId('log-types').click();
+    await page.locator('.ant-select-item-option[title="Door held open"]').click();
+    await page.keyboard.press('Escape');
+    await expect(page.locator(`[data-testid=access-row][data-id="${granted}"]`)).toHaveCount(0);
+    await page.waitForTimeout(500);
+    const quiet = reads.length;
+    await page.waitForTimeout(4_000);
+    expect(reads.length).toBe(quiet);
+
+    // A door held open is in the log within two seconds of its report.
+    const held = `e2e-live-held-${Date.now()}`;
+    await publish(held, 'door_held_open');
+    const row = page.locator(`[data-testid=access-row][data-id="${held}"]`);
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    await expect(row).toContainText('Door held open');
+    expect(reads.length).toBeGreaterThan(quiet);
+    await screenshot(page, 'access-log-live', 'en');
+  });
 });
 
 test('an auditor sees doors and zones but can neither open, arm nor unmask', async ({ page }) => {
@@ -179,7 +218,7 @@ test('an auditor sees doors and zones but can neither open, arm nor unmask', asy
   await expect(page.getByTestId('door-open')).toHaveCount(0);
   await expect(page.getByTestId('person-show')).toHaveCount(0);
   // O on a selected door does nothing for a role that may not open it.
-  await page.getByTestId('door-row').first().locator('.door-name').click();
+  await page.getByTestId('door-row').first().locator('.device-name').click();
   await page.keyboard.press('o');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -210,7 +249,7 @@ test.describe('intrusion', () => {
     expect(await zones.count()).toBeGreaterThanOrEqual(3);
     const bypassCode = await codeOf(zones.nth(0));
     const offlineCode = await codeOf(zones.nth(1));
-    const offlineName = (await zones.nth(1).locator('.door-name').textContent())!;
+    const offlineName = (await zones.nth(1).locator('.device-name').textContent())!;
     const bypassedBefore = Number(await page.getByTestId('zone-summary-bypassed').textContent());
 
     const hold: Record<string, 'online' | 'offline'> = {};
@@ -253,7 +292,7 @@ test.describe('intrusion', () => {
       await screenshot(page, 'intrusion', 'zh-CN');
 
       // From the keyboard: Shift+A arms the selected zone's partition (no reason needed), B unbypasses.
-      await zoneRow(page, bypassCode).locator('.door-name').click();
+      await zoneRow(page, bypassCode).locator('.device-name').click();
       await page.keyboard.press('Shift+A');
       await expect(dialog).toContainText('分区布防');
       await dialog.getByTestId('partition-command-confirm').click();

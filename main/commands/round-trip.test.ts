@@ -65,7 +65,7 @@ describe('a command to a door', () => {
     await door.publishAsync(topicOf('deviceState', { site: SITE, code: DOOR }), JSON.stringify({ status: 'offline', ts: Date.now() + 1 }), { qos: 1, retain: true });
     await waitFor(() => core.registry.get(DOOR).status === 'offline', 'the door offline');
     await expect(officer.call('devices.command', { code: DOOR, command: 'door.open', params: { reason: 'again' } })).rejects.toMatchObject({
-      code: 'unavailable',
+      code: 'device_offline',
       message: 'Main gate is offline: the command cannot reach it; send someone instead',
     });
     expect(received).toHaveLength(1);

@@ -25,6 +25,6 @@ export function checkCommand(device: Device, command: string, params: Record<str
     throw new ContractError('invalid_input', `${command} needs a reason`);
   }
   if (device.status !== 'online') {
-    throw new ContractError('unavailable', `${device.name} is ${device.status}: the command cannot reach it; send someone instead`);
+    throw new ContractError('device_offline', `${device.name} is ${device.status}: the command cannot reach it; send someone instead`);
   }
 }

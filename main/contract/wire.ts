@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'weak_password',
   'limit_reached',
   'unavailable',
+  /** A command for a device that is not online: "NAME is STATUS: …", so the window can say which and why. */
+  'device_offline',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

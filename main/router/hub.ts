@@ -1,7 +1,7 @@
-import type { EventName, EventPayload } from '../contract';
+import { EVENT_ACCESS, roleHas, type EventName, type EventPayload } from '../contract';
 import type { Connection } from './connection';
 
-/** The windows connected to this core; events go only to signed-in, unlocked ones. */
+/** The windows connected to this core; events go only to signed-in, unlocked ones, and only to roles that may read what they name. */
 export class Hub {
   private readonly connections = new Set<Connection>();
 
@@ -11,8 +11,10 @@ export class Hub {
   }
 
   broadcast<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    const needs = EVENT_ACCESS[name];
     for (const connection of this.connections) {
-      if (connection.session && !connection.session.locked) connection.emit(name, payload);
+      const { session } = connection;
+      if (session && !session.locked && (!needs || roleHas(session.role, needs))) connection.emit(name, payload);
     }
   }
 

@@ -7,7 +7,7 @@ import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import type { DeviceEventEntry } from '../core/contract';
 import { describeError } from '../core/errors';
-import { accessLogKeys, useAccessLog, type AccessLogFilter } from './access-log-query';
+import { accessLogKeys, useAccessLog, useAccessLogFeed, type AccessLogFilter } from './access-log-query';
 import { useAccessUi } from './access-ui';
 import { EventTypeTag } from './event-type-tag';
 import { PersonCell } from './person-cell';
@@ -45,6 +45,7 @@ export function AccessLog() {
   const logTo = useAccessUi((state) => state.logTo);
   const filter = useMemo<AccessLogFilter>(() => ({ types: logTypes, code: logDoor, area: logArea, from: logFrom, to: logTo }), [logTypes, logDoor, logArea, logFrom, logTo]);
   const log = useAccessLog(filter);
+  useAccessLogFeed();
   const entries = useMemo(() => log.data?.pages.flat() ?? [], [log.data]);
   const paused = (log.data?.pages.length ?? 0) > 1;
 

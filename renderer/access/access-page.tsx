@@ -1,24 +1,22 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Input, Select, Typography, type InputRef } from 'antd';
-import { useMemo, useRef } from 'react';
+import { Alert, Select, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
-import { useNow } from '../core/use-now';
+import { useLatestCommands } from '../device-control/command-store';
+import { PageSearch } from '../device-control/page-search';
+import { groupByPlace, matchesSearch } from '../device-control/places';
+import { StateFilterBar } from '../device-control/state-filter-bar';
 import { useDeviceList } from '../devices/queries';
 import { PageToolbar } from '../shell/page-toolbar';
 import { AccessLog } from './access-log';
 import { AccessLogFilters } from './access-log-filters';
 import { accessActions, useAccessUi } from './access-ui';
-import { latestByCode } from './command-progress';
-import { useCommandFeed, useCommandRecords } from './command-store';
 import { DOOR_LOOK } from './door-chip';
 import { DoorList } from './door-list';
 import { DOOR_VIEWS, doorView, summariseDoors } from './door-state';
 import { OpenDoorDialog } from './open-door-dialog';
-import { groupByPlace, matchesSearch } from './places';
-import { usePageSearchKey } from './search-key';
-import { StateFilterBar } from './state-filter-bar';
 import { useDoorKeys } from './use-door-keys';
+import '../device-control/device-control.css';
 import './access.css';
 
 /** More doors than this and the officer narrows the list first. */
@@ -38,27 +36,18 @@ export function AccessPage() {
   const codes = useMemo(() => groups.flatMap((group) => group.buildings.flatMap((building) => building.items.map((door) => door.code))), [groups]);
   const openingDoor = opening ? all.find((door) => door.code === opening) : undefined;
 
-  useCommandFeed();
-  const records = useCommandRecords((state) => state.byId);
-  const now = useNow(1000);
-  const commands = useMemo(() => latestByCode(Object.values(records), now), [records, now]);
-
-  const searchInput = useRef<InputRef>(null);
-  usePageSearchKey(searchInput, () => useAccessUi.getState().dialogOpen);
+  const commands = useLatestCommands();
   useDoorKeys(codes, canOpen);
 
   return (
     <div className="page access-page" data-testid="page-access">
       <PageToolbar title={t('access.title')}>
-        <Input
-          ref={searchInput}
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('access.search')}
+        <PageSearch
           value={search}
-          onChange={(event) => useAccessUi.setState({ search: event.target.value })}
-          style={{ width: 260 }}
-          data-testid="door-search"
+          onChange={(value) => useAccessUi.setState({ search: value })}
+          placeholder={t('access.search')}
+          dialogOpen={() => useAccessUi.getState().dialogOpen}
+          testId="door-search"
         />
         <Select<string>
           allowClear

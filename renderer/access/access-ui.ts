@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { toggleState } from '../device-control/state-filter-bar';
 import type { AccessType } from './access-log-query';
 import type { DoorView } from './door-state';
 
@@ -24,7 +25,7 @@ export const useAccessUi = create<AccessUi>(() => ({ search: '', area: undefined
 
 export const accessActions = {
   toggleView(view: DoorView): void {
-    useAccessUi.setState((state) => ({ views: state.views.includes(view) ? state.views.filter((item) => item !== view) : [view] }));
+    useAccessUi.setState((state) => ({ views: toggleState(state.views, view) }));
   },
   select(code: string): void {
     useAccessUi.setState({ selected: code });

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../core/contract';
 import type { DoorView } from './door-state';
-import { StateChip } from './state-chip';
+import { StateChip } from '../device-control/state-chip';
 
 export const DOOR_LOOK: Record<DoorView, { color: string; icon: ReactNode }> = {
   closed: { color: '#52a447', icon: <LockOutlined /> },

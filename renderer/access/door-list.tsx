@@ -3,10 +3,10 @@ import { Button, Empty, Tooltip } from 'antd';
 import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandRecord, Device } from '../core/contract';
-import { CommandBadge } from './command-views';
+import { DeviceRow } from '../device-control/device-row';
+import type { AreaGroup } from '../device-control/places';
 import { DoorChip } from './door-chip';
 import { doorView, needsAttention } from './door-state';
-import type { AreaGroup } from './places';
 
 type Props = {
   groups: AreaGroup<Device>[];
@@ -23,20 +23,16 @@ const DoorRow = memo(function DoorRow({ door, selected, command, canOpen, onSele
   const { t } = useTranslation();
   const view = doorView(door);
   return (
-    <div
-      className={['door-row', selected && 'selected', needsAttention(view) && 'attention'].filter(Boolean).join(' ')}
-      onClick={() => onSelect(door.code)}
-      data-testid="door-row"
-      data-code={door.code}
-      data-view={view}
-      aria-selected={selected}
+    <DeviceRow
+      device={door}
+      kind="door-row"
+      view={view}
+      selected={selected}
+      className={needsAttention(view) ? 'attention' : undefined}
+      command={command}
+      chip={<DoorChip view={view} status={door.status} />}
+      onSelect={onSelect}
     >
-      <span className="door-floor mono">{door.floor}</span>
-      <span className="door-name" title={`${door.name} · ${door.code}`}>
-        {door.name}
-      </span>
-      {command && <CommandBadge record={command} />}
-      <DoorChip view={view} status={door.status} />
       <span className="door-actions">
         <Tooltip title={t('access.logHint')}>
           <Button size="small" type="text" icon={<HistoryOutlined />} aria-label={t('access.logHint')} onClick={(event) => {
@@ -55,7 +51,7 @@ const DoorRow = memo(function DoorRow({ door, selected, command, canOpen, onSele
           </Tooltip>
         )}
       </span>
-    </div>
+    </DeviceRow>
   );
 });
 

@@ -29,7 +29,3 @@ export type OpenSeconds = (typeof OPEN_SECONDS)[number];
 
 /** A door must not open long after the officer asked: past this the controller ignores the command. */
 export const DOOR_COMMAND_TTL_SECONDS = 15;
-
-/** Reasons are kept in the audit trail; the core refuses shorter ones. */
-export const MIN_REASON = 2;
-export const validReason = (reason: string): boolean => reason.trim().length >= MIN_REASON;

@@ -2,7 +2,7 @@ import { CheckCircleOutlined, FieldTimeOutlined, StopOutlined, WarningOutlined }
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessType } from './access-log-query';
-import { StateChip } from './state-chip';
+import { StateChip } from '../device-control/state-chip';
 
 export const EVENT_LOOK: Record<AccessType, { color: string; icon: ReactNode }> = {
   access_granted: { color: '#52a447', icon: <CheckCircleOutlined /> },

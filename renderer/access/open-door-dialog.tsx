@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Form, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContractError, type Device } from '../core/contract';
-import { CommandDialog } from './command-dialog';
+import type { Device } from '../core/contract';
+import { CommandDialog } from '../device-control/command-dialog';
 import { DoorChip } from './door-chip';
 import { DOOR_COMMAND_TTL_SECONDS, OPEN_SECONDS, doorView, type OpenSeconds } from './door-state';
 
@@ -27,7 +27,6 @@ export function OpenDoorDialog({ door, open, onClose, afterClose }: { door: Devi
       placeholder={t('access.open.reasonPlaceholder')}
       okText={t('access.open.confirm')}
       build={(reason) => ({ command: 'door.open', params: { reason, seconds }, ttlSeconds: DOOR_COMMAND_TTL_SECONDS })}
-      explainRefusal={(error) => (error instanceof ContractError && error.code === 'unavailable' ? t('access.open.offlineRefused') : null)}
       details={
         <Descriptions size="small" column={1} className="command-target">
           <Descriptions.Item label={t('access.open.door')}>

@@ -58,6 +58,11 @@ export function describeError(t: TFunction, error: unknown): string {
       return t('errors.limit_reached', { message });
     case 'unavailable':
       return message.startsWith('this camera has no PTZ') ? t('errors.noPtz') : t('errors.unavailable', { message });
+    case 'device_offline': {
+      // "NAME is STATUS: the command cannot reach it; …" (main/commands/rules.ts)
+      const [, name, status] = /^(.*) is (offline|fault|unknown): /s.exec(message) ?? [];
+      return name && status ? t('errors.device_offline', { name, status: t(`errors.deviceOffline.${status as 'offline' | 'fault' | 'unknown'}`) }) : t('errors.unavailable', { message });
+    }
     case 'unknown_method':
       return t('errors.unknown_method', { message });
     case 'internal':

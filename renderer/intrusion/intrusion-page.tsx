@@ -1,14 +1,11 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Empty, Input, Typography, type InputRef } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { Alert, Empty, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { latestByCode } from '../access/command-progress';
-import { useCommandFeed, useCommandRecords } from '../access/command-store';
-import { groupByPlace, matchesSearch } from '../access/places';
-import { usePageSearchKey } from '../access/search-key';
-import { StateFilterBar } from '../access/state-filter-bar';
 import { usePermission } from '../auth/session-store';
-import { useNow } from '../core/use-now';
+import { useLatestCommands } from '../device-control/command-store';
+import { PageSearch } from '../device-control/page-search';
+import { groupByPlace, matchesSearch } from '../device-control/places';
+import { StateFilterBar } from '../device-control/state-filter-bar';
 import { useDeviceList } from '../devices/queries';
 import { PageToolbar } from '../shell/page-toolbar';
 import { intrusionActions, useIntrusionUi } from './intrusion-ui';
@@ -17,7 +14,7 @@ import { useZoneKeys } from './use-zone-keys';
 import { ZONE_LOOK } from './zone-chip';
 import { PartitionDialog, ZoneDialog } from './zone-dialogs';
 import { ZONE_VIEWS, summariseZones, zoneView } from './zone-state';
-import '../access/access.css';
+import '../device-control/device-control.css';
 import './intrusion.css';
 
 const ZONE_LIMIT = 1000;
@@ -48,13 +45,7 @@ export function IntrusionPage() {
     return (code: string) => byCode.get(code);
   }, [partitions]);
 
-  useCommandFeed();
-  const records = useCommandRecords((state) => state.byId);
-  const now = useNow(1000);
-  const commands = useMemo(() => latestByCode(Object.values(records), now), [records, now]);
-
-  const searchInput = useRef<InputRef>(null);
-  usePageSearchKey(searchInput, () => useIntrusionUi.getState().dialogOpen);
+  const commands = useLatestCommands();
   useZoneKeys(shownZones, partitionOf, canCommand);
   useEffect(() => {
     if (selected) document.querySelector(`.zone-row[data-code="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -67,15 +58,12 @@ export function IntrusionPage() {
   return (
     <div className="page intrusion-page" data-testid="page-intrusion">
       <PageToolbar title={t('intrusion.title')}>
-        <Input
-          ref={searchInput}
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('intrusion.search')}
+        <PageSearch
           value={search}
-          onChange={(event) => useIntrusionUi.setState({ search: event.target.value })}
-          style={{ width: 260 }}
-          data-testid="zone-search"
+          onChange={(value) => useIntrusionUi.setState({ search: value })}
+          placeholder={t('intrusion.search')}
+          dialogOpen={() => useIntrusionUi.getState().dialogOpen}
+          testId="zone-search"
         />
         <StateFilterBar
           testId="zone-summary"

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { toggleState } from '../device-control/state-filter-bar';
 import type { ZoneAction, ZoneView } from './zone-state';
 
 /** What the confirmation is for: one zone, or every zone of a partition (a building's key). */
@@ -17,7 +18,7 @@ export const useIntrusionUi = create<IntrusionUi>(() => ({ search: '', views: []
 
 export const intrusionActions = {
   toggleView(view: ZoneView): void {
-    useIntrusionUi.setState((state) => ({ views: state.views.includes(view) ? state.views.filter((item) => item !== view) : [view] }));
+    useIntrusionUi.setState((state) => ({ views: toggleState(state.views, view) }));
   },
   select(code: string): void {
     useIntrusionUi.setState({ selected: code });

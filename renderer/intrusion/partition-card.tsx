@@ -1,9 +1,9 @@
 import { Button } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CommandBadge } from '../access/command-views';
-import type { BuildingGroup } from '../access/places';
 import type { CommandRecord, Device } from '../core/contract';
+import { DeviceRow } from '../device-control/device-row';
+import type { BuildingGroup } from '../device-control/places';
 import { intrusionActions } from './intrusion-ui';
 import { PartitionChip, ZoneChip } from './zone-chip';
 import { partitionState, zoneActions, zoneView, type ZoneAction } from './zone-state';
@@ -24,13 +24,7 @@ const ZoneRow = memo(function ZoneRow({ zone, selected, command, canCommand, onS
   const view = zoneView(zone);
   const ask = (action: ZoneAction) => intrusionActions.ask({ kind: 'zone', code: zone.code, action });
   return (
-    <div className={['zone-row', selected && 'selected', `zone-${view}`].filter(Boolean).join(' ')} onClick={() => onSelect(zone.code)} data-testid="zone-row" data-code={zone.code} data-view={view} aria-selected={selected}>
-      <span className="door-floor mono">{zone.floor}</span>
-      <span className="door-name" title={`${zone.name} · ${zone.code}`}>
-        {zone.name}
-      </span>
-      {command && <CommandBadge record={command} />}
-      <ZoneChip view={view} status={zone.status} />
+    <DeviceRow device={zone} kind="zone-row" view={view} selected={selected} className={`zone-${view}`} command={command} chip={<ZoneChip view={view} status={zone.status} />} onSelect={onSelect}>
       {canCommand && (
         <span className="zone-actions">
           {zoneActions(view).map((action) => (
@@ -48,7 +42,7 @@ const ZoneRow = memo(function ZoneRow({ zone, selected, command, canCommand, onS
           ))}
         </span>
       )}
-    </div>
+    </DeviceRow>
   );
 });
 

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { stepSelection } from '../access/use-door-keys';
 import type { Device } from '../core/contract';
-import { typingIn } from '../shell/typing';
+import { notForTheList, selectionStep, stepSelection } from '../device-control/list-keys';
 import { intrusionActions, useIntrusionUi } from './intrusion-ui';
 import { zoneActions, zoneView, type ZoneAction } from './zone-state';
 
@@ -24,15 +23,16 @@ export function useZoneKeys(zones: Device[], partitionOf: (code: string) => stri
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (typingIn(event.target) || event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      if (notForTheList(event)) return;
       const { selected, dialogOpen } = useIntrusionUi.getState();
       if (dialogOpen) return;
       const { zones, partitionOf, canCommand } = latest.current;
       const key = event.key.toLowerCase();
       const zone = selected ? zones.find((item) => item.code === selected) : undefined;
-      if (key === 'j' || key === 'k' || event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const step = selectionStep(event);
+      if (step) {
         const codes = zones.map((item) => item.code);
-        useIntrusionUi.setState({ selected: stepSelection(codes, selected, key === 'j' || event.key === 'ArrowDown' ? 1 : -1) });
+        useIntrusionUi.setState({ selected: stepSelection(codes, selected, step) });
       } else if (event.key === 'Escape' && selected) useIntrusionUi.setState({ selected: null });
       else if (!zone || !canCommand) return;
       else if (event.shiftKey && (key === 'a' || key === 'd')) {

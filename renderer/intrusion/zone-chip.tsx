@@ -1,8 +1,8 @@
 import { AlertOutlined, DisconnectOutlined, QuestionCircleOutlined, SafetyOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StateChip } from '../access/state-chip';
 import type { DeviceStatus } from '../core/contract';
+import { StateChip } from '../device-control/state-chip';
 import type { PartitionState, ZoneView } from './zone-state';
 
 export const ZONE_LOOK: Record<ZoneView, { color: string; icon: ReactNode }> = {

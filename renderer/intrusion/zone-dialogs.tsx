@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CommandDialog, type CommandSpec } from '../access/command-dialog';
 import type { Device } from '../core/contract';
+import { CommandDialog, type CommandSpec } from '../device-control/command-dialog';
 import { PartitionChip, ZoneChip } from './zone-chip';
 import { ZONE_COMMAND_TTL_SECONDS, ZONE_COMMANDS, partitionState, planPartition, zoneView, type ZoneAction } from './zone-state';
 

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import { core } from '../core/client';
 import { coalesce } from '../core/coalesce';
 import type { CallInput, CommandRecord } from '../core/contract';
-import { isFinal, mergeCommand } from './command-progress';
+import { useNow } from '../core/use-now';
+import { isFinal, latestByCode, mergeCommand } from './command-progress';
 
 /** Commands this window sent, as their devices last answered; kept small, the core keeps them all. */
 type CommandsState = { byId: Record<string, CommandRecord> };
@@ -64,3 +65,10 @@ export function useCommandFeed(): void {
   }, []);
 }
 
+/** The latest command per device worth a badge beside it (under way, or just ended), kept current while the page is open. */
+export function useLatestCommands(): Map<string, CommandRecord> {
+  useCommandFeed();
+  const records = useCommandRecords((state) => state.byId);
+  const now = useNow(1000);
+  return useMemo(() => latestByCode(Object.values(records), now), [records, now]);
+}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { stepSelection } from './use-door-keys';
+import { selectionStep, stepSelection } from './list-keys';
 
 it('moves the selection through what is shown, stopping at either end', () => {
   const codes = ['a', 'b', 'c'];
@@ -10,7 +10,13 @@ it('moves the selection through what is shown, stopping at either end', () => {
   expect(stepSelection(codes, 'c', -1)).toBe('b');
 });
 
-it('starts again from the top when the selected door was filtered away, and selects nothing in an empty list', () => {
+it('starts again from the top when the selected device was filtered away, and selects nothing in an empty list', () => {
   expect(stepSelection(['a', 'b'], 'gone', 1)).toBe('a');
   expect(stepSelection([], 'a', 1)).toBeNull();
+});
+
+it('steps down with J or ↓ and up with K or ↑, whatever the case', () => {
+  expect(['j', 'J', 'ArrowDown'].map((key) => selectionStep({ key }))).toEqual([1, 1, 1]);
+  expect(['k', 'K', 'ArrowUp'].map((key) => selectionStep({ key }))).toEqual([-1, -1, -1]);
+  expect(selectionStep({ key: 'o' })).toBeNull();
 });

@@ -27,23 +27,24 @@ export function CommandSteps({ id }: { id: string }) {
         size="small"
         current={step}
         items={COMMAND_STEPS.map((name, index) => ({
-          title: t(`access.command.steps.${name}`),
+          title: t(`deviceCommands.steps.${name}`),
           status: stepStatus(index),
           ...(index === step && outcome === 'running' && index < 3 ? { icon: <LoadingOutlined /> } : {}),
         }))}
       />
       <div className="command-outcome">
         <Tag color={OUTCOME_COLOR[outcome]} data-testid="command-outcome">
-          {t(`access.command.outcomes.${outcome}`)}
+          {t(`deviceCommands.outcomes.${outcome}`)}
         </Tag>
-        {outcome === 'running' && <Typography.Text type="secondary">{t('access.command.expiresIn', { s: Math.max(0, Math.ceil((record.expiresAt - now) / 1000)) })}</Typography.Text>}
-        {record.reason && <Typography.Text type="secondary">{t('access.command.deviceReason', { reason: record.reason })}</Typography.Text>}
+        {outcome === 'running' && <Typography.Text type="secondary">{t('deviceCommands.expiresIn', { s: Math.max(0, Math.ceil((record.expiresAt - now) / 1000)) })}</Typography.Text>}
+        {record.reason && <Typography.Text type="secondary">{t('deviceCommands.deviceReason', { reason: record.reason })}</Typography.Text>}
       </div>
     </div>
   );
 }
 
-export type BatchEntry = { code: string; name: string; id?: string; error?: string; headline?: string };
+/** A target of a command sent: its command's id, or the core's refusal in words. */
+export type BatchEntry = { code: string; name: string; id?: string; error?: string };
 
 /** Many commands at once (a partition): each target's outcome, and the count done. */
 export function CommandBatch({ entries }: { entries: BatchEntry[] }) {
@@ -58,9 +59,9 @@ export function CommandBatch({ entries }: { entries: BatchEntry[] }) {
     <div className="command-batch" data-testid="command-batch" data-done={tally.done} data-total={entries.length} data-finished={finished}>
       <div className="command-batch-tally">
         <Typography.Text strong data-testid="command-tally">
-          {t('access.command.tally', { done: tally.done, total: entries.length })}
+          {t('deviceCommands.tally', { done: tally.done, total: entries.length })}
         </Typography.Text>
-        {tally.stopped + refused > 0 && <Typography.Text type="danger">{t('access.command.stopped', { count: tally.stopped + refused })}</Typography.Text>}
+        {tally.stopped + refused > 0 && <Typography.Text type="danger">{t('deviceCommands.stopped', { count: tally.stopped + refused })}</Typography.Text>}
       </div>
       <div className="command-batch-list">
         {entries.map((entry) => {
@@ -74,7 +75,7 @@ export function CommandBatch({ entries }: { entries: BatchEntry[] }) {
                   {entry.error}
                 </Typography.Text>
               ) : (
-                outcome && <Tag color={OUTCOME_COLOR[outcome]}>{t(`access.command.outcomes.${outcome}`)}</Tag>
+                outcome && <Tag color={OUTCOME_COLOR[outcome]}>{t(`deviceCommands.outcomes.${outcome}`)}</Tag>
               )}
             </div>
           );
@@ -91,7 +92,7 @@ export function CommandBadge({ record }: { record: CommandRecord }) {
   const { outcome } = commandPhase(record, now);
   return (
     <Tag className="command-badge" color={OUTCOME_COLOR[outcome]} icon={outcome === 'running' ? <LoadingOutlined /> : undefined} data-testid="command-badge" data-outcome={outcome}>
-      {t(`access.command.outcomes.${outcome}`)}
+      {t(`deviceCommands.outcomes.${outcome}`)}
     </Tag>
   );
 }

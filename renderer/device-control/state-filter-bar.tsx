@@ -3,6 +3,11 @@ import type { CSSProperties, ReactNode } from 'react';
 
 export type StateCount<K extends string> = { key: K; label: string; count: number; color: string; icon: ReactNode };
 
+/** The states shown after a click on one: only it, or all again when it was the one shown. */
+export function toggleState<K extends string>(active: readonly K[], key: K): K[] {
+  return active.includes(key) ? active.filter((item) => item !== key) : [key];
+}
+
 /**
  * Counts per state that double as filters: one click shows only that state,
  * another shows all again. States with nothing in them stay, dimmed, so the

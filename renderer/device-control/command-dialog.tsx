@@ -5,7 +5,7 @@ import type { CallInput } from '../core/contract';
 import { describeError } from '../core/errors';
 import { CommandBatch, CommandSteps, RefusalAlert, type BatchEntry } from './command-views';
 import { sendDeviceCommand } from './command-store';
-import { validReason } from './door-state';
+import { validReason } from './reason';
 
 export type CommandTarget = { code: string; name: string };
 export type CommandSpec = Omit<CallInput<'devices.command'>, 'code'>;
@@ -26,8 +26,6 @@ type Props = {
   okText: string;
   danger?: boolean;
   build(reason: string): CommandSpec;
-  /** A headline for a refusal this dialog knows better than the generic one; the core's words follow it. */
-  explainRefusal?(error: unknown): string | null;
   /** Shown above the progress once sent (what was skipped). */
   sentNote?(entries: BatchEntry[]): ReactNode;
   onClose(): void;
@@ -62,7 +60,7 @@ export function CommandDialog(props: Props) {
       props.targets.map((target, index) => {
         const result = results[index]!;
         if (result.status === 'fulfilled') return { ...target, id: result.value.id };
-        return { ...target, error: describeError(t, result.reason), headline: props.explainRefusal?.(result.reason) ?? undefined };
+        return { ...target, error: describeError(t, result.reason) };
       }),
     );
     setSending(false);
@@ -71,7 +69,7 @@ export function CommandDialog(props: Props) {
   const single = props.targets.length === 1 && entries?.length === 1 ? entries[0]! : null;
   const footer = entries ? (
     <Button type="primary" onClick={props.onClose} data-testid={`${props.testId}-close`}>
-      {t('access.command.close')}
+      {t('deviceCommands.close')}
     </Button>
   ) : (
     <Space>
@@ -102,10 +100,10 @@ export function CommandDialog(props: Props) {
           <Form layout="vertical" className="command-form" component="div">
             {props.extra}
             <Form.Item
-              label={props.reasonRequired ? t('access.command.reason') : t('access.command.reasonOptional')}
+              label={props.reasonRequired ? t('deviceCommands.reason') : t('deviceCommands.reasonOptional')}
               required={props.reasonRequired}
               validateStatus={touched && !reasonOk ? 'error' : undefined}
-              help={touched && !reasonOk ? t('access.command.reasonRequired') : undefined}
+              help={touched && !reasonOk ? t('deviceCommands.reasonRequired') : undefined}
             >
               <Input
                 ref={input}
@@ -129,13 +127,13 @@ export function CommandDialog(props: Props) {
           <>
             {props.sentNote?.(entries)}
             {single ? (
-              single.id ? <CommandSteps id={single.id} /> : <RefusalAlert title={single.headline ?? t('access.command.refused')} message={single.error ?? ''} />
+              single.id ? <CommandSteps id={single.id} /> : <RefusalAlert title={t('deviceCommands.refused')} message={single.error ?? ''} />
             ) : (
               <CommandBatch entries={entries} />
             )}
             {reason.trim() && (
               <Typography.Text type="secondary" className="command-reason">
-                {t('access.command.reason')}: {reason.trim()}
+                {t('deviceCommands.reason')}: {reason.trim()}
               </Typography.Text>
             )}
           </>
