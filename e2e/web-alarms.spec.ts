@@ -158,6 +158,7 @@ test.describe('alarm center', () => {
     // The map button hands the device to the map page through the address.
     await page.getByTestId('alarm-on-map').click();
     await expect(page).toHaveURL(new RegExp(`#/map\\?device=${older!.code}$`));
+    await expect(page.getByTestId('map-device-panel')).toHaveAttribute('data-code', older!.code);
   });
 
   test('filters narrow the list, and the export is a CSV Excel reads in Chinese', async ({ page }) => {

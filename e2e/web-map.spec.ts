@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ACCOUNTS, nav, openApp, publishToBroker, screenshot, signIn } from './web-helpers';
+import { ACCOUNTS, brokerOf, nav, openApp, publishToBroker, screenshot, signIn } from './web-helpers';
 
 type Plan = { width: number; height: number };
 type Manifest = {
@@ -37,6 +37,38 @@ function positionOf(code: string): { x: number; y: number } {
 
 const map = (page: Page) => page.getByTestId('map-base');
 
+/** The demo park raises an alarm every minute or two, which would move an open map: tests not about that keep it still. */
+async function mapStaysPut(page: Page): Promise<void> {
+  await page.addInitScript("localStorage.setItem('vigil.mapFollowsAlarms', 'off');");
+}
+
+const FOLLOW_PREFIX = 'e2e-follow-';
+
+/**
+ * Passes on to the page only the alarms this test raises, so that one the
+ * demo park raises meanwhile cannot take the map (or the bar) first.
+ */
+async function onlyOwnAlarms(page: Page): Promise<void> {
+  await page.routeWebSocket(/\/ws$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (typeof message !== 'string') return socket.send(message);
+      const event = JSON.parse(message) as { t: string; name?: string; payload?: { ids: string[] } };
+      if (event.t !== 'event' || event.name !== 'alarms.changed') return socket.send(message);
+      const ids = event.payload!.ids.filter((id) => id.startsWith(FOLLOW_PREFIX));
+      if (ids.length) socket.send(JSON.stringify({ ...event, payload: { ids } }));
+    });
+  });
+}
+
+/** An intrusion on the demo broker, as the zone's panel would report it; the alarm takes the event's id. */
+async function raiseIntrusion(broker: string, code: string): Promise<string> {
+  const id = `${FOLLOW_PREFIX}${Date.now()}`;
+  await publishToBroker(broker, [{ topic: `vigil/v1/demo-park/devices/${code}/events`, payload: JSON.stringify({ id, type: 'intrusion', ts: Date.now() }) }]);
+  return id;
+}
+
 /**
  * Where a point of the current plan (fractions of its width and height) is
  * on the page: the map notes the plan's corners in pixels as it draws.
@@ -68,6 +100,7 @@ async function clickDevice(page: Page, device: DeviceRow): Promise<void> {
 test.describe('site map', () => {
   test('drills from the park into a floor, shows a camera’s detail and live video, and goes back up by keyboard', async ({ page }) => {
     test.setTimeout(90_000);
+    await mapStaysPut(page);
     await openApp(page, 'zh-CN');
     await signIn(page, ACCOUNTS.duty);
     await nav(page).getByText('电子地图', { exact: true }).click();
@@ -123,6 +156,7 @@ test.describe('site map', () => {
   });
 
   test('an open alarm makes its device pulse, and its building and floor light up', async ({ page }) => {
+    await mapStaysPut(page);
     await openApp(page, 'en');
     await signIn(page, ACCOUNTS.duty);
     await page.goto('/#/ops');
@@ -148,6 +182,7 @@ test.describe('site map', () => {
 
   test('an administrator drags a device into place; the position is kept after a reload', async ({ page }) => {
     test.setTimeout(90_000);
+    await mapStaysPut(page);
     await openApp(page, 'en');
     await signIn(page, ACCOUNTS.admin);
     await page.goto(`/#/map?b=${encodeURIComponent('B栋 办公楼')}&f=3F`);
@@ -175,6 +210,7 @@ test.describe('site map', () => {
   });
 
   test('a device announced without a position is dragged from the unplaced list onto its floor', async ({ page }) => {
+    await mapStaysPut(page);
     await openApp(page, 'zh-CN');
     await signIn(page, ACCOUNTS.admin);
     await page.goto('/#/ops');
@@ -211,6 +247,7 @@ test.describe('site map', () => {
         else server.send(message);
       });
     });
+    await mapStaysPut(page);
     await openApp(page, 'en');
     await signIn(page, ACCOUNTS.admin);
     await page.goto(`/#/map?b=${encodeURIComponent('C栋 人才公寓')}&f=4F`);
@@ -231,5 +268,55 @@ test.describe('site map', () => {
     // The marker is back at its stored place: clicking there (placing off) selects the door.
     await page.getByTestId('map-placing').click();
     await clickDevice(page, door);
+  });
+
+  test('a new alarm takes the open map to its device and back; a map in use only offers to', async ({ page }) => {
+    test.setTimeout(90_000);
+    await onlyOwnAlarms(page);
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.duty);
+    const broker = await brokerOf(page);
+    await page.goto('/#/map');
+    await expectView(page, 'park');
+    await expect(page.getByTestId('map-follow-switch')).toHaveAttribute('aria-checked', 'true');
+    const [first] = devicesOn('C栋 人才公寓', '5F', 'alarm_input');
+    const [second] = devicesOn('C栋 人才公寓', '6F', 'alarm_input');
+
+    // Nobody has touched the map: it drills to the sensor's floor and opens its panel.
+    const id = await raiseIntrusion(broker, first!.code);
+    const bar = page.getByTestId('map-follow');
+    const panel = page.getByTestId('map-device-panel');
+    await expect(bar).toHaveAttribute('data-alarm', id, { timeout: 15_000 });
+    await expect(bar).toHaveAttribute('data-shown', 'true');
+    await expect(bar).toContainText(`报警联动：已定位到 入侵报警 · ${first!.name}`);
+    await expectView(page, 'floor:C栋 人才公寓:5F');
+    await expect(panel).toHaveAttribute('data-code', first!.code);
+    await expect(page.getByTestId('map-device-alarms')).toContainText('入侵报警');
+    await screenshot(page, 'map-follows-alarm', 'zh-CN');
+
+    // Back to where the officer was: the park plan, nothing selected.
+    await bar.getByTestId('map-follow-back').click();
+    await expectView(page, 'park');
+    await expect(panel).toBeHidden();
+    await expect(bar).toBeHidden();
+
+    // A map just used stays put; the bar offers the alarm instead.
+    await page.getByTestId('map-reset-zoom').click();
+    const next = await raiseIntrusion(broker, second!.code);
+    await expect(bar).toHaveAttribute('data-alarm', next, { timeout: 15_000 });
+    await expect(bar).toHaveAttribute('data-shown', 'false');
+    await expect(map(page)).toHaveAttribute('data-view', 'park');
+    await expect(panel).toBeHidden();
+    await bar.getByTestId('map-follow-show').click();
+    await expectView(page, 'floor:C栋 人才公寓:6F');
+    await expect(panel).toHaveAttribute('data-code', second!.code);
+    await expect(bar).toHaveAttribute('data-shown', 'true');
+
+    // Escape closes the panel, then the bar; the map stays on the floor.
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await page.keyboard.press('Escape');
+    await expect(bar).toBeHidden();
+    await expectView(page, 'floor:C栋 人才公寓:6F');
   });
 });

@@ -8,6 +8,7 @@ import type { DeviceKind } from '../core/contract';
 import { describeError } from '../core/errors';
 import { deviceKeys, useDeviceTree } from '../devices/queries';
 import { alarmPlaces, worstBySource } from './alarm-marks';
+import { FollowBar } from './follow-bar';
 import { useOpenAlarms, useViewDevices } from './map-data';
 import { MapEngine } from './map-engine';
 import { mapActions, useMapUi } from './map-store';
@@ -30,6 +31,7 @@ export function MapCanvas() {
   const hidden = useMapUi((state) => state.hidden);
   const selected = useMapUi((state) => state.selected);
   const placing = useMapUi((state) => state.placing);
+  const following = useMapUi((state) => !!state.follow);
   const baseBox = useRef<HTMLDivElement>(null);
   const overlayBox = useRef<HTMLDivElement>(null);
   const [engine, setEngine] = useState<MapEngine | null>(null);
@@ -121,7 +123,7 @@ export function MapCanvas() {
   };
 
   return (
-    <div className={`map-canvas${placing ? ' placing' : ''}`} data-testid="map-canvas" onDragOver={(event) => placing && event.preventDefault()} onDrop={onDrop}>
+    <div className={`map-canvas${placing ? ' placing' : ''}${following ? ' following' : ''}`} data-testid="map-canvas" onDragOver={(event) => placing && event.preventDefault()} onDrop={onDrop}>
       <div ref={baseBox} className="map-layer" data-testid="map-base" data-level={view.level} />
       <div ref={overlayBox} className="map-layer map-overlay" aria-hidden />
       {(mapName.isPending || devices.isPending) && <Spin className="map-spinner" />}
@@ -129,6 +131,7 @@ export function MapCanvas() {
       {devices.error && <div className="map-notice error">{describeError(t, devices.error)}</div>}
       {!drawn && <div className="map-notice">{t('map.noPlan')}</div>}
       {placing && <div className="map-notice hint">{t('map.placingHint')}</div>}
+      <FollowBar />
       <div className="map-controls">
         <Tooltip title={t('map.resetZoom')} placement="left">
           <Button size="small" icon={<CompressOutlined />} onClick={() => engine?.resetZoom()} aria-label={t('map.resetZoom')} data-testid="map-reset-zoom" />

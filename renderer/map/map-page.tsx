@@ -3,8 +3,9 @@ import { DeviceDrawer } from '../devices/device-drawer';
 import { DevicePanel } from './device-panel';
 import { MapCanvas } from './map-canvas';
 import { useAlarmRefresh } from './map-data';
-import { useMapUi, writeViewToAddress } from './map-store';
+import { mapActions, useMapUi, writeViewToAddress } from './map-store';
 import { MapToolbar } from './map-toolbar';
+import { useAlarmFollow } from './use-alarm-follow';
 import { useMapKeys } from './use-map-keys';
 import './map.css';
 
@@ -14,8 +15,19 @@ export function MapPage() {
   const selected = useMapUi((state) => state.selected);
   useMapKeys();
   useAlarmRefresh();
+  useAlarmFollow();
   // Opening the page from the menu drops the address's view: put it back.
   useEffect(() => writeViewToAddress(view), [view]);
+  // `#/map?device=CODE` (an alarm's "on the map"): drill to the device and open its panel.
+  useEffect(() => {
+    const showAddressedDevice = () => {
+      const code = new URLSearchParams(location.hash.split('?')[1] ?? '').get('device');
+      if (code) void mapActions.showDevice(code);
+    };
+    showAddressedDevice();
+    window.addEventListener('hashchange', showAddressedDevice);
+    return () => window.removeEventListener('hashchange', showAddressedDevice);
+  }, []);
 
   return (
     <div className={`map-page${selected ? ' with-panel' : ''}`} data-testid="page-map">

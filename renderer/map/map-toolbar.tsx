@@ -1,11 +1,12 @@
 import { DragOutlined, EnvironmentOutlined } from '@ant-design/icons';
-import { Badge, Breadcrumb, Button, Popover, Tag, Tooltip } from 'antd';
-import { useMemo } from 'react';
+import { Badge, Breadcrumb, Button, Popover, Switch, Tag, Tooltip } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { DEVICE_KINDS, type DeviceKind, type DeviceTreeNode } from '../core/contract';
 import { useDeviceTree } from '../devices/queries';
 import { PageToolbar } from '../shell/page-toolbar';
+import { mapFollowEnabled, setMapFollowEnabled } from './alarm-follow';
 import { DEVICE_MIME } from './map-canvas';
 import { mapActions, useMapUi } from './map-store';
 import { MANIFEST, PARK_VIEW, buildingPlan, isOutdoor, placeable, type MapView } from './plans';
@@ -150,9 +151,32 @@ function Unplaced() {
   );
 }
 
+/** The station's "map follows alarms" switch, kept like the wall's alarm linkage switch. */
+function FollowSwitch() {
+  const { t } = useTranslation();
+  const [on, setOn] = useState(mapFollowEnabled);
+  return (
+    <Tooltip title={t('map.follow.hint')}>
+      <Switch
+        size="small"
+        checked={on}
+        onChange={(checked) => {
+          setMapFollowEnabled(checked);
+          setOn(checked);
+          if (!checked) mapActions.endFollow();
+        }}
+        checkedChildren={t('map.follow.switch')}
+        unCheckedChildren={t('map.follow.switch')}
+        data-testid="map-follow-switch"
+      />
+    </Tooltip>
+  );
+}
+
 export function MapToolbar() {
   const { t } = useTranslation();
   const canPlace = usePermission('devices.edit');
+  const seesAlarms = usePermission('alarms.read');
   const placing = useMapUi((state) => state.placing);
   const view = useMapUi((state) => state.view);
   const movable = placeable(view);
@@ -162,6 +186,7 @@ export function MapToolbar() {
         <Trail />
         <span className="toolbar-spacer" />
         <Legend />
+        {seesAlarms && <FollowSwitch />}
         {canPlace && (
           <Tooltip title={movable ? t('map.placeHint') : t('map.placeNotHere')}>
             <Button
