@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CoreTransport } from './contract';
 import { alarmHandlers } from './alarms/handlers';
 import { eventHandlers } from './events/handlers';
+import { announceStoredEvents } from './events/announce';
 import { EventLog } from './events/service';
 import { HybridClock } from './alarms/hlc';
 import { AlarmService } from './alarms/service';
@@ -40,6 +41,9 @@ import { ptzHandlers } from './video/ptz-handlers';
 import { CameraSources, findDemoClips } from './video/sources';
 import { wallHandlers } from './video/walls';
 import { screenHandlers } from './screens/handlers';
+import { RuleEngine } from './rules/engine';
+import { ruleHandlers } from './rules/handlers';
+import { RuleStore } from './rules/store';
 
 export type CoreOptions = {
   /** Folder for the station database and logs. */
@@ -85,6 +89,7 @@ export type Core = {
   readonly ingest: Ingest;
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
+  readonly rules: RuleStore;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -128,19 +133,27 @@ export function createCore(options: CoreOptions): Core {
     : null;
   link?.onState((state) => hub.broadcast('link.state', state));
   const outbox = new Outbox(db, logger);
-  const alarms = new AlarmService(db, new HybridClock(station), outbox, options.site.id);
+  const clock = new HybridClock(station);
+  const alarms = new AlarmService(db, clock, outbox, options.site.id);
+  const rules = new RuleStore(db, clock, outbox, options.site.id);
+  const ruleEngine = new RuleEngine(rules, (code) => registry.areaOf(code), (raising) => alarms.raise(raising));
   const commands = new CommandService(db, outbox, options.site.id);
   ingest.setHooks({
-    onEvent: (code, event) => alarms.raiseFromEvent(code, event),
+    onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
+    onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
+    onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
+    onRule: (record) => rules.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
   });
+  ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
   ingest.onCommit((batch) => batch.commands.size && hub.broadcast('commands.changed', { ids: [...batch.commands] }));
   outbox.onSettled((settled) => {
     const changed = commands.settled(settled);
     if (changed) hub.broadcast('commands.changed', { ids: [changed] });
   });
   ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
+  const stopEventNews = announceStoredEvents(ingest, hub);
   // Which stations of the site are on line, from their retained presence and last wills.
   const presence = new Map<string, boolean>();
   ingest.onCommit((batch) => batch.presence.forEach(({ station, presence: p }) => presence.set(station, p.online)));
@@ -190,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
     userHandlers({ auth, users, sessions, hub }),
     deviceHandlers({ registry, siteName: options.site.name, hub }),
     alarmHandlers({ alarms, hub, registry }),
+    ruleHandlers({ rules, hub }),
     eventHandlers({ events: new EventLog(db) }),
     commandHandlers({ commands, registry, hub }),
     auditHandlers({ audit }),
@@ -230,6 +244,7 @@ export function createCore(options: CoreOptions): Core {
     ingest,
     outbox,
     alarms,
+    rules,
     video,
     warm,
     cameras: sources,
@@ -253,6 +268,7 @@ export function createCore(options: CoreOptions): Core {
       clearInterval(escalationTimer);
       outbox.stop();
       if (changeTimer) clearTimeout(changeTimer);
+      stopEventNews();
       stopRetention();
       await link?.stop();
       ingest.flush();

@@ -33,6 +33,7 @@ const record = fc.record(
     // Later than any raisedAt, or absent: the payload leaves it out when it is the first occurrence.
     lastAt: fc.integer({ min: 4, max: 6 }),
     steps: fc.integer({ min: 0, max: 7 }),
+    rule: fc.constantFrom({ id: 'night-water', name: '夜间用水' }, { id: 'night-water', name: '夜间用水', metric: 'm3h', value: 3.2 }),
   },
   { requiredKeys: ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'count', 'steps'] },
 );

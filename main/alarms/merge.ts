@@ -11,7 +11,7 @@ export type AlarmRecord = AlarmStateMessage;
  * max in its own total order, and a product of joins is a join.
  *  - The "winner": state rank, then HLC, then the remaining winner-owned
  *    fields as a string. That order is total over everything the winner
- *    brings (state, hlc, source, type, by, station, note), so two records
+ *    brings (state, hlc, source, type, rule, by, station, note), so two records
  *    that tie are identical in those fields and the choice does not matter.
  *    HLCs are unique per station, so the last tiebreak only matters for
  *    forged or corrupt records, but without it the join laws would not hold.
@@ -31,7 +31,7 @@ function stamp(r: AlarmRecord): Hlc {
 }
 
 // null, not undefined, so that an absent field and "" stay distinct.
-const content = (r: AlarmRecord) => JSON.stringify([r.source, r.type, r.by ?? null, r.station ?? null, r.note ?? null]);
+const content = (r: AlarmRecord) => JSON.stringify([r.source, r.type, r.rule ?? null, r.by ?? null, r.station ?? null, r.note ?? null]);
 
 function order(a: AlarmRecord, b: AlarmRecord): number {
   const ca = content(a);
@@ -46,6 +46,7 @@ function build(w: AlarmRecord, severity: AlarmRecord['severity'], count: number,
   if (w.by !== undefined) r.by = w.by;
   if (w.station !== undefined) r.station = w.station;
   if (w.note !== undefined) r.note = w.note;
+  if (w.rule !== undefined) r.rule = w.rule;
   return r;
 }
 
@@ -66,11 +67,12 @@ export function mergeAlarm(current: AlarmRecord | undefined, incoming: AlarmReco
   );
 }
 
-const FIELDS = ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'by', 'station', 'note', 'count', 'lastAt', 'steps'] as const;
+const FIELDS = ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'by', 'station', 'note', 'count', 'lastAt', 'steps', 'rule'] as const;
 // Fails to compile when the payload gains a field FIELDS does not list.
 const _everyField: Record<Exclude<keyof AlarmRecord, (typeof FIELDS)[number]>, never> = {};
 
 /** After merging a local action: publish only if it changed the record (an ack of a resolved alarm does not). */
 export function shouldPublish(before: AlarmRecord | undefined, after: AlarmRecord): boolean {
-  return !before || FIELDS.some((f) => before[f] !== after[f]);
+  // JSON, not identity: the rule is an object.
+  return !before || FIELDS.some((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }

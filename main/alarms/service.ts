@@ -1,5 +1,5 @@
 import { ACK_DEADLINE_SECONDS, ALARM_STATES, ContractError, EVENT_TYPES, FOLD_WINDOW_MS, PROCEDURES, allSteps, type Alarm, type AlarmState, type EventType } from '../contract';
-import type { ALARM_ACTIONS, AlarmFilter } from '../contract';
+import type { ALARM_ACTIONS, AlarmFilter, RuleTrigger, Severity } from '../contract';
 import type { z } from 'zod';
 import type { Outbox } from '../outbox/outbox';
 import type { ChannelPayload } from '../site-link/interface/topics';
@@ -30,7 +30,12 @@ type Row = {
   area: string;
   building: string | null;
   floor: string | null;
+  /** The rule that raised it, as JSON (type 'rule'). */
+  rule: string | null;
 };
+
+/** What raises an alarm: a device event, or a rule on what devices report. */
+export type Raising = { id: string; code: string; type: EventType; severity: Severity; at: number; rule?: RuleTrigger };
 
 /** Alarms with where their device is: the list filters and shows by place. */
 const SELECT = `SELECT a.*, d.name AS device_name, d.building, d.floor FROM alarms a LEFT JOIN devices d ON d.code = a.source`;
@@ -49,6 +54,7 @@ const toRecord = (row: Row): AlarmRecord => ({
   ...(row.by !== null ? { by: row.by } : {}),
   ...(row.station !== null ? { station: row.station } : {}),
   ...(row.note !== null ? { note: row.note } : {}),
+  ...(row.rule !== null ? { rule: JSON.parse(row.rule) as RuleTrigger } : {}),
 });
 
 /** Still new past its severity's deadline. */
@@ -74,6 +80,7 @@ const toAlarm = (row: Row, now: number): Alarm => ({
   area: row.area,
   building: row.building ?? '',
   floor: row.floor ?? '',
+  rule: row.rule !== null ? (JSON.parse(row.rule) as RuleTrigger) : null,
 });
 
 const ACTION_STATE: Record<(typeof ALARM_ACTIONS)[number], AlarmState> = {
@@ -106,15 +113,15 @@ export class AlarmService {
   ) {
     this.select = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
     this.upsert = db.prepare(
-      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps, area)
-       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps,
+      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps, rule_id, rule, area)
+       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps, @ruleId, @rule,
          coalesce((SELECT area FROM devices WHERE code = @source), ''))
        ON CONFLICT(id) DO UPDATE SET area = CASE WHEN alarms.area = '' THEN excluded.area ELSE alarms.area END, severity = excluded.severity, state = excluded.state, hlc = excluded.hlc, raised_at = excluded.raised_at,
          last_at = excluded.last_at, updated_at = excluded.updated_at, by = excluded.by, station = excluded.station, note = excluded.note,
-         count = excluded.count, steps = excluded.steps`,
+         count = excluded.count, steps = excluded.steps, rule_id = excluded.rule_id, rule = excluded.rule`,
     );
-    this.foldTarget = db.prepare<[string, string, number, number], { id: string }>(
-      'SELECT id FROM alarms WHERE source = ? AND type = ? AND raised_at BETWEEN ? AND ? ORDER BY raised_at, id LIMIT 1',
+    this.foldTarget = db.prepare<[string, string, string, number, number], { id: string }>(
+      "SELECT id FROM alarms WHERE source = ? AND type = ? AND coalesce(rule_id, '') = ? AND raised_at BETWEEN ? AND ? ORDER BY raised_at, id LIMIT 1",
     );
   }
 
@@ -124,40 +131,47 @@ export class AlarmService {
     const current = row ? toRecord(row) : undefined;
     const merged = mergeAlarm(current, incoming);
     if (current && JSON.stringify(merged) === JSON.stringify(current)) return null;
-    this.upsert.run({ by: null, station: null, note: null, ...merged, lastAt: merged.lastAt ?? merged.raisedAt, updatedAt: this.now() });
+    const { rule, ...fields } = merged;
+    this.upsert.run({ by: null, station: null, note: null, ...fields, ruleId: rule?.id ?? null, rule: rule ? JSON.stringify(rule) : null, lastAt: merged.lastAt ?? merged.raisedAt, updatedAt: this.now() });
     return merged;
   }
 
-  /**
-   * A device event that warrants an alarm raises one, with the event's id,
-   * or folds into the alarm its device raised for the same type within
-   * FOLD_WINDOW_MS before (counting up). Its first state is stamped with the
-   * event's own time and the node 'site', so every station derives the same
-   * record from the same events. Runs inside the ingest's transaction.
-   */
+  /** A device event that warrants an alarm raises one (see raise). Runs inside the ingest's transaction. */
   raiseFromEvent(code: string, event: ChannelPayload<'deviceEvent'>): string | null {
     const severity = event.severity ?? EVENT_TYPES[event.type as EventType].severity;
     if (severity === 'info') return null;
-    const first = this.foldTarget.get(code, event.type, event.ts - FOLD_WINDOW_MS, event.ts);
-    const into = first && first.id !== event.id ? this.select.get(first.id) : undefined;
+    return this.raise({ id: event.id, code, type: event.type as EventType, severity, at: event.ts });
+  }
+
+  /**
+   * Raises an alarm with the id of what raised it, or folds it into the alarm
+   * its device raised for the same type (and rule) within FOLD_WINDOW_MS
+   * before, counting up. Its first state is stamped with the raising's own
+   * time and the node 'site', so every station derives the same record from
+   * the same messages. Runs inside the ingest's transaction.
+   */
+  raise({ id, code, type, severity, at, rule }: Raising): string | null {
+    const first = this.foldTarget.get(code, type, rule?.id ?? '', at - FOLD_WINDOW_MS, at);
+    const into = first && first.id !== id ? this.select.get(first.id) : undefined;
     if (into) {
       const record = toRecord(into);
       // A repeat at the most urgent severity seen; the merge keeps the higher count and later occurrence.
-      const changed = this.merge({ ...record, severity, count: record.count + 1, lastAt: Math.max(event.ts, into.last_at) });
+      const changed = this.merge({ ...record, severity, count: record.count + 1, lastAt: Math.max(at, into.last_at) });
       return changed ? into.id : null;
     }
     const changed = this.merge({
-      id: event.id,
+      id,
       source: code,
-      type: event.type,
+      type,
       severity,
       state: 'new',
-      hlc: formatHlc({ millis: event.ts, counter: 0, node: 'site' }),
-      raisedAt: event.ts,
+      hlc: formatHlc({ millis: at, counter: 0, node: 'site' }),
+      raisedAt: at,
       count: 1,
       steps: 0,
+      ...(rule ? { rule } : {}),
     });
-    return changed ? event.id : null;
+    return changed ? id : null;
   }
 
   /** Another station's view of an alarm. Runs inside the ingest's transaction. */

@@ -16,10 +16,10 @@ const ADMIN = { username: 'admin', password: 'Two-Stations-2026', displayName: '
 const ALARMS = 12;
 
 let broker: Broker;
-const dirs = { a: tempDir('vigil-a-'), b: tempDir('vigil-b-') };
+const dirs = { a: tempDir('vigil-a-'), b: tempDir('vigil-b-'), c: tempDir('vigil-c-'), d: tempDir('vigil-d-') };
 const running: StationProcess[] = [];
 
-async function station(name: 'a' | 'b'): Promise<{ process: StationProcess; client: CoreClient }> {
+async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
   const process = await startStationProcess({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` });
   running.push(process);
   const client = await openClient(process.url);
@@ -92,4 +92,37 @@ describe('two stations', () => {
     a.client.close();
     b.client.close();
   }, 90_000);
+
+  it('share an alarm rule, and raise one alarm between them when it fires', async () => {
+    const c = await station('c');
+    const d = await station('d');
+    const meter = '32061201011510000009';
+    const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'meter-gateway' });
+    await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: meter }), JSON.stringify({ name: 'A 栋水表', area: 'N', building: 'A', floor: 'B1', ts: 1 }), { qos: 1, retain: true });
+    await c.client.call('rules.save', {
+      id: 'water-high',
+      name: '用水过高',
+      enabled: true,
+      severity: 'major',
+      condition: { kind: 'threshold', metric: 'm3h', op: 'above', value: 2, forSeconds: 20 },
+      scope: { kinds: ['water_meter'], area: '', devices: [] },
+      schedule: null,
+    });
+    await expect.poll(async () => (await d.client.call('rules.list', {})).map((rule) => `${rule.name}/${rule.updatedBy}`), { timeout: 10_000 }).toEqual(['用水过高/admin']);
+    // A sample every 10 s of device time; the third completes the 20 s.
+    const start = Date.now() - 60_000;
+    for (const [i, m3h] of [3, 3.5, 4, 4.5].entries()) {
+      await gateway.publishAsync(topicOf('telemetry', { site: SITE, code: meter }), JSON.stringify({ ts: start + i * 10_000, values: { m3h } }), { qos: 0 });
+    }
+    const ruleAlarms = async (client: CoreClient) => (await client.call('alarms.list', { types: ['rule'], limit: 10 })).map((alarm) => `${alarm.id}/${alarm.raisedAt - start}/${alarm.rule?.value}`);
+    await expect.poll(() => ruleAlarms(c.client), { timeout: 10_000 }).toHaveLength(1);
+    await expect.poll(() => ruleAlarms(d.client), { timeout: 10_000 }).toEqual(await ruleAlarms(c.client));
+    expect((await ruleAlarms(c.client))[0]).toMatch(/^rule-[0-9a-f]{32}\/20000\/4$/);
+    // Deleting it at d ends it at c.
+    await d.client.call('rules.delete', { id: 'water-high' });
+    await expect.poll(async () => (await c.client.call('rules.list', {})).length, { timeout: 10_000 }).toBe(0);
+    await gateway.endAsync();
+    c.client.close();
+    d.client.close();
+  }, 60_000);
 });

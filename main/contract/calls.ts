@@ -25,6 +25,7 @@ import {
   UserSchema,
   Username,
 } from './schemas';
+import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -92,6 +93,11 @@ export const calls = {
   'alarms.get': call('alarms.read', z.strictObject({ ids: z.array(z.string().max(64)).min(1).max(1000) }), z.array(AlarmSchema)),
   /** Marks a step of the alarm's procedure done; steps are never undone. */
   'alarms.step': call('alarms.handle', z.strictObject({ id: z.string().max(64), step: z.number().int().min(0).max(30) }), AlarmSchema, { audited: true }),
+  /** The site's alarm rules, by name. */
+  'rules.list': call('alarms.read', Empty, z.array(RuleSchema)),
+  /** Creates or replaces a rule (by id) and shares it with every station. */
+  'rules.save': call('rules.manage', RuleDraftSchema, RuleSchema, { audited: true }),
+  'rules.delete': call('rules.manage', z.strictObject({ id: RuleId }), Ok, { audited: true }),
   'alarms.linkage': call('alarms.read', z.strictObject({ id: z.string().max(64) }), AlarmLinkageSchema),
 
   /** The device event log (access, intrusion, faults), newest first, personal data masked. */

@@ -29,9 +29,13 @@ export const EVENT_TYPES = {
   access_granted: { code: 4103, severity: 'info' },
   access_denied: { code: 4104, severity: 'minor' },
   meter_anomaly: { code: 5101, severity: 'minor' },
+  /** Raised by an alarm rule (报警规则), not by a device; the rule sets its severity. */
+  rule: { code: 9101, severity: 'major' },
 } as const satisfies Record<string, { code: number; severity: Severity }>;
 export type EventType = keyof typeof EVENT_TYPES;
 export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventType[];
+/** What devices themselves report; 'rule' alarms come from stations' rules. */
+export const DEVICE_EVENT_TYPE_NAMES = EVENT_TYPE_NAMES.filter((type) => type !== 'rule');
 
 /** What a door controller reports of its door. */
 export const DOOR_STATES = ['closed', 'open', 'held_open', 'forced'] as const;

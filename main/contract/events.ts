@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from './permissions';
 import { LinkStateSchema } from './schemas';
 import { VideoStateSchema } from './video';
 
@@ -11,6 +12,10 @@ export const events = {
   'commands.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms raised or changed, here or at another station. */
   'alarms.changed': z.object({ ids: z.array(z.string()) }),
+  /** Device events stored (access, intrusion, faults): the types among them; logs read their newest page again. */
+  'events.changed': z.object({ types: z.array(z.string()) }),
+  /** The site's alarm rules changed, here or at another station. */
+  'rules.changed': z.object({}),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -28,3 +33,12 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.infer<Events[E]>;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/**
+ * Events that name what only some roles may read go to holders of the
+ * permission of the call that reads it (events.changed: as events.list); the
+ * rest go to every signed-in, unlocked window.
+ */
+export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
+  'events.changed': 'devices.read',
+};

@@ -11,3 +11,4 @@ export * from './classes';
 export * from './video';
 export * from './screens';
 export * from './procedures';
+export * from './rules';

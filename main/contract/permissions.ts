@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'video.ptz',
   /** Names and card numbers in the access log, unmasked (GB/T 35273: personal information on a need-to-know basis). */
   'personal.read',
+  /** Write the site's alarm rules: they decide what wakes the control room. */
+  'rules.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +37,7 @@ const VIDEO: Permission[] = ['video.live', 'video.playback', 'video.ptz'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', ...VIDEO],
-  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', ...VIDEO],
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', ...VIDEO],
   emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', ...VIDEO],
   it_admin: PERMISSIONS,
   // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video.

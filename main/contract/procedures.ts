@@ -27,6 +27,7 @@ export const PROCEDURES: Record<EventType, readonly ProcedureStep[]> = {
   door_held_open: [VERIFY_VIDEO, { zh: '联系现场人员关门', en: 'Have the door closed' }, RECORD],
   access_granted: [],
   access_denied: [VERIFY_VIDEO, RECORD],
+  rule: [{ zh: '核实触发规则的读数或事件（查看联动视频）', en: 'Check the reading or event that set the rule off (and the linked video)' }, DISPATCH, RECORD],
   meter_anomaly: [{ zh: '核对能耗数据与现场用电用水情况', en: 'Compare the readings with use on site' }, RECORD],
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordingSchema } from './video';
 import { ALARM_STATES, DOOR_STATES, EVENT_TYPE_NAMES, SEVERITIES, ZONE_STATES } from './classes';
+import { RuleTriggerSchema } from './rules';
 import { DEVICE_KINDS, DeviceCode } from './device-code';
 import { PERMISSIONS, ROLES } from './permissions';
 
@@ -195,6 +196,8 @@ export const AlarmSchema = z.object({
   area: z.string(),
   building: z.string(),
   floor: z.string(),
+  /** Type 'rule': which rule raised it and the reading that set it off. */
+  rule: RuleTriggerSchema.nullable(),
 });
 
 export const AlarmFilter = z.strictObject({

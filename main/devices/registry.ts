@@ -86,6 +86,7 @@ export class DeviceRegistry {
   private readonly upsertStatus;
   private readonly history;
   private readonly exists;
+  private readonly area;
 
   constructor(private readonly db: Database) {
     this.upsertInfo = db.prepare(
@@ -110,6 +111,7 @@ export class DeviceRegistry {
     );
     this.history = db.prepare('INSERT INTO device_history (code, at, status) VALUES (?, ?, ?)');
     this.exists = db.prepare('SELECT 1 FROM devices WHERE code = ?').pluck();
+    this.area = db.prepare('SELECT area FROM devices WHERE code = ?').pluck();
   }
 
   /** Applies a registration; false when what is stored is as new or newer. Call inside a transaction. */
@@ -128,6 +130,11 @@ export class DeviceRegistry {
   /** Codes of the devices that report through a gateway. */
   behind(gateway: string): string[] {
     return this.db.prepare('SELECT code FROM devices WHERE gateway = ?').pluck().all(gateway) as string[];
+  }
+
+  /** The area a device is in ('' when it is not registered yet). */
+  areaOf(code: string): string {
+    return (this.area.get(code) as string | undefined) ?? '';
   }
 
   has(code: string): boolean {

@@ -1,5 +1,6 @@
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
+import { DEMO_RULES } from '../demo/rules';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
@@ -42,6 +43,7 @@ export async function startStation(options: {
   if (demoSite) {
     await seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
+    core.rules.seed(DEMO_RULES);
   }
   return {
     core,

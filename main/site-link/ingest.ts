@@ -1,4 +1,4 @@
-import { EVENT_TYPES, type EventType, type IngestStats, type QuarantineKind } from '../contract';
+import { EVENT_TYPES, type DoorState, type EventType, type IngestStats, type QuarantineKind } from '../contract';
 import type { DeviceRegistry } from '../devices/registry';
 import { BatchWriter } from '../store/batch-writer';
 import type { Database } from '../store/database';
@@ -18,18 +18,26 @@ export type Committed = {
   /** Alarms raised or changed by this batch. */
   alarms: Set<string>;
   presence: { station: string; presence: ChannelPayload<'presence'> }[];
+  /** Whether another station changed an alarm rule. */
+  rules: boolean;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [] });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
- * alarm): called inside the batch's transaction. Each returns the id of the
- * alarm it changed, or null.
+ * alarm): called inside the batch's transaction. The alarm hooks return the
+ * ids of the alarms they raised or changed.
  */
 export type IngestHooks = {
-  onEvent(code: string, event: ChannelPayload<'deviceEvent'>): string | null;
+  onEvent(code: string, event: ChannelPayload<'deviceEvent'>): string[];
+  onTelemetry(code: string, telemetry: ChannelPayload<'telemetry'>): string[];
+  /** A door's state changed (alarm rules on doors). */
+  onDoor(code: string, door: DoorState, at: number): string[];
   onAlarm(record: ChannelPayload<'alarm'>): string | null;
+  /** Whether another station's rule record changed this station's rules. */
+  onRule(record: ChannelPayload<'rule'>): boolean;
+  /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
 };
 
@@ -119,6 +127,10 @@ export class Ingest {
     this.quarantine.add({ at: message.receivedAt, topic: message.topic, kind, reason, preview: preview(message.payload), size: message.payload.byteLength });
   }
 
+  private alarmsChanged(ids: string[] | undefined): void {
+    for (const id of ids ?? []) this.batch.alarms.add(id);
+  }
+
   /** One message, inside the batch's transaction. */
   private apply(message: Incoming): void {
     const decoded = decode(message.topic, message.payload, this.site);
@@ -140,7 +152,9 @@ export class Ingest {
       case 'deviceState': {
         this.totals.states++;
         const { status, ts, door, zone } = message.payload;
-        if (this.registry.applyStatus({ code, status, at: ts, ...(door ? { door } : {}), ...(zone ? { zone } : {}) })) this.batch.devices.add(code);
+        if (!this.registry.applyStatus({ code, status, at: ts, ...(door ? { door } : {}), ...(zone ? { zone } : {}) })) return null;
+        this.batch.devices.add(code);
+        if (door) this.alarmsChanged(this.hooks?.onDoor(code, door, ts));
         return null;
       }
       case 'gatewayState': {
@@ -163,6 +177,7 @@ export class Ingest {
         if (!this.registry.has(code)) return unknown(code);
         this.totals.telemetry++;
         for (const [key, value] of Object.entries(message.payload.values)) this.upsertTelemetry.run(code, key, value, message.payload.ts);
+        this.alarmsChanged(this.hooks?.onTelemetry(code, message.payload));
         return null;
       case 'deviceEvent': {
         if (!this.registry.has(code)) return unknown(code);
@@ -181,8 +196,7 @@ export class Ingest {
         if (!stored.changes) return { kind: 'replay', reason: `replay: event ${event.id} is already stored` };
         this.totals.events++;
         this.batch.events.push({ code, event });
-        const alarm = this.hooks?.onEvent(code, event);
-        if (alarm) this.batch.alarms.add(alarm);
+        this.alarmsChanged(this.hooks?.onEvent(code, event));
         return null;
       }
       case 'commandAck': {
@@ -195,6 +209,9 @@ export class Ingest {
         if (alarm) this.batch.alarms.add(alarm);
         return null;
       }
+      case 'rule':
+        if (this.hooks?.onRule(message.payload)) this.batch.rules = true;
+        return null;
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });
         return null;

@@ -195,6 +195,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE devices ADD COLUMN zone_state TEXT;
   CREATE INDEX device_events_type ON device_events(type, at);
   `,
+  // 8: alarm rules, shared by the site (a deleted rule stays as a tombstone); a rule's alarm names its rule,
+  // and repeats fold per rule, not per device alone.
+  `
+  CREATE TABLE rules (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  ALTER TABLE alarms ADD COLUMN rule_id TEXT;
+  ALTER TABLE alarms ADD COLUMN rule TEXT;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -2,7 +2,7 @@ import { DownOutlined, FieldTimeOutlined, RightOutlined } from '@ant-design/icon
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { severityOf } from './alarm-entry';
-import { placeOf, SEVERITY_COLOUR, shortTime, sourceLabel, STATE_COLOUR } from './alarm-format';
+import { alarmTitle, placeOf, SEVERITY_COLOUR, shortTime, sourceLabel, STATE_COLOUR } from './alarm-format';
 import { isGroup, type AlarmRow } from './grouping';
 import type { Column } from './virtual-rows';
 
@@ -23,7 +23,7 @@ function Severity({ rank, t }: { rank: number; t: TFunction }) {
 export function alarmColumns(t: TFunction, expanded: ReadonlySet<string>, now: number, compact: boolean): Column<AlarmRow>[] {
   const columns: Column<AlarmRow>[] = [
     { key: 'severity', title: t('alarms.columns.severity'), width: 70, render: (row) => <Severity rank={row.severityRank} t={t} /> },
-    { key: 'type', title: t('alarms.columns.type'), width: 118, render: (row) => t(`alarms.types.${row.type}`) },
+    { key: 'type', title: t('alarms.columns.type'), width: 118, render: (row) => (isGroup(row) ? t(`alarms.types.${row.type}`) : alarmTitle(t, row)) },
     {
       key: 'source',
       title: t('alarms.columns.source'),

@@ -2,7 +2,7 @@ import { CloseOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AlarmActions } from './alarm-actions';
-import { fullTime, placeOf, SEVERITY_COLOUR, sourceLabel, STATE_COLOUR } from './alarm-format';
+import { alarmTitle, fullTime, placeOf, SEVERITY_COLOUR, sourceLabel, STATE_COLOUR } from './alarm-format';
 import { AlarmLinkage } from './alarm-linkage';
 import { useAlarmEntry } from './alarm-store';
 import { useAlarmsUi } from './alarms-ui';
@@ -48,7 +48,7 @@ export function AlarmDetail({ id }: { id: string }) {
         <span className="alarm-detail-severity" style={{ background: SEVERITY_COLOUR[alarm.severity] }}>
           {t(`alarms.severity.${alarm.severity}`)}
         </span>
-        <span className="alarm-detail-title">{t(`alarms.types.${alarm.type}`)}</span>
+        <span className="alarm-detail-title">{alarmTitle(t, alarm)}</span>
         <Tag color={STATE_COLOUR[alarm.state]} data-testid="alarm-detail-state">
           {t(`alarms.states.${alarm.state}`)}
         </Tag>
@@ -64,6 +64,14 @@ export function AlarmDetail({ id }: { id: string }) {
       </div>
       <div className="panel-body alarm-detail-body">
         <Descriptions size="small" column={2} className="alarm-facts">
+          {alarm.rule && (
+            <Descriptions.Item label={t('alarms.detail.rule')} span={2}>
+              <span data-testid="alarm-rule">
+                {alarm.rule.name}
+                {alarm.rule.metric !== undefined && ` · ${t('alarms.detail.reading', { metric: alarm.rule.metric, value: alarm.rule.value })}`}
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('alarms.columns.source')} span={2}>
             {sourceLabel(alarm)}
           </Descriptions.Item>

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import type { Alarm, AlarmState, Severity } from '../core/contract';
 
 /** Severity colours, the same in the list, the detail and the sound's meaning: red, orange, yellow, blue. */
@@ -21,6 +22,9 @@ export const STATE_COLOUR: Record<AlarmState, string> = {
 export function placeOf(alarm: Pick<Alarm, 'area' | 'building' | 'floor'>): string {
   return [alarm.area, alarm.building, alarm.floor].filter(Boolean).join(' / ');
 }
+
+/** What the alarm is: its rule's name for a rule's alarm, else its type. */
+export const alarmTitle = (t: TFunction, alarm: Pick<Alarm, 'type' | 'rule'>): string => alarm.rule?.name ?? t(`alarms.types.${alarm.type as 'intrusion'}`);
 
 /** The source as officers know it: its name, or its device code when the registry does not know it. */
 export const sourceLabel = (alarm: Pick<Alarm, 'sourceName' | 'source'>): string => alarm.sourceName || alarm.source;

@@ -47,6 +47,7 @@ export function syntheticAlarms(count: number, { newestAt = 1_750_000_000_000, s
       area,
       building: `${1 + Math.floor(random() * 8)}号楼`,
       floor: `${1 + Math.floor(random() * 12)}F`,
+      rule: null,
     });
   }
   return alarms;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-store';
 import type { Role } from '../core/contract';
 import { showPage } from '../shell/ui-store';
-import { placeOf, sourceLabel } from './alarm-format';
+import { alarmTitle, placeOf, sourceLabel } from './alarm-format';
 import { alarmWindow, takeEscalations, useAlarms } from './alarm-store';
 import { openAlarm } from './alarms-ui';
 
@@ -32,7 +32,7 @@ export function useEscalationNotices(): void {
     const list = ids
       .slice(0, LISTED)
       .map((id) => alarmWindow.byId.get(id))
-      .map((alarm) => (alarm ? `${t(`alarms.types.${alarm.type}`)} · ${sourceLabel(alarm)}${placeOf(alarm) ? ` (${placeOf(alarm)})` : ''}` : null))
+      .map((alarm) => (alarm ? `${alarmTitle(t, alarm)} · ${sourceLabel(alarm)}${placeOf(alarm) ? ` (${placeOf(alarm)})` : ''}` : null))
       .filter(Boolean)
       .join('；');
     notification.warning({

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -41,6 +41,12 @@ export const PAGES: PageDef[] = [
     permission: 'devices.read',
     icon: <SecurityScanOutlined />,
     component: lazy(() => import('../intrusion/intrusion-page').then((module) => ({ default: module.IntrusionPage }))),
+  },
+  {
+    key: 'rules',
+    permission: 'alarms.read',
+    icon: <ControlOutlined />,
+    component: lazy(() => import('../rules/rules-page').then((module) => ({ default: module.RulesPage }))),
   },
   {
     key: 'devices',

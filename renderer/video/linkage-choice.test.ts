@@ -5,7 +5,7 @@ import { alarmToLink } from './linkage-choice';
 const NOW = 1_795_000_000_000;
 const alarm = (id: string, change: Partial<Alarm> = {}): Alarm => ({
   id, source: '32061201011340000001', type: 'intrusion', severity: 'critical', state: 'new', raisedAt: NOW - 1000, lastAt: NOW - 1000, updatedAt: NOW,
-  by: null, station: null, note: null, count: 1, steps: 0, escalated: false, sourceName: 'Fence', area: 'N', building: 'A', floor: '1F', ...change,
+  by: null, station: null, note: null, count: 1, steps: 0, escalated: false, sourceName: 'Fence', area: 'N', building: 'A', floor: '1F', rule: null, ...change,
 });
 
 describe('the alarm that takes the wall', () => {

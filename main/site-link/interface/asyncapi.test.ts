@@ -33,6 +33,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   command: ['send'],
   commandAck: ['receive'],
   alarm: ['send', 'receive'],
+  rule: ['send', 'receive'],
   presence: ['send', 'receive'],
 };
 
@@ -41,6 +42,7 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   deviceEvent: ['person'],
   command: ['issuedBy'],
   alarm: ['by'],
+  rule: ['updatedBy'],
   presence: ['user'],
 };
 

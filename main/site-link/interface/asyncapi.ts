@@ -18,8 +18,8 @@ const BINDING_VERSION = '0.2.0';
 const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
-/** Station-published channels that stations also read (each other's alarms and presence). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'presence'];
+/** Station-published channels that stations also read (each other's alarms, rules and presence). */
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'presence'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -41,6 +41,11 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
   alarm: {
     description: 'Alarm id (a message id: 8–64 letters, digits, `_` or `-`); equal to the payload `id`.',
     examples: ['evt-20260101-000001'],
+    location: '$message.payload#/id',
+  },
+  rule: {
+    description: 'Alarm rule id (1–40 lower-case letters, digits or `-`); equal to the payload `id`.',
+    examples: ['night-water'],
     location: '$message.payload#/id',
   },
   station: {
@@ -84,20 +89,34 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     expiresAt: 1767225630000,
   },
   commandAck: { id: 'ack-20260101-000001', status: 'done', ts: 1767225601000, reason: 'unlocked for 5 s' },
+  // An alarm rule's alarm: its type is 'rule', and it names the rule and the reading.
   alarm: {
-    id: 'evt-20260101-000001',
-    source: '32010601011410000002',
-    type: 'smoke',
-    severity: 'critical',
+    id: 'rule-5b0d8f6a2c1e4d7b9a3f0e6c8d2b4a17',
+    source: '32010601011510000003',
+    type: 'rule',
+    severity: 'major',
     state: 'acknowledged',
     hlc: '1767225660000:0000:desk-1',
     raisedAt: 1767225600000,
     by: '王五',
     station: 'desk-1',
-    note: '已派保安前往 3 楼',
+    note: '已通知物业关闭 A 栋进水阀',
     count: 3,
     lastAt: 1767225630000,
     steps: 3,
+    rule: { id: 'night-water', name: '夜间用水异常', metric: 'm3h', value: 3.1 },
+  },
+  rule: {
+    id: 'night-water',
+    name: '夜间用水异常',
+    enabled: true,
+    severity: 'major',
+    condition: { kind: 'threshold', metric: 'm3h', op: 'above', value: 2, forSeconds: 600 },
+    scope: { kinds: ['water_meter'], area: '', devices: [] },
+    schedule: { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '05:00', timeZone: 'Asia/Shanghai' },
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: '王五',
+    deleted: false,
   },
   presence: { online: true, ts: 1767225600000, user: '王五' },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALARM_STATES, DOOR_STATES, EVENT_TYPE_NAMES, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
+import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
 import { DeviceCode, DeviceStatusSchema, RecordingSchema } from '../../contract';
 
 /**
@@ -10,6 +10,7 @@ import { DeviceCode, DeviceStatusSchema, RecordingSchema } from '../../contract'
 const classed = <T extends z.ZodType>(schema: T, dataClass: DataClass) => schema.meta({ 'x-data-class': dataClass });
 
 export const Millis = z.number().int().nonnegative().describe('milliseconds since 1970-01-01 UTC');
+const Hlc = z.string().regex(/^\d{13}:\d{4}:[A-Za-z0-9_.-]{1,64}$/).describe('hybrid logical clock: millis:counter:node');
 /** Idempotency key of a message: the same id twice is the same message. */
 export const MessageId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'message id: 8–64 letters, digits, _ or -');
 
@@ -57,7 +58,7 @@ export const TelemetryPayload = z.strictObject({
 
 export const DeviceEventPayload = z.strictObject({
   id: MessageId,
-  type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
+  type: z.enum(DEVICE_EVENT_TYPE_NAMES as [string, ...string[]]),
   severity: z.enum(SEVERITIES).optional().describe('defaults to the severity of the event type'),
   ts: Millis,
   zone: classed(z.string().max(64), 'internal').optional(),
@@ -88,7 +89,7 @@ export const AlarmStatePayload = z.strictObject({
   type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
   severity: z.enum(SEVERITIES),
   state: z.enum(ALARM_STATES),
-  hlc: z.string().regex(/^\d{13}:\d{4}:[A-Za-z0-9_.-]{1,64}$/).describe('hybrid logical clock: millis:counter:node'),
+  hlc: Hlc,
   raisedAt: Millis,
   by: classed(z.string().max(64), 'personal').optional(),
   station: z.string().max(128).optional(),
@@ -96,6 +97,13 @@ export const AlarmStatePayload = z.strictObject({
   count: z.number().int().positive().default(1),
   lastAt: Millis.optional().describe('latest occurrence folded into it; raisedAt when absent'),
   steps: z.number().int().min(0).max(0x7fffffff).default(0).describe('procedure steps done, a bit per step; steps are never undone'),
+  rule: RuleTriggerSchema.optional().describe("type 'rule': the alarm rule that raised it, and the reading that set it off"),
+});
+
+export const RulePayload = RuleDraftSchema.extend({
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean().default(false).describe('a deleted rule stays as a tombstone, so a station that was away learns of the deletion'),
 });
 
 export const PresencePayload = z.strictObject({
@@ -111,3 +119,4 @@ export type DeviceEvent = z.output<typeof DeviceEventPayload>;
 export type Command = z.output<typeof CommandPayload>;
 export type CommandAck = z.output<typeof CommandAckPayload>;
 export type AlarmStateMessage = z.output<typeof AlarmStatePayload>;
+export type RuleMessage = z.output<typeof RulePayload>;

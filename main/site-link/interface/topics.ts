@@ -8,6 +8,7 @@ import {
   DeviceStatePayload,
   GatewayStatePayload,
   PresencePayload,
+  RulePayload,
   TelemetryPayload,
 } from './payloads';
 
@@ -94,6 +95,14 @@ export const CHANNELS = {
     payload: AlarmStatePayload,
     summary: 'Shared state of one alarm; every station merges by state order, then hybrid logical clock. Retained.',
   },
+  rule: {
+    pattern: 'vigil/v1/{site}/rules/{rule}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: RulePayload,
+    summary: 'An alarm rule of the site, as last changed at any station; every station evaluates it on the same messages and raises the same alarm. Retained.',
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -118,7 +127,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
 }
 
 const MATCHERS = Object.entries(CHANNELS).map(([name, channel]) => ({
