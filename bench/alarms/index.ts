@@ -3,6 +3,7 @@ import { alarmToVideo } from './alarm-to-video';
 import { alarmFilter } from './filter';
 import { map } from './map';
 import { alarmQuery } from './query';
+import { ruleIngest } from './rules';
 import { alarmStorm } from './storm';
 
 /** `npm run bench -- alarms`: the alarm center's figures (DESIGN.md §6, issue 6). */
@@ -12,4 +13,5 @@ export async function alarms(report: Report): Promise<void> {
   await alarmToVideo(report);
   await map(report);
   await alarmStorm(report);
+  await ruleIngest(report);
 }

@@ -6,6 +6,14 @@ import { inSchedule } from './schedule';
 import type { RuleStore } from './store';
 
 type Threshold = Rule & { condition: { kind: 'threshold' } };
+type Device = { code: string; kind: string; area(): string };
+
+function applies(rule: Rule, device: Device): boolean {
+  const { kinds, devices, area } = rule.scope;
+  if (devices.length && !devices.includes(device.code)) return false;
+  if (kinds.length && !kinds.includes(device.kind)) return false;
+  return !area || device.area() === area;
+}
 /** A threshold being met on one device: since when, and whether its alarm is raised. */
 type Episode = { since: number; last: number; raised: boolean };
 
@@ -42,9 +50,10 @@ export class RuleEngine {
   onTelemetry(code: string, { ts, values }: ChannelPayload<'telemetry'>): string[] {
     this.compile();
     const raised: string[] = [];
+    const device = this.device(code);
     for (const [metric, value] of Object.entries(values)) {
       for (const rule of this.thresholds.get(metric) ?? []) {
-        if (!this.applies(rule, code)) continue;
+        if (!applies(rule, device)) continue;
         const id = this.sample(rule, code, ts, value);
         if (id) raised.push(id);
       }
@@ -54,8 +63,9 @@ export class RuleEngine {
 
   onEvent(code: string, event: ChannelPayload<'deviceEvent'>): string[] {
     this.compile();
+    const device = this.device(code);
     return (this.events.get(event.type) ?? [])
-      .filter((rule) => this.applies(rule, code) && inSchedule(rule.schedule, event.ts))
+      .filter((rule) => applies(rule, device) && inSchedule(rule.schedule, event.ts))
       .map((rule) => this.fire(rule, code, ruleAlarmId(rule.id, code, event.id), event.ts, { id: rule.id, name: rule.name }))
       .filter((id): id is string => id !== null);
   }
@@ -63,8 +73,9 @@ export class RuleEngine {
   onDoor(code: string, door: DoorState, ts: number): string[] {
     this.compile();
     const raised: string[] = [];
+    const device = this.device(code);
     for (const rule of this.doors) {
-      if (rule.condition.kind !== 'door' || !this.applies(rule, code)) continue;
+      if (rule.condition.kind !== 'door' || !applies(rule, device)) continue;
       const key = `${rule.id}\0${code}`;
       const entering = rule.condition.states.includes(door) && !this.inDoorState.has(key);
       if (rule.condition.states.includes(door)) this.inDoorState.add(key);
@@ -100,11 +111,10 @@ export class RuleEngine {
     return this.raise({ id, code, type: 'rule', severity: rule.severity as Severity, at, rule: trigger });
   }
 
-  private applies(rule: Rule, code: string): boolean {
-    const { kinds, devices, area } = rule.scope;
-    if (devices.length && !devices.includes(code)) return false;
-    if (kinds.length && !kinds.includes(deviceKindOf(code))) return false;
-    return !area || this.areaOf(code) === area;
+  /** What scopes ask of a device; its area is looked up once per message, and only if a rule asks. */
+  private device(code: string): Device {
+    let area: string | undefined;
+    return { code, kind: deviceKindOf(code), area: () => (area ??= this.areaOf(code)) };
   }
 
   /** Indexes the enabled rules by what they watch, when they changed since last time. */

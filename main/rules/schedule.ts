@@ -3,8 +3,21 @@ import type { RuleSchedule } from '../contract';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+/** The last minute asked for, per time zone: telemetry asks about the same minute thousands of times. */
+const lastMinute = new Map<string, { minute: number; local: { day: number; minute: number } }>();
+
 /** Day of the week (1 = Monday) and minute of the day at `at`, in a time zone. */
 export function localTime(at: number, timeZone: string): { day: number; minute: number } {
+  // Every time zone in use is offset by whole minutes, so one minute of UTC is one local minute.
+  const minute = Math.floor(at / 60_000);
+  const cached = lastMinute.get(timeZone);
+  if (cached?.minute === minute) return cached.local;
+  const local = formatLocal(at, timeZone);
+  lastMinute.set(timeZone, { minute, local });
+  return local;
+}
+
+function formatLocal(at: number, timeZone: string): { day: number; minute: number } {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
