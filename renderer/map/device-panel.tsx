@@ -3,7 +3,8 @@ import { Alert, Button, Descriptions, Spin, Tag, Tooltip, Typography } from 'ant
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
-import type { DeviceKind, EventType } from '../core/contract';
+import type { DeviceKind } from '../core/contract';
+import { alarmTitle } from '../alarms/alarm-format';
 import { describeError } from '../core/errors';
 import { location } from '../devices/device-table';
 import { useDevicesUi } from '../devices/devices-store';
@@ -57,7 +58,7 @@ export function DevicePanel({ code }: { code: string }) {
                 {open.map((alarm) => (
                   <div key={alarm.id} className="map-panel-alarm">
                     <Tag color={SEVERITY_COLOURS[alarm.severity]}>{t(`alarms.severity.${alarm.severity}`)}</Tag>
-                    <span>{t(`alarms.types.${alarm.type as EventType}`)}</span>
+                    <span>{alarmTitle(t, alarm)}</span>
                     <span className="map-panel-dim">
                       {dayjs(alarm.raisedAt).format('HH:mm:ss')} · {t(`alarms.states.${alarm.state as 'new' | 'acknowledged' | 'handling'}`)}
                       {alarm.count > 1 ? ` · ×${alarm.count}` : ''}

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
-import { sourceLabel } from '../alarms/alarm-format';
-import type { EventType } from '../core/contract';
+import { alarmTitle, sourceLabel } from '../alarms/alarm-format';
 import { useCoreEvent } from '../core/use-core-event';
 import { alarmToFollow, mapFollowEnabled, urgencyOf, type Hands } from './alarm-follow';
 import { mapActions, useMapUi } from './map-store';
@@ -50,7 +49,7 @@ export function useAlarmFollow(): void {
       const { alarm, move } = choice;
       seen.current.add(alarm.id);
       if (move) hands.current.followed = { at: now, urgency: urgencyOf(alarm) };
-      await mapActions.follow(alarm, `${t(`alarms.types.${alarm.type as EventType}`)} · ${sourceLabel(alarm)}`, move);
+      await mapActions.follow(alarm, `${alarmTitle(t, alarm)} · ${sourceLabel(alarm)}`, move);
     })().catch(() => {});
   });
 }

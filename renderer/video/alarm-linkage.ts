@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { alarmTitle, sourceLabel } from '../alarms/alarm-format';
 import { core } from '../core/client';
 import { useCoreEvent } from '../core/use-core-event';
 import { URGENCY, alarmToLink } from './linkage-choice';
@@ -38,7 +39,7 @@ export function useAlarmLinkage(): void {
       const { cameras } = await core.call('alarms.linkage', { id: alarm.id });
       if (!cameras.length) return;
       last.current = { at: Date.now(), urgency };
-      const label = `${t(`alarms.types.${alarm.type}` as 'alarms.types.intrusion')} · ${alarm.sourceName || alarm.source}`;
+      const label = `${alarmTitle(t, alarm)} · ${sourceLabel(alarm)}`;
       wallActions.showAlarm(alarm.id, label, cameras);
     })().catch(() => {});
   });
