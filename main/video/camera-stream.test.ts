@@ -125,15 +125,32 @@ describe('camera stream', () => {
 });
 
 describe('a stream that is not fMP4', () => {
-  it('restarts the camera instead of taking the station down', async () => {
-    // Stands in for an ffmpeg whose output goes wrong: a box of size 0, then nothing.
+  /** Stands in for an ffmpeg whose output goes wrong: a box of size 0, then nothing. */
+  function brokenStream(): CameraStream {
     const script = path.join(tempDir(), 'broken-ffmpeg.sh');
     fs.writeFileSync(script, "#!/bin/sh\nprintf '\\000\\000\\000\\000mdat'\nsleep 5\n", { mode: 0o755 });
-    const stream = new CameraStream(rtsp('gate'), { ffmpeg: script, logger: silentLogger(), idleStopMs: 50 });
+    return new CameraStream(rtsp('gate'), { ffmpeg: script, logger: silentLogger(), idleStopMs: 50 });
+  }
+
+  it('restarts the camera instead of taking the station down', async () => {
+    const stream = brokenStream();
     const drops: boolean[] = [];
     const stop = stream.watch(() => {}, (ended) => drops.push(ended));
     await expect.poll(() => stream.stats().restarts, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
     expect(drops[0]).toBe(false);
+    stop();
+    stream.close();
+  });
+
+  it('tries again at once, not after its back-off, when someone opens the camera', async () => {
+    const stream = brokenStream();
+    const stop = stream.watch(() => {});
+    // Three failures in: the next try waits 2 s, the one after 5 s.
+    await expect.poll(() => stream.stats().restarts, { timeout: 8_000 }).toBeGreaterThanOrEqual(3);
+    await until(() => !stream.stats().running, 2_000);
+    const again = stream.watch(() => {});
+    expect(stream.stats().running).toBe(true);
+    again();
     stop();
     stream.close();
   });

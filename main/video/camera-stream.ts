@@ -131,7 +131,12 @@ export class CameraStream {
       for (const part of snapshot) viewer(part);
       this.synced.add(viewer);
     }
-    if (!this.child && !this.retryTimer) this.start();
+    // Someone asks for the camera now: a retry waiting out its back-off (up to 10 s) goes at once.
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (!this.child) this.start();
     return () => {
       this.viewers.delete(viewer);
       this.synced.delete(viewer);
