@@ -13,6 +13,7 @@ test.describe('alarm rules', () => {
     await expect(table).toContainText('每天 00:00–05:00');
     await expect(table).toContainText('深夜门禁通行');
     await expect(table).toContainText('每天 23:00–次日 05:00');
+    await expect(table.locator('tr', { hasText: '摄像机离线' })).toContainText('设备离线或故障超过 5 分钟');
     await expect(table).toContainText('内置');
 
     // N opens a new rule; the dialog refuses it without a name and a reading.

@@ -136,7 +136,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = new HybridClock(station);
   const alarms = new AlarmService(db, clock, outbox, options.site.id);
   const rules = new RuleStore(db, clock, outbox, options.site.id);
-  const ruleEngine = new RuleEngine(rules, (code) => registry.areaOf(code), (raising) => alarms.raise(raising));
+  const ruleEngine = new RuleEngine(rules, registry, (raising) => alarms.raise(raising));
   const commands = new CommandService(db, outbox, options.site.id);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
@@ -227,6 +227,9 @@ export function createCore(options: CoreOptions): Core {
   const escalationTimer = setInterval(() => {
     const ids = alarms.newlyOverdue();
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
+    // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
+    const raised = db.transaction(() => ruleEngine.sweep(Date.now()))();
+    if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);

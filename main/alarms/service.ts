@@ -151,6 +151,8 @@ export class AlarmService {
    * the same messages. Runs inside the ingest's transaction.
    */
   raise({ id, code, type, severity, at, rule }: Raising): string | null {
+    // Raised already (here, or at another station that shared it): nothing new.
+    if (this.select.get(id)) return null;
     const first = this.foldTarget.get(code, type, rule?.id ?? '', at - FOLD_WINDOW_MS, at);
     const into = first && first.id !== id ? this.select.get(first.id) : undefined;
     if (into) {

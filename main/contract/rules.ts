@@ -13,7 +13,7 @@ import { DEVICE_KINDS, DeviceCode } from './device-code';
 export const MetricName = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'a metric: lower-case letters, digits and _');
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
 
-/** What must happen. Thresholds hold for a while; events and door states count at once. */
+/** What must happen. Thresholds and device statuses hold for a while; events and door states count at once. */
 export const RuleConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('threshold'),
@@ -28,9 +28,15 @@ export const RuleConditionSchema = z.discriminatedUnion('kind', [
     eventType: z.enum(DEVICE_EVENT_TYPE_NAMES as [string, ...string[]]),
   }),
   z.strictObject({ kind: z.literal('door'), states: z.array(z.enum(DOOR_STATES)).min(1).max(DOOR_STATES.length) }),
+  z.strictObject({
+    kind: z.literal('status'),
+    /** A device off line or faulty for longer than `forSeconds` (a camera down for 5 minutes). */
+    statuses: z.array(z.enum(['offline', 'fault'])).min(1).max(2),
+    forSeconds: z.number().int().min(0).max(86_400),
+  }),
 ]);
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
-export const RULE_KINDS = ['threshold', 'event', 'door'] as const satisfies readonly RuleCondition['kind'][];
+export const RULE_KINDS = ['threshold', 'event', 'door', 'status'] as const satisfies readonly RuleCondition['kind'][];
 
 /** Which devices: all that match every part given (an empty part matches all). */
 export const RuleScopeSchema = z.strictObject({

@@ -26,6 +26,15 @@ export const DEMO_RULES: readonly RuleDraft[] = [
     schedule: null,
   },
   {
+    id: 'camera-down',
+    name: '摄像机离线',
+    enabled: true,
+    severity: 'minor',
+    condition: { kind: 'status', statuses: ['offline', 'fault'], forSeconds: 300 },
+    scope: everywhere(['camera', 'ipc']),
+    schedule: null,
+  },
+  {
     id: 'night-access',
     name: '深夜门禁通行',
     enabled: true,

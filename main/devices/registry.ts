@@ -137,6 +137,13 @@ export class DeviceRegistry {
     return (this.area.get(code) as string | undefined) ?? '';
   }
 
+  /** Devices in one of `statuses` since `before` or earlier (status rules). */
+  inStatusSince(statuses: readonly string[], before: number): { code: string; since: number }[] {
+    return this.db
+      .prepare(`SELECT code, status_since AS since FROM devices WHERE status IN (SELECT value FROM json_each(?)) AND status_since <= ?`)
+      .all(JSON.stringify(statuses), before) as { code: string; since: number }[];
+  }
+
   has(code: string): boolean {
     return this.exists.get(code) !== undefined;
   }

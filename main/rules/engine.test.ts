@@ -29,12 +29,18 @@ function station(name: string, areas: Record<string, string> = { [WATER_METER]: 
   const clock = new HybridClock(name);
   const alarms = new AlarmService(db, clock, outbox, 'park');
   const rules = new RuleStore(db, clock, outbox, 'park');
-  const engine = new RuleEngine(rules, (code) => areas[code] ?? '', (raising) => alarms.raise(raising));
+  /** Devices off line, and since when (the registry's status_since). */
+  const offline = new Map<string, number>();
+  const devices = {
+    areaOf: (code: string) => areas[code] ?? '',
+    inStatusSince: (_statuses: readonly string[], before: number) => [...offline].filter(([, since]) => since <= before).map(([code, since]) => ({ code, since })),
+  };
+  const engine = new RuleEngine(rules, devices, (raising) => alarms.raise(raising));
   const published = () => db.prepare('SELECT topic, payload FROM outbox ORDER BY seq').all() as { topic: string; payload: string }[];
   /** Samples of one meter every 10 s from T0 (null: the sample was lost). */
   const feed = (code: string, values: (number | null)[], from = T0) =>
     values.flatMap((value, index) => (value === null ? [] : engine.onTelemetry(code, { ts: from + index * 10_000, values: { m3h: value } })));
-  return { db, alarms, rules, engine, published, feed };
+  return { db, alarms, rules, engine, published, feed, offline };
 }
 
 describe('alarm rules', () => {
@@ -94,6 +100,19 @@ describe('alarm rules', () => {
     expect(s.engine.onDoor(DOOR, 'held_open', T0 + 30_000)).toEqual([]); // still in a watched state
     expect(s.engine.onDoor(DOOR, 'closed', T0 + 40_000)).toEqual([]);
     expect(s.engine.onDoor(DOOR, 'open', T0 + 120_000)).toHaveLength(1);
+  });
+
+  it('raises a device off line past the rule’s time once, and again only after it has been back', () => {
+    const s = station('desk-a');
+    s.rules.save({ ...nightWater, id: 'meter-down', name: '水表离线', schedule: null, condition: { kind: 'status', statuses: ['offline'], forSeconds: 300 } }, 'admin');
+    s.offline.set(WATER_METER, T0);
+    expect(s.engine.sweep(T0 + 299_000)).toEqual([]);
+    const [id] = s.engine.sweep(T0 + 301_000);
+    expect(s.alarms.get(id!)).toMatchObject({ raisedAt: T0 + 300_000, type: 'rule', rule: { id: 'meter-down' }, count: 1 });
+    expect(s.engine.sweep(T0 + 306_000)).toEqual([]); // still down: the same alarm, not counted again
+    expect(s.alarms.get(id!)!.count).toBe(1);
+    s.offline.set(WATER_METER, T0 + 400_000); // back, and down again
+    expect(s.engine.sweep(T0 + 710_000)).toHaveLength(1);
   });
 
   it('takes the later edit from another station, keeps deletions, and leaves switched-off rules silent', () => {

@@ -6,6 +6,14 @@ import { inSchedule } from './schedule';
 import type { RuleStore } from './store';
 
 type Threshold = Rule & { condition: { kind: 'threshold' } };
+type StatusRule = Rule & { condition: { kind: 'status' } };
+
+/** What the engine reads of the device registry. */
+export type RuleDevices = {
+  areaOf(code: string): string;
+  /** Devices in one of `statuses` since `before` or earlier, with since when. */
+  inStatusSince(statuses: readonly string[], before: number): { code: string; since: number }[];
+};
 type Device = { code: string; kind: string; area(): string };
 
 function applies(rule: Rule, device: Device): boolean {
@@ -37,15 +45,38 @@ export class RuleEngine {
   private thresholds = new Map<string, Threshold[]>();
   private events = new Map<string, Rule[]>();
   private doors: Rule[] = [];
+  private statuses: StatusRule[] = [];
   private readonly episodes = new Map<string, Episode>();
   /** Door rules whose states a door is in now: only entering them fires. */
   private readonly inDoorState = new Set<string>();
 
   constructor(
     private readonly rules: RuleStore,
-    private readonly areaOf: (code: string) => string,
+    private readonly devices: RuleDevices,
     private readonly raise: (raising: Raising) => string | null,
   ) {}
+
+  /**
+   * Status rules, looked for every few seconds (nothing arrives while a
+   * device stays off line): a device in a watched status since long enough
+   * raises its alarm, stamped at the moment it had been so long. Raising an
+   * alarm already raised changes nothing, so the same device is not raised
+   * again until it has been back. Call inside a transaction.
+   */
+  sweep(now: number): string[] {
+    this.compile();
+    const raised: string[] = [];
+    for (const rule of this.statuses) {
+      const { statuses, forSeconds } = rule.condition;
+      for (const { code, since } of this.devices.inStatusSince(statuses, now - forSeconds * 1000)) {
+        const at = since + forSeconds * 1000;
+        if (!applies(rule, this.device(code)) || !inSchedule(rule.schedule, at)) continue;
+        const id = this.fire(rule, code, ruleAlarmId(rule.id, code, `status:${since}`), at, { id: rule.id, name: rule.name });
+        if (id) raised.push(id);
+      }
+    }
+    return raised;
+  }
 
   onTelemetry(code: string, { ts, values }: ChannelPayload<'telemetry'>): string[] {
     this.compile();
@@ -114,7 +145,7 @@ export class RuleEngine {
   /** What scopes ask of a device; its area is looked up once per message, and only if a rule asks. */
   private device(code: string): Device {
     let area: string | undefined;
-    return { code, kind: deviceKindOf(code), area: () => (area ??= this.areaOf(code)) };
+    return { code, kind: deviceKindOf(code), area: () => (area ??= this.devices.areaOf(code)) };
   }
 
   /** Indexes the enabled rules by what they watch, when they changed since last time. */
@@ -124,12 +155,14 @@ export class RuleEngine {
     this.thresholds = new Map();
     this.events = new Map();
     this.doors = [];
+    this.statuses = [];
     const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
     const enabled = this.rules.list().filter((rule) => rule.enabled);
     for (const rule of enabled) {
       const { condition } = rule;
       if (condition.kind === 'threshold') push(this.thresholds, condition.metric, rule as Threshold);
       else if (condition.kind === 'event') push(this.events, condition.eventType, rule);
+      else if (condition.kind === 'status') this.statuses.push(rule as StatusRule);
       else this.doors.push(rule);
     }
     // Episodes of rules deleted or switched off end; an edited rule's go on (its next sample decides).

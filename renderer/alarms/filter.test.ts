@@ -59,10 +59,10 @@ describe('the alarm filter', () => {
     }
   });
 
-  it('filters 100 000 alarms well within 50 ms', () => {
-    const { ms, matched } = measureFilter(100_000, 5);
+  // How fast is the benchmark's question (filter_100k_ms); here, that every filter it times does narrow the list.
+  it('filters 100 000 alarms with each of the benchmark’s filters', () => {
+    const { matched } = measureFilter(100_000, 5);
     expect(matched[0]).toBe(100_000);
     expect(matched.slice(1).every((count) => count > 0 && count < 100_000)).toBe(true);
-    expect(ms).toBeLessThan(50);
   });
 });

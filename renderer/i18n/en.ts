@@ -381,7 +381,7 @@ export const en: Messages = {
     onlyAt: 'Only at these times',
     anyArea: 'Any area',
     anyDevice: 'Any device',
-    kinds: { threshold: 'Reading out of range', event: 'Device event', door: 'Door state' },
+    kinds: { threshold: 'Reading out of range', event: 'Device event', door: 'Door state', status: 'Device down' },
     ops: { above: 'above', below: 'below' },
     days: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
     fields: {
@@ -395,6 +395,7 @@ export const en: Messages = {
       forMinutes: 'For',
       eventType: 'Event type',
       doorStates: 'Door enters',
+      statuses: 'Device is',
       kinds: 'Device kinds',
       area: 'Area',
       devices: 'Device codes',
@@ -404,7 +405,7 @@ export const en: Messages = {
       updated: 'Last changed',
     },
     hints: {
-      forMinutes: 'Every reading must meet it for this long before the alarm; 0 alarms on the first reading',
+      forMinutes: 'Every reading (or the device’s status) must meet it for this long before the alarm; 0 alarms at once',
       empty: 'Leave empty for any',
       devices: '20-digit device codes, Enter to add; leave empty for any',
       overnight: 'A start later than the end spans midnight (22:00–06:00) and counts for the day it starts',
@@ -414,6 +415,7 @@ export const en: Messages = {
       metric: 'A reading is lower-case letters, digits or _, e.g. kw, m3h',
       value: 'Give a limit',
       doorStates: 'Choose at least one door state',
+      statuses: 'Choose at least one status',
       days: 'Choose at least one day',
     },
     text: {
@@ -425,6 +427,7 @@ export const en: Messages = {
       hours: '{{count}} h',
       event: '“{{type}}” happens',
       door: 'Door {{states}}',
+      status: 'Device {{statuses}} for over {{duration}}',
       or: ' or ',
       allDevices: 'All devices',
       inArea: 'in {{area}}',

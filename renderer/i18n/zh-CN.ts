@@ -380,7 +380,7 @@ export const zhCN = {
     onlyAt: '仅在以下时间',
     anyArea: '全部区域',
     anyDevice: '全部设备',
-    kinds: { threshold: '读数越限', event: '设备事件', door: '门状态' },
+    kinds: { threshold: '读数越限', event: '设备事件', door: '门状态', status: '设备离线' },
     ops: { above: '高于', below: '低于' },
     days: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' },
     fields: {
@@ -394,6 +394,7 @@ export const zhCN = {
       forMinutes: '持续',
       eventType: '事件类型',
       doorStates: '门进入以下状态',
+      statuses: '设备处于',
       kinds: '设备类型',
       area: '区域',
       devices: '指定设备编码',
@@ -403,7 +404,7 @@ export const zhCN = {
       updated: '最近修改',
     },
     hints: {
-      forMinutes: '每个读数都满足条件且持续这么久才报警；0 表示首个读数即报警',
+      forMinutes: '每个读数（或设备状态）都满足条件且持续这么久才报警；0 表示立即报警',
       empty: '不选表示不限',
       devices: '20 位设备编码，回车添加；不填表示不限',
       overnight: '开始晚于结束表示跨午夜（如 22:00–06:00），按开始当天计',
@@ -413,6 +414,7 @@ export const zhCN = {
       metric: '读数名称为小写字母、数字或下划线，如 kw、m3h',
       value: '请填写阈值',
       doorStates: '至少选择一种门状态',
+      statuses: '至少选择一种状态',
       days: '至少选择一天',
     },
     text: {
@@ -424,6 +426,7 @@ export const zhCN = {
       hours: '{{count}} 小时',
       event: '发生「{{type}}」',
       door: '门{{states}}',
+      status: '设备{{statuses}}超过 {{duration}}',
       or: '或',
       allDevices: '全部设备',
       inArea: '{{area}}',

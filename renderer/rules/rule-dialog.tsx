@@ -54,6 +54,12 @@ export function RuleDialog({ open, rule, onClose }: { open: boolean; rule: Rule 
 
   const from = Form.useWatch('from', form);
   const to = Form.useWatch('to', form);
+  // Thresholds and statuses both hold for a while.
+  const forMinutes = (
+    <Form.Item name="forMinutes" label={t('rules.fields.forMinutes')} tooltip={t('rules.hints.forMinutes')}>
+      <InputNumber min={0} max={1440} step={1} style={{ width: 110 }} suffix={t('rules.minutes')} />
+    </Form.Item>
+  );
   return (
     <Modal
       open={open}
@@ -96,15 +102,21 @@ export function RuleDialog({ open, rule, onClose }: { open: boolean; rule: Rule 
             <Form.Item name="value" label={t('rules.fields.value')} rules={[{ required: true, message: t('rules.errors.value') }]}>
               <InputNumber style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item name="forMinutes" label={t('rules.fields.forMinutes')} tooltip={t('rules.hints.forMinutes')}>
-              <InputNumber min={0} max={1440} step={1} style={{ width: 110 }} suffix={t('rules.minutes')} />
-            </Form.Item>
+            {forMinutes}
           </Space>
         )}
         {kind === 'event' && (
           <Form.Item name="eventType" label={t('rules.fields.eventType')}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={DEVICE_EVENT_TYPE_NAMES.map((value) => ({ value, label: t(`alarms.types.${value}`) }))} />
           </Form.Item>
+        )}
+        {kind === 'status' && (
+          <Space size="middle" wrap align="start">
+            <Form.Item name="statuses" label={t('rules.fields.statuses')} rules={[{ required: true, message: t('rules.errors.statuses') }]}>
+              <Checkbox.Group options={(['offline', 'fault'] as const).map((value) => ({ value, label: t(`devices.statuses.${value}`) }))} />
+            </Form.Item>
+            {forMinutes}
+          </Space>
         )}
         {kind === 'door' && (
           <Form.Item name="doorStates" label={t('rules.fields.doorStates')} rules={[{ required: true, message: t('rules.errors.doorStates') }]}>

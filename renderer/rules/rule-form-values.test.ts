@@ -20,6 +20,11 @@ describe('the rule dialog', () => {
     expect(toDraft(toFormValues(rule), rule.id, 'Asia/Shanghai')).toEqual(draft);
   });
 
+  it('keeps a status rule’s duration through the dialog', () => {
+    const down: Rule = { ...rule, condition: { kind: 'status', statuses: ['offline'], forSeconds: 300 }, schedule: null };
+    expect(toDraft(toFormValues(down), down.id, 'Asia/Shanghai').condition).toEqual(down.condition);
+  });
+
   it('sends only the chosen kind of condition, in seconds, and no schedule when none is asked for', () => {
     const values = { ...NEW_RULE, name: ' 夜间通行 ', kind: 'event' as const, metric: 'kw', forMinutes: 1.5 };
     const draft = toDraft(values, 'r-1', 'Asia/Shanghai');

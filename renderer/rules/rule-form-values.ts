@@ -16,6 +16,7 @@ export type RuleFormValues = {
   forMinutes: number;
   eventType: EventType;
   doorStates: DoorState[];
+  statuses: ('offline' | 'fault')[];
   kinds: DeviceKind[];
   area: string;
   devices: string[];
@@ -36,6 +37,7 @@ export const NEW_RULE: RuleFormValues = {
   forMinutes: 5,
   eventType: 'access_granted',
   doorStates: ['open', 'held_open'],
+  statuses: ['offline', 'fault'],
   kinds: [],
   area: '',
   devices: [],
@@ -56,6 +58,7 @@ export function toFormValues(rule: Rule): RuleFormValues {
     ...(condition.kind === 'threshold' ? { metric: condition.metric, op: condition.op, value: condition.value, forMinutes: condition.forSeconds / 60 } : {}),
     ...(condition.kind === 'event' ? { eventType: condition.eventType as EventType } : {}),
     ...(condition.kind === 'door' ? { doorStates: condition.states } : {}),
+    ...(condition.kind === 'status' ? { statuses: condition.statuses, forMinutes: condition.forSeconds / 60 } : {}),
     kinds: scope.kinds as DeviceKind[],
     area: scope.area,
     devices: scope.devices,
@@ -68,6 +71,7 @@ const CONDITIONS: { [K in RuleFormValues['kind']]: (values: RuleFormValues) => E
   threshold: (v) => ({ kind: 'threshold', metric: v.metric.trim(), op: v.op, value: v.value, forSeconds: Math.round(v.forMinutes * 60) }),
   event: (v) => ({ kind: 'event', eventType: v.eventType }),
   door: (v) => ({ kind: 'door', states: v.doorStates }),
+  status: (v) => ({ kind: 'status', statuses: v.statuses, forSeconds: Math.round(v.forMinutes * 60) }),
 };
 
 /** The draft the core is asked to save; `id` is the rule's own or a new one. */

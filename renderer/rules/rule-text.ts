@@ -16,6 +16,8 @@ export function conditionText(t: TFunction, condition: RuleCondition): string {
       return t('rules.text.event', { type: t(`alarms.types.${condition.eventType as 'intrusion'}`) });
     case 'door':
       return t('rules.text.door', { states: condition.states.map((state) => t(`access.views.${state}`)).join(t('rules.text.or')) });
+    case 'status':
+      return t('rules.text.status', { statuses: condition.statuses.map((status) => t(`devices.statuses.${status}`)).join(t('rules.text.or')), duration: durationText(t, condition.forSeconds) });
   }
 }
 
