@@ -16,9 +16,8 @@ export function MapPage() {
   useMapKeys();
   useAlarmRefresh();
   useAlarmFollow();
-  // Opening the page from the menu drops the address's view: put it back.
-  useEffect(() => writeViewToAddress(view), [view]);
-  // `#/map?device=CODE` (an alarm's "on the map"): drill to the device and open its panel.
+  // `#/map?device=CODE` (an alarm's "on the map"): drill to the device and open its panel. Read before
+  // the view is written to the address, which drops the query.
   useEffect(() => {
     const showAddressedDevice = () => {
       const code = new URLSearchParams(location.hash.split('?')[1] ?? '').get('device');
@@ -28,6 +27,8 @@ export function MapPage() {
     window.addEventListener('hashchange', showAddressedDevice);
     return () => window.removeEventListener('hashchange', showAddressedDevice);
   }, []);
+  // Opening the page from the menu drops the address's view: put it back.
+  useEffect(() => writeViewToAddress(view), [view]);
 
   return (
     <div className={`map-page${selected ? ' with-panel' : ''}`} data-testid="page-map">
