@@ -257,3 +257,34 @@ test.describe('alarm center', () => {
     await duty.context().close();
   });
 });
+
+test.describe('alarm pop-up', () => {
+  test('with no wall open, a new intrusion pops its camera up over the page; V puts it on the wall, Esc closes the next', async ({ page }) => {
+    await openApp(page, 'zh-CN', { alarmPopup: true });
+    await signIn(page, ACCOUNTS.duty);
+    const broker = await brokerOf(page);
+    await nav(page).getByText('设备', { exact: true }).click();
+    await expect(page.getByTestId('page-devices')).toBeVisible();
+    const [first, second] = alarmInputs().slice(6, 8);
+    const id = await raise(broker, first!.code);
+    const popup = page.getByTestId('alarm-popup');
+    await expect(popup).toHaveAttribute('data-alarm', id);
+    await expect(popup).toContainText(`入侵报警 · ${first!.name}`);
+    await expect(popup.getByTestId('alarm-popup-camera')).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
+    const camera = await popup.getByTestId('alarm-popup-camera').getAttribute('data-camera');
+    await screenshot(page, 'alarm-popup', 'zh-CN');
+
+    await page.keyboard.press('v');
+    await expect(page.getByTestId('page-wall')).toBeVisible();
+    await expect(page.locator(`[data-testid=video-tile][data-camera="${camera}"]`).first()).toBeVisible();
+    await expect(popup).toHaveCount(0);
+
+    // The wall is open now: the next alarm goes to the wall, not into a pop-up. Away from it, it pops up again.
+    await nav(page).getByText('设备', { exact: true }).click();
+    await raise(broker, second!.code);
+    await expect(popup).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(popup).toHaveCount(0);
+    await expect(page.getByTestId('page-devices')).toBeVisible();
+  });
+});

@@ -14,11 +14,16 @@ export const ACCOUNTS = {
 
 export type Language = 'zh-CN' | 'en';
 
-/** Opens the app with a language already chosen, as a returning operator would. */
-export async function openApp(page: Page, language: Language): Promise<void> {
+/**
+ * Opens the app with a language already chosen, as a returning operator
+ * would. The alarm pop-up is off unless asked for: the demo park raises
+ * alarms of its own, and a pop-up over the page would catch other tests' clicks.
+ */
+export async function openApp(page: Page, language: Language, options: { alarmPopup?: boolean } = {}): Promise<void> {
   // This file is type-checked without DOM types, so the page-side code is a string.
   await page.addInitScript(
-    `if (!localStorage.getItem('vigil.language')) localStorage.setItem('vigil.language', ${JSON.stringify(language)});`,
+    `if (!localStorage.getItem('vigil.language')) localStorage.setItem('vigil.language', ${JSON.stringify(language)});` +
+      `if (!localStorage.getItem('vigil.alarmPopup')) localStorage.setItem('vigil.alarmPopup', ${JSON.stringify(options.alarmPopup ? 'on' : 'off')});`,
   );
   await page.goto('/');
 }

@@ -157,7 +157,7 @@ test('admin works through every page in Chinese', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS['zh-CN'].admin);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '设备', '用户', '审计', '运维', '设置']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '设备', '用户', '审计', '运维', '设置']);
   await expect(page.getByTestId('site-link')).toHaveAttribute('data-state', 'online');
   await expect(page.getByTestId('site-link')).toContainText('站点链路在线');
 
@@ -175,13 +175,13 @@ test('switching to English relabels every page, and survives a reload', async ({
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await page.getByTestId('language-switch').getByText('English').click();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS.en.admin);
 
   // The token is resumed and the language remembered across a reload.
   await page.reload();
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
 
   await checkDevices(page, 'en');
   await checkUsers(page, 'en');
@@ -193,14 +193,14 @@ test('a duty officer sees only the pages the role allows', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.duty);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS['zh-CN'].duty);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '设备', '运维']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '设备', '运维']);
   // The video wall is where an officer starts.
   await expect(page.getByTestId('page-wall')).toBeVisible();
-  // Asking for a page the role lacks, by address, shows the first allowed one; Alt+6 is the sixth (devices).
+  // Asking for a page the role lacks, by address, shows the first allowed one; Alt+7 is the seventh (devices).
   await page.goto('/#/users');
   await expect(page.getByTestId('page-wall')).toBeVisible();
   await expect(page.getByTestId('page-users')).toHaveCount(0);
-  await page.keyboard.press('Alt+6');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByTestId('page-devices')).toBeVisible();
   await page.keyboard.press('Control+k');
   await expect(page.getByTestId('device-search')).toBeFocused();

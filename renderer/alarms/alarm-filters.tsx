@@ -1,8 +1,9 @@
-import { ClearOutlined, GroupOutlined, MutedOutlined, SoundOutlined } from '@ant-design/icons';
+import { ClearOutlined, GroupOutlined, MutedOutlined, PictureOutlined, SoundOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, Segmented, Select, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES } from '../core/contract';
+import { usePopupEnabled } from './alarm-popup';
 import { setMuted, useAlarms } from './alarm-store';
 import { setQuery, useAlarmsUi } from './alarms-ui';
 import { ALL_ALARMS, isNarrowed, type AlarmSort } from './filter';
@@ -23,6 +24,17 @@ export function SoundToggle() {
         data-testid="alarm-mute"
         data-last-tone={lastTone?.tone}
       />
+    </Tooltip>
+  );
+}
+
+/** Whether a new alarm's camera pops up on this station when no wall is open (报警弹窗). */
+export function PopupToggle() {
+  const { t } = useTranslation();
+  const [on, setOn] = usePopupEnabled();
+  return (
+    <Tooltip title={on ? t('alarms.popup.on') : t('alarms.popup.off')}>
+      <Button size="small" icon={<PictureOutlined />} type={on ? 'default' : 'dashed'} aria-label={on ? t('alarms.popup.on') : t('alarms.popup.off')} aria-pressed={on} onClick={() => setOn(!on)} data-testid="alarm-popup-toggle" />
     </Tooltip>
   );
 }

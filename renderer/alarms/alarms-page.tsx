@@ -4,7 +4,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { AlarmDetail } from './alarm-detail';
-import { AlarmFilters, SoundToggle } from './alarm-filters';
+import { AlarmFilters, PopupToggle, SoundToggle } from './alarm-filters';
 import { downloadAlarmsCsv } from './alarm-export';
 import { startAlarmFeed } from './alarm-feed';
 import { alarmWindow, useAlarms } from './alarm-store';
@@ -96,6 +96,7 @@ export function AlarmsPage() {
           </Tag>
         )}
         <span className="toolbar-spacer" />
+        <PopupToggle />
         <SoundToggle />
         <Tooltip title={t('alarms.export.hint')}>
           <Button size="small" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} data-testid="alarm-export">

@@ -326,6 +326,14 @@ export const en: Messages = {
       resolve: 'Alarm resolved',
       close: 'Alarm closed',
     },
+    popup: {
+      title: 'Alarm video',
+      close: 'Close (Esc)',
+      toWall: 'To the wall · {{count}}',
+      camera: 'Camera {{n}}',
+      on: 'Alarm pop-up on: with no wall open, a new critical or major alarm pops up its video (click to switch off)',
+      off: 'Alarm pop-up off (click to switch on)',
+    },
     detail: {
       rule: 'Rule',
       reading: '{{metric}} read {{value}}',

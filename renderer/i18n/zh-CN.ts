@@ -325,6 +325,14 @@ export const zhCN = {
       resolve: '报警已解决',
       close: '报警已关闭',
     },
+    popup: {
+      title: '报警联动弹窗',
+      close: '关闭（Esc）',
+      toWall: '上墙 {{count}} 路',
+      camera: '第 {{n}} 路摄像机',
+      on: '报警弹窗：开。未打开视频墙时，新的紧急、重要报警弹出联动视频（点击关闭）',
+      off: '报警弹窗：关（点击打开）',
+    },
     detail: {
       rule: '触发规则',
       reading: '{{metric}} 读数 {{value}}',

@@ -16,6 +16,7 @@ import { useWall, wallActions } from './wall-store';
 import { WallToolbar } from './wall-toolbar';
 import { useWallFromAddress } from './saved-walls';
 import { useAlarmLinkage } from './alarm-linkage';
+import { useWallPresence } from './wall-presence';
 import { AlarmLinkageBar } from './alarm-linkage-bar';
 
 /**
@@ -108,6 +109,7 @@ export function WallPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   useAlarmLinkage();
+  useWallPresence();
   useWallFromAddress(useCallback((name: string) => void message.warning(t('screens.wallMissing', { name })), [message, t]));
 
   const count = tileCount(layout);
