@@ -270,7 +270,7 @@ test('an idle session locks, and only the password unlocks it', async ({ page })
 test('a row changed behind the core’s back is found by verification and shown', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.auditor);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['报警中心', '电子地图', '门禁', '入侵报警', '设备', '用户', '审计', '运维', '设置']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '设备', '用户', '审计', '运维', '设置']);
   // Someone with access to the disk rewrites an old row, as an attacker covering tracks would.
   const db = new Database(path.join(process.env.VIGIL_E2E_DATA!, 'vigil.db'));
   try {
