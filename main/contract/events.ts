@@ -40,5 +40,11 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
  * rest go to every signed-in, unlocked window.
  */
 export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
+  'devices.changed': 'devices.read',
   'events.changed': 'devices.read',
+  'commands.changed': 'devices.read',
+  'alarms.changed': 'alarms.read',
+  'alarms.escalated': 'alarms.read',
+  'rules.changed': 'alarms.read',
+  'audit.appended': 'audit.read',
 };
