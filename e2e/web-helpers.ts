@@ -14,16 +14,20 @@ export const ACCOUNTS = {
 
 export type Language = 'zh-CN' | 'en';
 
+/** What a new alarm does to a window on its own: pop up its camera, put it on the wall. */
+export type Linkage = { alarmPopup?: boolean; wallLinkage?: boolean };
+
 /**
  * Opens the app with a language already chosen, as a returning operator
- * would. The alarm pop-up is off unless asked for: the demo park raises
- * alarms of its own, and a pop-up over the page would catch other tests' clicks.
+ * would. Alarm linkage (pop-up and wall) is off unless asked for: the demo
+ * park raises alarms of its own, and one taking the wall or popping up over
+ * the page would upset another test's wall or catch its clicks.
  */
-export async function openApp(page: Page, language: Language, options: { alarmPopup?: boolean } = {}): Promise<void> {
+export async function openApp(page: Page, language: Language, linkage: Linkage = {}): Promise<void> {
+  const stored = (key: string, value: string) => `if (!localStorage.getItem('${key}')) localStorage.setItem('${key}', ${JSON.stringify(value)});`;
   // This file is type-checked without DOM types, so the page-side code is a string.
   await page.addInitScript(
-    `if (!localStorage.getItem('vigil.language')) localStorage.setItem('vigil.language', ${JSON.stringify(language)});` +
-      `if (!localStorage.getItem('vigil.alarmPopup')) localStorage.setItem('vigil.alarmPopup', ${JSON.stringify(options.alarmPopup ? 'on' : 'off')});`,
+    stored('vigil.language', language) + stored('vigil.alarmPopup', linkage.alarmPopup ? 'on' : 'off') + stored('vigil.alarmLinkage', linkage.wallLinkage ? 'on' : 'off'),
   );
   await page.goto('/');
 }

@@ -28,7 +28,7 @@ test.afterAll(async () => second?.kill('SIGTERM'));
 
 test('two stations of the site: an intrusion on the wall and in the list at one, worked through at the other, the same at both', async ({ page, browser }) => {
   test.setTimeout(150_000);
-  await openApp(page, 'zh-CN');
+  await openApp(page, 'zh-CN', { wallLinkage: true });
   await signIn(page, ACCOUNTS.duty);
   const broker = await brokerOf(page);
 
