@@ -39,6 +39,8 @@ export async function alarmQuery(report: Report): Promise<void> {
       combined: { states: ['closed'], severities: ['major'], area: 'Area 3', from: now - 60 * DAY },
       rare_type_in_area: { types: ['gas_leak'], area: 'Area 7' },
       two_types_in_area_closed: { types: ['gas_leak', 'smoke'], area: 'Area 7', states: ['closed'] },
+      two_severities_in_area: { severities: ['critical', 'minor'], area: 'Area 7' },
+      open_in_area_last_week: { states: ['new', 'acknowledged', 'handling'], area: 'Area 7', from: now - 7 * DAY },
       deep_page: { before: { raisedAt: now - 45 * DAY, id: 'z' } },
     };
     const medians: number[] = [];

@@ -89,6 +89,14 @@ describe('alarm service', () => {
     expect(new Set(seen).size).toBe(40);
     expect(a.alarms.list({ limit: 100, severities: ['critical'] }).map((alarm) => alarm.type).sort()).toEqual([...Array(10).fill('intrusion'), ...Array(10).fill('smoke')]);
     expect(a.alarms.list({ limit: 100, types: ['water_leak'], from: intrusion.ts + 10_000, to: intrusion.ts + 15_000 })).toHaveLength(3);
+    // Several types are read type by type and merged: the same pages, in the same order, as one list filtered.
+    const everything = a.alarms.list({ limit: 100 });
+    const two = new Set(types.slice(0, 2));
+    for (const [limit, before] of [[100, undefined], [5, undefined], [5, { raisedAt: intrusion.ts + 12_000, id: 'sim-page-00000024' }]] as const) {
+      const merged = a.alarms.list({ limit, types: [...two], ...(before ? { before } : {}) });
+      const expected = everything.filter((alarm) => two.has(alarm.type) && (!before || alarm.raisedAt < before.raisedAt || (alarm.raisedAt === before.raisedAt && alarm.id < before.id)));
+      expect(merged.map((alarm) => alarm.id)).toEqual(expected.slice(0, limit).map((alarm) => alarm.id));
+    }
   });
 
   it('merges another station’s state so both agree, whichever arrives first', () => {

@@ -226,6 +226,14 @@ export class AlarmService {
 
   /** Newest first, by place, kind and time; pages on with `before` (keyset, so a page of a million costs the same as the first). */
   list(filter: z.output<typeof AlarmFilter>): Alarm[] {
+    // Several types: one ordered scan per type, merged. A single IN query reads every alarm of those types in
+    // the area and sorts them (15 ms for two common types in an area of a million); each scan stops at a page.
+    if (filter.types && filter.types.length > 1) {
+      return filter.types
+        .flatMap((type) => this.list({ ...filter, types: [type] }))
+        .sort((a, b) => b.raisedAt - a.raisedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .slice(0, filter.limit);
+    }
     const where: string[] = [];
     const params: unknown[] = [];
     const any = (column: string, values: readonly string[] | undefined) => {
