@@ -14,7 +14,6 @@ import { STICKY } from '../shell/sticky';
 import { typingIn } from '../shell/typing';
 import { ruleKeys, useRules } from './queries';
 import { RuleDialog } from './rule-dialog';
-import { toDraft, toFormValues } from './rule-form-values';
 import { conditionText, scheduleText, scopeText } from './rule-text';
 import './rules.css';
 
@@ -35,7 +34,7 @@ export function RulesPage() {
     void message.success(text);
   };
   const toggle = useMutation({
-    mutationFn: (rule: Rule) => core.call('rules.save', toDraft({ ...toFormValues(rule), enabled: !rule.enabled }, rule.id, rule.schedule?.timeZone ?? 'Asia/Shanghai')),
+    mutationFn: ({ updatedBy: _by, updatedAt: _at, ...draft }: Rule) => core.call('rules.save', { ...draft, enabled: !draft.enabled }),
     onSuccess: (rule) => done(t(rule.enabled ? 'rules.enabledNow' : 'rules.disabledNow', { name: rule.name })),
     onError: (failure) => void message.error(describeError(t, failure)),
   });
