@@ -126,6 +126,9 @@ describe('alarm rules', () => {
     expect(b.feed(WATER_METER, Array(10).fill(5))).toEqual([]);
     // An old copy arriving late changes nothing.
     expect(b.rules.receive(shared()[0]!)).toBe(false);
+    // a hears of b's edit, then deletes the rule: the deletion is the later change, whatever the clocks read.
+    const edit = JSON.parse(b.published().at(-1)!.payload) as Parameters<RuleStore['receive']>[0];
+    expect(a.rules.receive(edit)).toBe(true);
     a.rules.delete('night-water', 'admin');
     const deletion = shared().at(-1)!;
     expect(deletion).toMatchObject({ deleted: true, updatedBy: 'admin' });
@@ -133,6 +136,23 @@ describe('alarm rules', () => {
     expect(b.rules.receive(deletion)).toBe(true);
     expect(b.rules.list()).toEqual([]);
     expect(() => a.rules.delete('night-water', 'admin')).toThrow(ContractError);
+  });
+
+  it('lets the later of two concurrent changes win at both stations, a deletion included', () => {
+    const a = station('desk-a');
+    const b = station('desk-b');
+    a.rules.save(nightWater, 'admin');
+    b.rules.receive(JSON.parse(a.published().at(-1)!.payload) as Parameters<RuleStore['receive']>[0]);
+    // Neither has heard of the other's change.
+    b.rules.save({ ...nightWater, enabled: false }, 'supervisor');
+    a.rules.delete('night-water', 'admin');
+    const last = (s: typeof a) => JSON.parse(s.published().at(-1)!.payload) as Parameters<RuleStore['receive']>[0];
+    const [fromA, fromB] = [last(a), last(b)];
+    a.rules.receive(fromB);
+    b.rules.receive(fromA);
+    expect(a.rules.list()).toEqual(b.rules.list());
+    const rows = (s: typeof a) => s.db.prepare('SELECT id, hlc, deleted FROM rules').all();
+    expect(rows(a)).toEqual(rows(b));
   });
 
   it('refuses two rules of one name, and seeds only where no version exists', () => {
