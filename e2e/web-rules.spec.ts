@@ -56,13 +56,21 @@ test.describe('alarm rules', () => {
     await expect(page.getByTestId('alarm-detail')).toContainText('核实触发规则的读数或事件');
     await screenshot(page, 'alarms-rule', 'zh-CN');
 
-    // A duty officer sees the rules and cannot change them.
-    const duty = await signedIn(browser, ACCOUNTS.duty, 'zh-CN');
-    await nav(duty).getByText('报警规则', { exact: true }).click();
-    await expect(duty.getByTestId('rule-table')).toContainText(name);
-    await expect(duty.getByTestId('page-rules')).toContainText('只读');
-    await expect(duty.getByRole('button', { name: /新建规则/ })).toHaveCount(0);
+    // A duty officer, in English, sees the rules and cannot change them.
+    const duty = await signedIn(browser, ACCOUNTS.duty, 'en');
+    await nav(duty).getByText('Alarm rules', { exact: true }).click();
+    const dutyRow = duty.getByTestId('rule-table').locator('tr', { hasText: name });
+    await expect(dutyRow).toContainText('kw above 1');
+    await expect(dutyRow).toContainText('Electricity meter');
+    await expect(dutyRow).toContainText('At all times');
+    await expect(duty.getByTestId('rule-table').locator('tr', { hasText: '夜间用水异常' })).toContainText('m3h above 2 for 10 min');
+    await expect(duty.getByTestId('rule-table').locator('tr', { hasText: '深夜门禁通行' })).toContainText('Every day 23:00–05:00 (next day)');
+    await expect(duty.getByTestId('rule-table').locator('tr', { hasText: '摄像机离线' })).toContainText('Device offline or faulty for over 5 min');
+    await expect(duty.getByTestId('rule-table').locator('tr', { hasText: '摄像机离线' })).toContainText('Camera, IP camera');
+    await expect(duty.getByTestId('page-rules')).toContainText('Read only');
+    await expect(duty.getByRole('button', { name: /New rule/ })).toHaveCount(0);
     await expect(duty.getByTestId('rule-table').getByRole('switch').first()).toBeDisabled();
+    await screenshot(duty, 'rules', 'en');
 
     // Switched off, then deleted: both reach the other window without a reload.
     await nav(page).getByText('报警规则', { exact: true }).click();

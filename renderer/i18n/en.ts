@@ -374,7 +374,7 @@ export const en: Messages = {
   },
   rules: {
     title: 'Alarm rules',
-    hint: 'Alarms from readings, events or door states, beyond devices’ own; shared by the whole site',
+    hint: 'Alarms from readings, events, door states and device status, beyond what devices raise themselves; shared by the whole site',
     create: 'New rule',
     edit: 'Edit rule: {{name}}',
     delete: 'Delete',
@@ -390,6 +390,7 @@ export const en: Messages = {
     anyArea: 'Any area',
     anyDevice: 'Any device',
     kinds: { threshold: 'Reading out of range', event: 'Device event', door: 'Door state', status: 'Device down' },
+    statuses: { offline: 'offline', fault: 'faulty' },
     ops: { above: 'above', below: 'below' },
     days: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
     fields: {
@@ -413,7 +414,7 @@ export const en: Messages = {
       updated: 'Last changed',
     },
     hints: {
-      forMinutes: 'Every reading (or the device’s status) must meet it for this long before the alarm; 0 alarms at once',
+      forMinutes: 'Every reading (or the device status) must meet it for this long before the alarm; 0 alarms at once',
       empty: 'Leave empty for any',
       devices: '20-digit device codes, Enter to add; leave empty for any',
       overnight: 'A start later than the end spans midnight (22:00–06:00) and counts for the day it starts',
@@ -427,13 +428,14 @@ export const en: Messages = {
       days: 'Choose at least one day',
     },
     text: {
+      listSeparator: ', ',
       above: '{{metric}} above {{value}}',
       below: '{{metric}} below {{value}}',
       for: ' for {{duration}}',
       seconds: '{{count}} s',
       minutes: '{{count}} min',
       hours: '{{count}} h',
-      event: '“{{type}}” happens',
+      event: 'Event: {{type}}',
       door: 'Door {{states}}',
       status: 'Device {{statuses}} for over {{duration}}',
       or: ' or ',

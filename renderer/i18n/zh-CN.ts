@@ -373,7 +373,7 @@ export const zhCN = {
   },
   rules: {
     title: '报警规则',
-    hint: '设备自身报警之外，按读数、事件或门状态产生报警；全站点共享',
+    hint: '设备自身报警之外，按读数、事件、门状态或设备状态产生报警；全站点共享',
     create: '新建规则',
     edit: '编辑规则：{{name}}',
     delete: '删除',
@@ -389,6 +389,7 @@ export const zhCN = {
     anyArea: '全部区域',
     anyDevice: '全部设备',
     kinds: { threshold: '读数越限', event: '设备事件', door: '门状态', status: '设备离线' },
+    statuses: { offline: '离线', fault: '故障' },
     ops: { above: '高于', below: '低于' },
     days: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' },
     fields: {
@@ -426,6 +427,7 @@ export const zhCN = {
       days: '至少选择一天',
     },
     text: {
+      listSeparator: '、',
       above: '{{metric}} 高于 {{value}}',
       below: '{{metric}} 低于 {{value}}',
       for: '，持续 {{duration}}',

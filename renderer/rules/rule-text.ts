@@ -17,7 +17,7 @@ export function conditionText(t: TFunction, condition: RuleCondition): string {
     case 'door':
       return t('rules.text.door', { states: condition.states.map((state) => t(`access.views.${state}`)).join(t('rules.text.or')) });
     case 'status':
-      return t('rules.text.status', { statuses: condition.statuses.map((status) => t(`devices.statuses.${status}`)).join(t('rules.text.or')), duration: durationText(t, condition.forSeconds) });
+      return t('rules.text.status', { statuses: condition.statuses.map((status) => t(`rules.statuses.${status}`)).join(t('rules.text.or')), duration: durationText(t, condition.forSeconds) });
   }
 }
 
@@ -30,7 +30,7 @@ export function durationText(t: TFunction, seconds: number): string {
 /** Which devices: kinds, area and named devices, or every device. */
 export function scopeText(t: TFunction, scope: Rule['scope']): string {
   const parts = [
-    scope.kinds.map((kind) => t(`devices.kinds.${kind as 'camera'}`)).join('、'),
+    scope.kinds.map((kind) => t(`devices.kinds.${kind as 'camera'}`)).join(t('rules.text.listSeparator')),
     scope.area && t('rules.text.inArea', { area: scope.area }),
     scope.devices.length ? t('rules.text.devices', { count: scope.devices.length }) : '',
   ].filter(Boolean);
@@ -42,7 +42,7 @@ export function scheduleText(t: TFunction, schedule: Rule['schedule']): string {
   if (!schedule) return t('rules.text.always');
   const days = [...schedule.days].sort();
   const dayText =
-    days.length === 7 ? t('rules.text.everyDay') : days.join() === WORKDAYS.join() ? t('rules.text.weekdays') : days.map((day) => dayName(t, day)).join('、');
+    days.length === 7 ? t('rules.text.everyDay') : days.join() === WORKDAYS.join() ? t('rules.text.weekdays') : days.map((day) => dayName(t, day)).join(t('rules.text.listSeparator'));
   if (schedule.from === schedule.to) return t('rules.text.allDay', { days: dayText });
   const overnight = schedule.from > schedule.to;
   return t(overnight ? 'rules.text.overnight' : 'rules.text.window', { days: dayText, from: schedule.from, to: schedule.to });
