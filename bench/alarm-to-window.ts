@@ -4,6 +4,7 @@ import { benchPage, launchChromium } from './chromium';
 import { topicOf } from '../main/site-link/interface/topics';
 import { tempDir } from '../main/testing/harness';
 import type { Broker } from '../main/testing/mosquitto';
+import { percentile } from './report';
 import { startStationProcess } from '../main/testing/station';
 
 const SITE = 'latency';
@@ -12,10 +13,6 @@ const METER = '32061201011500000003';
 const ALARMS = 200;
 const TELEMETRY_PER_S = 10_000;
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /**
  * From an alarm's publish at the site to its event in a browser window, with

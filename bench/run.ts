@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { alarms } from './alarms/index';
 import { foundation } from './foundation';
 import { ingest } from './ingest';
@@ -13,10 +14,20 @@ if (unknown.length) {
   console.error(`unknown benchmark: ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
+const failed: string[] = [];
 for (const name of requested.length ? requested : Object.keys(BENCHES)) {
   const report = new Report(name);
-  await BENCHES[name]!(report);
-  report.save();
+  // A stale file from an earlier run must not pass for this run's figures.
+  fs.rmSync(report.file, { force: true });
+  try {
+    await BENCHES[name]!(report);
+    report.save();
+  } catch (error) {
+    // The other benchmarks still run; this one's results file is not written, and the run fails.
+    failed.push(name);
+    console.error(`\nbench ${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
 }
+if (failed.length) console.error(`failed benchmarks: ${failed.join(', ')}`);
 // Brokers, browsers and stations the benchmarks started are gone; say so to the shell at once.
-process.exit(0);
+process.exit(failed.length ? 1 : 0);

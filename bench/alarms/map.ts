@@ -6,7 +6,7 @@ import { tempDir } from '../../main/testing/harness';
 import { startMosquitto } from '../../main/testing/mosquitto';
 import { openClient, startStationProcess } from '../../main/testing/station';
 import { benchPage, launchChromium } from '../chromium';
-import type { Report } from '../report';
+import { percentile, type Report } from '../report';
 
 const SITE = 'map-bench';
 const MARKERS = 10_000;
@@ -52,10 +52,6 @@ function devices(): { code: string; x: number; y: number }[] {
   return list.slice(0, MARKERS);
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /**
  * The site map under load, in Chromium through the real UI, against a core
