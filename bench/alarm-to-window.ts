@@ -1,82 +1,138 @@
 /// <reference lib="dom" />
 import mqtt from 'mqtt';
+import type { Page } from 'playwright-core';
 import { benchPage, launchChromium } from './chromium';
 import { topicOf } from '../main/site-link/interface/topics';
 import { tempDir } from '../main/testing/harness';
 import type { Broker } from '../main/testing/mosquitto';
+import { openClient, startStationProcess } from '../main/testing/station';
 import { percentile } from './report';
-import { startStationProcess } from '../main/testing/station';
 
 const SITE = 'latency';
-const SENSOR = '32061201011340000002';
 const METER = '32061201011500000003';
 const ALARMS = 200;
+/**
+ * An alarm every 250 ms: 20 in the alarm page's 5 s storm window, under its
+ * storm threshold (50), so each alarm is a row of its own, as an officer
+ * sees alarms on a normal day; the alarm storm has its own benchmark.
+ */
+const ALARM_GAP_MS = 250;
 const TELEMETRY_PER_S = 10_000;
+const ADMIN = { username: 'bench', displayName: 'Bench', password: 'Latency-Window-2026' };
+/** One sensor per alarm: repeats from one sensor within 60 s fold into one alarm. */
+const sensorOf = (n: number) => `3206120101134${String(n + 1).padStart(7, '0')}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Probe = { painted: Record<string, number> };
 
 /**
- * From an alarm's publish at the site to its event in a browser window, with
- * 10 000 telemetry messages a second on the same link: the core runs as its
- * own process (`vigil serve`), the window is Debian's Chromium.
+ * The page's clock minus this process's, from the round trip with the
+ * smallest delay: both read performance.timeOrigin + now(), but a page's
+ * origin is its navigation's, so the two are only compared through this.
  */
-export async function alarmToWindow(broker: Broker): Promise<{ p50: number; p99: number }> {
+async function pageClockOffset(page: Page): Promise<number> {
+  let best = { rtt: Number.POSITIVE_INFINITY, offset: 0 };
+  for (let i = 0; i < 20; i++) {
+    const sent = performance.timeOrigin + performance.now();
+    const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const back = performance.timeOrigin + performance.now();
+    if (back - sent < best.rtt) best = { rtt: back - sent, offset: pageNow - (sent + back) / 2 };
+  }
+  return best.offset;
+}
+
+/**
+ * From an alarm's publish at the site to its row painted in the alarms page
+ * of a real window, with 10 000 telemetry messages a second on the same
+ * link: the core runs as its own process (`vigil serve`), the window is the
+ * app's own alarms page in Debian's Chromium, so the window's `alarms.get`
+ * round trip and its rendering are inside the figure. The background rate
+ * is read from the core's own ingest counters, not assumed.
+ */
+export async function alarmToWindow(broker: Broker): Promise<{ p50: number; p99: number; telemetryPerSecond: number }> {
   const station = await startStationProcess({ dataDir: tempDir('vigil-bench-latency-'), broker: broker.url, site: SITE, station: 'bench-desk' });
   const browser = await launchChromium();
   const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'bench-latency-gateway' });
   let telemetry: NodeJS.Timeout | undefined;
   try {
-    for (const [code, name] of [[SENSOR, 'Fence'], [METER, 'Main meter']] as const) {
-      await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code }), JSON.stringify({ name, area: 'N', building: 'A', floor: '1F', ts: 1 }), { qos: 1, retain: true });
+    const place = { area: 'N', building: 'A', floor: '1F', ts: 1 };
+    await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: METER }), JSON.stringify({ name: 'Main meter', ...place }), { qos: 1, retain: true });
+    await Promise.all(
+      Array.from({ length: ALARMS }, (_, n) => gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: sensorOf(n) }), JSON.stringify({ name: `Fence ${n + 1}`, ...place }), { qos: 1, retain: true })),
+    );
+    const admin = await openClient(station.url);
+    await admin.call('auth.setup', { ...ADMIN, station: 'bench' });
+    for (let tries = 0; (await admin.call('devices.list', { limit: 1, offset: 0 })).total < ALARMS + 1; tries++) {
+      if (tries > 200) throw new Error('the sensors were not registered');
+      await sleep(50);
     }
-    const page = await benchPage(browser);
-    await page.goto(station.url);
-    // The window's side: the contract over the web host's WebSocket, noting when each alarm event arrives.
-    await page.evaluate(async () => {
-      const socket = new WebSocket(`ws://${location.host}/ws`);
-      await new Promise((resolve) => (socket.onopen = resolve));
-      const seen: Record<string, number> = {};
-      (window as unknown as { seen: Record<string, number> }).seen = seen;
-      let next = 1;
-      const call = (method: string, input: unknown) =>
-        new Promise<{ ok: boolean }>((resolve) => {
-          const id = next++;
-          const listener = (event: MessageEvent) => {
-            const message = JSON.parse(event.data as string) as { t: string; id?: number; ok: boolean };
-            if (message.t === 'result' && message.id === id) {
-              socket.removeEventListener('message', listener);
-              resolve(message);
-            }
-          };
-          socket.addEventListener('message', listener);
-          socket.send(JSON.stringify({ t: 'call', id, method, input }));
-        });
-      socket.addEventListener('message', (event) => {
-        const message = JSON.parse(event.data as string) as { t: string; name?: string; payload?: { ids: string[] } };
-        if (message.t === 'event' && message.name === 'alarms.changed') for (const id of message.payload!.ids) seen[id] ??= Date.now();
-      });
-      const result = await call('auth.setup', { username: 'bench', displayName: 'Bench', password: 'Latency-Window-2026', station: 'bench' });
-      if (!result.ok) throw new Error('could not sign in');
+
+    const page = await benchPage(browser, { viewport: { width: 1600, height: 900 } });
+    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en');" });
+    await page.goto(`${station.url}#/alarms`);
+    await page.locator('#username').fill(ADMIN.username);
+    await page.locator('#password').fill(ADMIN.password);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('page-alarms').waitFor();
+    // A row is painted once the frame that first holds it has been produced: seen in the DOM, then the next frame's callback, then the task after it.
+    await page.evaluate(() => {
+      const probe: Probe = { painted: {} };
+      (window as unknown as { probe: Probe }).probe = probe;
+      const pending = new Set<string>();
+      let scheduled = false;
+      new MutationObserver(() => {
+        for (const row of Array.from(document.querySelectorAll<HTMLElement>('[data-testid=alarm-row]'))) {
+          const id = row.dataset.id!;
+          if (!(id in probe.painted) && !pending.has(id)) pending.add(id);
+        }
+        if (scheduled || !pending.size) return;
+        scheduled = true;
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const at = performance.timeOrigin + performance.now();
+            for (const id of pending) probe.painted[id] = at;
+            pending.clear();
+            scheduled = false;
+          }),
+        );
+      }).observe(document.body, { childList: true, subtree: true });
     });
 
-    // Background: 10 000 telemetry messages a second, QoS 0, as meters and sensors send them.
+    // Background: 10 000 telemetry messages a second, QoS 0, as meters and sensors send them, kept to the wall clock.
     const telemetryTopic = topicOf('telemetry', { site: SITE, code: METER });
+    const loadStarted = Date.now();
+    let sent = 0;
     telemetry = setInterval(() => {
-      for (let i = 0; i < TELEMETRY_PER_S / 100; i++) gateway.publish(telemetryTopic, JSON.stringify({ ts: Date.now(), values: { kw: i } }), { qos: 0 });
+      const due = Math.floor(((Date.now() - loadStarted) / 1000) * TELEMETRY_PER_S);
+      for (; sent < due; sent++) gateway.publish(telemetryTopic, JSON.stringify({ ts: Date.now(), values: { kw: sent % 100 } }), { qos: 0 });
     }, 10);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await sleep(2000);
 
+    const offset = await pageClockOffset(page);
+    const counted = async () => (await admin.call('ops.status', {})).ingest.totals.telemetry;
+    const before = { telemetry: await counted(), at: performance.now() };
     const publishedAt: Record<string, number> = {};
-    const eventTopic = topicOf('deviceEvent', { site: SITE, code: SENSOR });
-    for (let i = 0; i < ALARMS; i++) {
-      const id = `latency-${String(i).padStart(8, '0')}`;
-      publishedAt[id] = Date.now();
-      gateway.publish(eventTopic, JSON.stringify({ id, type: 'intrusion', ts: publishedAt[id] }), { qos: 1 });
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    const eventTopic = (n: number) => topicOf('deviceEvent', { site: SITE, code: sensorOf(n) });
+    for (let n = 0; n < ALARMS; n++) {
+      const id = `latency-${String(n).padStart(8, '0')}`;
+      publishedAt[id] = performance.timeOrigin + performance.now();
+      gateway.publish(eventTopic(n), JSON.stringify({ id, type: 'intrusion', ts: Date.now() }), { qos: 1 });
+      await sleep(ALARM_GAP_MS);
     }
-    await page.waitForFunction((count) => Object.keys((window as unknown as { seen: object }).seen).length >= count, ALARMS, { timeout: 30_000 });
-    const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
-    const latencies = Object.entries(publishedAt).map(([id, at]) => seen[id]! - at);
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    const after = { telemetry: await counted(), at: performance.now() };
+    const telemetryPerSecond = (after.telemetry - before.telemetry) / ((after.at - before.at) / 1000);
+    // A figure "under 10 000 msg/s" measured under less is not that figure.
+    if (telemetryPerSecond < TELEMETRY_PER_S * 0.95) throw new Error(`the station took in only ${Math.round(telemetryPerSecond)} telemetry messages a second, not ${TELEMETRY_PER_S}`);
+    await page
+      .waitForFunction((count) => Object.keys((window as unknown as { probe: Probe }).probe.painted).length >= count, ALARMS, { timeout: 30_000 })
+      .catch(async () => {
+        const painted = await page.evaluate(() => Object.keys((window as unknown as { probe: Probe }).probe.painted).length);
+        throw new Error(`only ${painted} of ${ALARMS} alarms were painted in the alarms page`);
+      });
+    const painted = await page.evaluate(() => (window as unknown as { probe: Probe }).probe.painted);
+    admin.close();
+    const latencies = Object.entries(publishedAt).map(([id, at]) => painted[id]! - offset - at);
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), telemetryPerSecond };
   } finally {
     clearInterval(telemetry);
     await gateway.endAsync();

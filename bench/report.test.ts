@@ -19,3 +19,12 @@ describe('bench report', () => {
     expect(() => percentile([], 99)).toThrow(/p99 of no values/);
   });
 });
+
+describe('bench report runs', () => {
+  it('keeps every run beside the figure and refuses a run that was not measured', () => {
+    const report = new Report('unit');
+    report.add('ratio', 0.5, 'ratio', 'higher', 0.8, [0.4, 0.5, 0.6]);
+    expect(report.figures[0]).toMatchObject({ value: 0.5, target: 0.8, runs: [0.4, 0.5, 0.6] });
+    expect(() => report.add('ratio_2', 0.5, 'ratio', 'higher', undefined, [0.5, Number.NaN])).toThrow(/ratio_2 could not be measured/);
+  });
+});

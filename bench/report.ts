@@ -8,6 +8,8 @@ export type Figure = {
   unit: string;
   target?: number;
   better: 'higher' | 'lower';
+  /** Every run behind a figure that is a median or best of several. */
+  runs?: number[];
 };
 
 /** A figure that could not be measured: the bench stops with its reason rather than print null. */
@@ -23,10 +25,21 @@ export class Report {
 
   constructor(readonly bench: string) {}
 
-  add(figure: string, value: number, unit: string, better: Figure['better'], target?: number): void {
+  add(figure: string, value: number, unit: string, better: Figure['better'], target?: number, runs?: number[]): void {
     // JSON turns NaN and Infinity into null: a figure that is not a number was not measured.
-    if (!Number.isFinite(value)) throw new Unmeasured(this.bench, figure, `its value is ${value}`);
-    const line: Figure = { bench: this.bench, figure, value: Math.round(value * 100) / 100, unit, ...(target !== undefined ? { target } : {}), better };
+    for (const measured of [value, ...(runs ?? [])]) {
+      if (!Number.isFinite(measured)) throw new Unmeasured(this.bench, figure, `a value is ${measured}`);
+    }
+    const round = (measured: number) => Math.round(measured * 100) / 100;
+    const line: Figure = {
+      bench: this.bench,
+      figure,
+      value: round(value),
+      unit,
+      ...(target !== undefined ? { target } : {}),
+      better,
+      ...(runs ? { runs: runs.map(round) } : {}),
+    };
     this.figures.push(line);
     console.log(JSON.stringify(line));
   }

@@ -30,7 +30,8 @@ export type SiteLinkOptions = {
 
 const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
-const RECEIVE_MAXIMUM = 500;
+/** Unacknowledged QoS 1 messages the broker may have in flight to a station (MQTT 5 receive maximum). */
+export const RECEIVE_MAXIMUM = 500;
 const YIELD_EVERY = 250;
 
 /** Full jitter (AWS architecture blog): spreads the reconnects of many stations after a broker restart. */
