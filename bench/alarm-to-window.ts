@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import mqtt from 'mqtt';
-import type { Page } from 'playwright-core';
-import { benchPage, launchChromium } from './chromium';
+import { benchPage, launchChromium, pageClockOffset } from './chromium';
 import { topicOf } from '../main/site-link/interface/topics';
 import { tempDir } from '../main/testing/harness';
 import type { Broker } from '../main/testing/mosquitto';
@@ -24,22 +23,6 @@ const sensorOf = (n: number) => `3206120101134${String(n + 1).padStart(7, '0')}`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Probe = { painted: Record<string, number> };
-
-/**
- * The page's clock minus this process's, from the round trip with the
- * smallest delay: both read performance.timeOrigin + now(), but a page's
- * origin is its navigation's, so the two are only compared through this.
- */
-async function pageClockOffset(page: Page): Promise<number> {
-  let best = { rtt: Number.POSITIVE_INFINITY, offset: 0 };
-  for (let i = 0; i < 20; i++) {
-    const sent = performance.timeOrigin + performance.now();
-    const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
-    const back = performance.timeOrigin + performance.now();
-    if (back - sent < best.rtt) best = { rtt: back - sent, offset: pageNow - (sent + back) / 2 };
-  }
-  return best.offset;
-}
 
 /**
  * From an alarm's publish at the site to its row painted in the alarms page

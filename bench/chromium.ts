@@ -15,3 +15,19 @@ export async function benchPage(browser: Browser, options: Parameters<Browser['n
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   return page;
 }
+
+/**
+ * The page's clock minus this process's (ms), from the round trip with the
+ * smallest delay. Both sides read performance.timeOrigin + now(); the offset
+ * is what lets a time stamped in the page be compared with one stamped here.
+ */
+export async function pageClockOffset(page: Page): Promise<number> {
+  let best = { rtt: Number.POSITIVE_INFINITY, offset: 0 };
+  for (let i = 0; i < 20; i++) {
+    const sent = performance.timeOrigin + performance.now();
+    const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const back = performance.timeOrigin + performance.now();
+    if (back - sent < best.rtt) best = { rtt: back - sent, offset: pageNow - (sent + back) / 2 };
+  }
+  return best.offset;
+}
