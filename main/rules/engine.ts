@@ -94,8 +94,11 @@ export class RuleEngine {
 
   onEvent(code: string, event: ChannelPayload<'deviceEvent'>): string[] {
     this.compile();
+    const rules = this.events.get(event.type);
+    // Most events (cards at doors) have no rule: no device lookup for them, this runs for every event.
+    if (!rules) return [];
     const device = this.device(code);
-    return (this.events.get(event.type) ?? [])
+    return rules
       .filter((rule) => applies(rule, device) && inSchedule(rule.schedule, event.ts))
       .map((rule) => this.fire(rule, code, ruleAlarmId(rule.id, code, event.id), event.ts, { id: rule.id, name: rule.name }))
       .filter((id): id is string => id !== null);

@@ -130,26 +130,29 @@ export function siteFilters(site: string): string[] {
   return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
 }
 
-const MATCHERS = Object.entries(CHANNELS).map(([name, channel]) => ({
-  name: name as ChannelName,
-  levels: channel.pattern.split('/'),
-}));
+type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
+
+/** The channels by number of topic levels, each with its fixed levels and its parameters' positions: matching runs for every message. */
+const MATCHERS = new Map<number, Matcher[]>();
+for (const [name, channel] of Object.entries(CHANNELS)) {
+  const levels = channel.pattern.split('/');
+  const matcher: Matcher = { name: name as ChannelName, literals: [], params: [] };
+  levels.forEach((level, index) => (level.startsWith('{') ? matcher.params.push([index, level.slice(1, -1)]) : matcher.literals.push([index, level])));
+  MATCHERS.set(levels.length, [...(MATCHERS.get(levels.length) ?? []), matcher]);
+}
 
 /** Which channel a topic belongs to, and its parameters; null when it is none. */
 export function matchTopic(topic: string): { channel: ChannelName; params: Record<string, string> } | null {
   const levels = topic.split('/');
-  for (const matcher of MATCHERS) {
-    if (matcher.levels.length !== levels.length) continue;
+  candidates: for (const matcher of MATCHERS.get(levels.length) ?? []) {
+    for (const [index, literal] of matcher.literals) if (levels[index] !== literal) continue candidates;
     const params: Record<string, string> = {};
-    const matches = matcher.levels.every((level, index) => {
+    for (const [index, name] of matcher.params) {
       const actual = levels[index]!;
-      if (level.startsWith('{')) {
-        params[level.slice(1, -1)] = actual;
-        return actual.length > 0;
-      }
-      return level === actual;
-    });
-    if (matches) return { channel: matcher.name, params };
+      if (!actual.length) continue candidates;
+      params[name] = actual;
+    }
+    return { channel: matcher.name, params };
   }
   return null;
 }
