@@ -75,13 +75,21 @@ async function serve(argv: string[]): Promise<void> {
         tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
         protocolVersion: values.mqtt === '4' ? (4 as const) : (5 as const),
       };
-  const station = await startStation({ dataDir, site, logger, station: values.station });
-  const { core } = station;
-
   // Built: out/core/cli.js beside out/renderer. From source (tsx): main/host/cli.ts, renderer in out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = [path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')].find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../renderer');
-  const host = await startWebHost({ core, rendererDir, host: values.host, port, logger, allowedOrigins: values['allow-origin'] });
+  // The web host listens while the station starts (database, the demo's accounts): a window loads its code meanwhile.
+  const starting = startStation({ dataDir, site, logger, station: values.station });
+  const host = await startWebHost({ core: starting.then((started) => started.core), rendererDir, host: values.host, port, logger, allowedOrigins: values['allow-origin'] }).catch(
+    async (error: unknown) => {
+      await (await starting).stop();
+      throw error;
+    },
+  );
+  const station = await starting.catch(async (error: unknown) => {
+    await host.close();
+    throw error;
+  });
   process.stdout.write(`Vigil is serving ${station.siteName} at ${host.url}\n`);
   if (demo) {
     process.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((account) => `${account.username} / ${account.password}`).join(', ')}\n`);

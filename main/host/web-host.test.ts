@@ -79,3 +79,45 @@ describe('vigil serve', () => {
     client.close();
   });
 });
+
+describe('vigil serve while its core starts', () => {
+  it('serves the page at once and answers a socket opened meanwhile once the core is there', async () => {
+    let started!: (core: Core) => void;
+    const starting = new Promise<Core>((resolve) => (started = resolve));
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');
+    const early = await startWebHost({ core: starting, rendererDir, host: '127.0.0.1', port: 0, logger: silentLogger() });
+    try {
+      expect(await (await fetch(early.url)).text()).toContain('<title>Vigil</title>');
+      const client = await openClient(early.url);
+      // Sent before the core exists: held by the paused socket, not lost.
+      const status = client.call('auth.status', {});
+      let answered = false;
+      void status.then(() => (answered = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(answered).toBe(false);
+      started(core);
+      expect(await status).toMatchObject({ demo: true, needsSetup: false });
+      client.close();
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('drops sockets when the core fails to start', async () => {
+    const rendererDir = tempDir();
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
+    let failed!: (error: Error) => void;
+    const early = await startWebHost({ core: new Promise<Core>((_, reject) => (failed = reject)), rendererDir, host: '127.0.0.1', port: 0, logger: silentLogger() });
+    try {
+      const origin = new URL(early.url).origin;
+      const client = new WebSocket(`${early.url.replace('http', 'ws')}ws`, { origin });
+      await new Promise((resolve) => client.once('open', resolve));
+      const closed = new Promise((resolve) => client.once('close', resolve));
+      failed(new Error('database is locked'));
+      await closed;
+    } finally {
+      await early.close();
+    }
+  });
+});

@@ -30,7 +30,8 @@ const SECURITY_HEADERS = {
 };
 
 export type WebHostOptions = {
-  core: Core;
+  /** The core, or its start: the pages load while the core starts, and a socket opened meanwhile waits for it. */
+  core: Core | Promise<Core>;
   rendererDir: string;
   host: string;
   port: number;
@@ -105,7 +106,10 @@ function socketTransport(socket: WebSocket, logger: Logger): CoreTransport {
  * socket (Origin checked), and every call still needs a signed-in session.
  */
 export async function startWebHost(options: WebHostOptions): Promise<{ url: string; close(): Promise<void> }> {
-  const { core, rendererDir, logger } = options;
+  const { rendererDir, logger } = options;
+  const core = Promise.resolve(options.core);
+  // A core that fails to start is the starter's to report; sockets opened meanwhile are dropped.
+  core.catch(() => undefined);
   const server = http.createServer((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, SECURITY_HEADERS).end();
@@ -132,7 +136,16 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
     },
   });
   sockets.on('connection', (socket, request) => {
-    core.connect(socketTransport(socket, logger), request.socket.remoteAddress ?? 'unknown');
+    // Paused, the socket keeps what the page sends until the core is there to read it.
+    socket.pause();
+    core.then(
+      (ready) => {
+        if (socket.readyState !== socket.OPEN) return;
+        ready.connect(socketTransport(socket, logger), request.socket.remoteAddress ?? 'unknown');
+        socket.resume();
+      },
+      () => socket.terminate(),
+    );
   });
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`;
   return {
