@@ -6,8 +6,10 @@ import { topicOf } from '../../main/site-link/interface/topics';
 import { tempDir } from '../../main/testing/harness';
 import { startMosquitto } from '../../main/testing/mosquitto';
 import { openClient, startStationProcess } from '../../main/testing/station';
-import { benchPage, launchChromium } from '../chromium';
-import { median, type Report } from '../report';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
+import { median, percentile, type Report } from '../report';
+import { alarmPage } from './station-page';
 
 const SITE = 'storm-bench';
 const RATE = 500;
@@ -22,9 +24,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * An alarm storm: 500 alarms a second for 30 s, each from its own sensor so
  * none folds, published at the site broker into a station process, with the
- * alarm center open in Chromium. Every 400 ms the page clicks an alarm row
- * and times it until that alarm's detail is painted. Then it checks that no
- * event and no alarm went missing.
+ * alarm center open in Chromium. Every 400 ms the officer clicks an alarm
+ * row with the mouse (page.mouse, as a real click reaches the page) and the
+ * time runs from the mousedown until the detail pane shows that alarm,
+ * painted. Then it checks that no event and no alarm went missing.
  */
 export async function alarmStorm(report: Report): Promise<void> {
   const dataDir = tempDir('vigil-bench-storm-');
@@ -49,42 +52,17 @@ export async function alarmStorm(report: Report): Promise<void> {
     }
     admin.close();
 
-    const page = await benchPage(browser, { viewport: { width: 1600, height: 900 } });
-    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en');" });
-    await page.goto(`${station.url}#/alarms`);
-    await page.locator('#username').fill(ADMIN.username);
-    await page.locator('#password').fill(ADMIN.password);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId('page-alarms').waitFor();
-
-    // The officer's clicks, measured in the page: click on an alarm (or, grouped in the storm, a group) → it painted as selected.
+    const page = await alarmPage(browser, station.url, ADMIN);
     await page.evaluate(() => {
-      const clicks: number[] = [];
-      (window as unknown as { clicks: number[] }).clicks = clicks;
-      let last = '';
-      const probe = () => {
-        const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=alarm-row], [data-testid=alarm-group]')).filter((row) => row.dataset.id !== last);
-        const row = rows[Math.min(1, rows.length - 1)];
-        if (!row) return void setTimeout(probe, 400);
-        const id = (last = row.dataset.id!);
-        const started = performance.now();
-        const deadline = started + 5_000;
-        row.click();
-        const answered = () => {
-          const now = performance.now();
-          // Group keys hold NUL separators, which CSS.escape cannot carry: compare the attribute itself.
-          const selected = Array.from(document.querySelectorAll<HTMLElement>('.vrow.selected')).some((element) => element.dataset.id === id);
-          if (selected) requestAnimationFrame(() => clicks.push(performance.now() - started));
-          else if (now < deadline) return void requestAnimationFrame(answered);
-          else clicks.push(Number.POSITIVE_INFINITY); // never answered: counts as the worst
-          setTimeout(probe, 400);
-        };
-        requestAnimationFrame(answered);
-      };
-      probe();
+      // The click's own timestamp (so time it waited for a busy main thread counts) and the alarm under the pointer when it landed.
+      window.addEventListener('mousedown', (event) => {
+        const row = (event.target as Element).closest<HTMLElement>('[data-testid=alarm-row], [data-testid=alarm-group]');
+        (window as unknown as { clicked: unknown }).clicked = { at: event.timeStamp, id: row?.dataset.testid === 'alarm-row' ? row.dataset.id : null };
+      }, { capture: true });
     });
-
     console.error(`alarms: storm of ${RATE}/s for ${SECONDS} s`);
+    let storming = true;
+    const clicking = officer(page, () => storming);
     const started = Date.now();
     for (let n = 0; n < SENSORS; n += RATE / 50) {
       // Ten events every 20 ms: 500 a second.
@@ -95,8 +73,8 @@ export async function alarmStorm(report: Report): Promise<void> {
       }
     }
     await sleep(3_000);
-    const clicks = await page.evaluate(() => (window as unknown as { clicks: number[] }).clicks.slice());
-    clicks.sort((a, b) => a - b);
+    storming = false;
+    const { clicks, missed } = await clicking;
 
     // Nothing lost: every event stored, every event an alarm (none folds), every alarm in the window.
     const db = new Database(path.join(dataDir, 'vigil.db'), { readonly: true });
@@ -106,10 +84,11 @@ export async function alarmStorm(report: Report): Promise<void> {
     db.close();
     await page.waitForFunction((expected) => (document.querySelector('[data-testid=alarm-shown]')?.textContent ?? '').includes(String(expected)), SENSORS, { timeout: 30_000 }).catch(() => undefined);
     const shown = (await page.getByTestId('alarm-shown').textContent()) ?? '';
-    console.error(`alarms: storm stored ${stored}, raised ${raised}, window says "${shown}", ${clicks.length} clicks`);
+    console.error(`alarms: storm stored ${stored}, raised ${raised}, window says "${shown}", ${clicks.length} clicks (${missed} landed on a group), slowest ${clicks.slice(-5).map((ms) => ms.toFixed(0)).join(', ')} ms`);
     if (clicks.length < SECONDS) throw new Error(`only ${clicks.length} clicks were measured in the storm`);
-    report.add('storm_click_p99_ms', clicks[Math.min(clicks.length - 1, Math.floor(clicks.length * 0.99))]!, 'ms', 'lower', 100);
+    report.add('storm_click_p99_ms', percentile(clicks, 99), 'ms', 'lower', 100);
     report.add('storm_click_median_ms', median(clicks), 'ms', 'lower');
+    report.add('storm_click_max_ms', clicks.at(-1)!, 'ms', 'lower');
     report.add('storm_events_lost', SENSORS - stored + (SENSORS - raised), 'events', 'lower', 0);
   } finally {
     await site.endAsync();
@@ -117,4 +96,52 @@ export async function alarmStorm(report: Report): Promise<void> {
     await station.kill('SIGTERM');
     await broker.stop();
   }
+}
+
+/**
+ * The officer in the storm: every 400 ms a click on an alarm row in view
+ * (expanding a group first when the storm has grouped the list), timed in
+ * the page until the detail shows the alarm that was under the pointer and a
+ * frame with it was presented (a second requestAnimationFrame). A click the
+ * page never answers fails the benchmark; one that lands on a group row (the
+ * list moved under the pointer) toggles that group and is not timed.
+ */
+async function officer(page: Page, storming: () => boolean): Promise<{ clicks: number[]; missed: number }> {
+  const clicks: number[] = [];
+  let missed = 0;
+  while (storming()) {
+    await sleep(400);
+    const target = await page.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=alarm-row]'));
+      const row = rows[Math.floor(rows.length / 2)] ?? document.querySelector<HTMLElement>('[data-testid=alarm-group]');
+      const box = row?.getBoundingClientRect();
+      return box && { x: box.left + Math.min(box.width / 2, 300), y: box.top + box.height / 2, group: row!.dataset.testid === 'alarm-group' };
+    });
+    if (!target) continue;
+    await page.evaluate(() => ((window as unknown as { clicked: unknown }).clicked = null));
+    await page.mouse.click(target.x, target.y);
+    if (target.group) continue;
+    const ms = await page.evaluate(
+      () =>
+        new Promise<number | string>((resolve) => {
+          const clicked = (window as unknown as { clicked: { at: number; id: string | null } | null }).clicked;
+          if (!clicked) return resolve('the page saw no mousedown');
+          if (clicked.id === null) return resolve(-1);
+          const deadline = performance.now() + 5_000;
+          const shows = () => document.querySelector<HTMLElement>('[data-testid=alarm-detail]')?.dataset.id === clicked.id;
+          const check = () => {
+            if (shows()) requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - clicked.at)));
+            else if (performance.now() < deadline) requestAnimationFrame(check);
+            else resolve(`the detail did not show alarm ${clicked.id} within 5 s`);
+          };
+          check();
+        }),
+    );
+    if (typeof ms === 'string') throw new Error(`a click in the storm was not answered: ${ms}`);
+    if (ms === -1) missed++;
+    else clicks.push(ms);
+  }
+  if (missed > clicks.length) throw new Error(`${missed} of ${missed + clicks.length} clicks landed on a group row`);
+  clicks.sort((a, b) => a - b);
+  return { clicks, missed };
 }
