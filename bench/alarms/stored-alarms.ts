@@ -30,12 +30,15 @@ export function storeAlarms(db: Database, { count, devices, areas, now, days, sc
   const weighted = EVENT_TYPE_NAMES.filter((type) => EVENT_TYPES[type].severity !== 'info').flatMap((type, index) => Array.from({ length: type === 'gas_leak' ? 1 : 3 + (index % 5) * 4 }, () => type));
   let seed = 42;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  // Its own sequence, so the scatter leaves the types, times and devices as they were.
+  let scatter = 7;
+  const scattered = () => ((scatter = (scatter * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) < scatteredOpen;
   db.transaction(() => {
     codes.forEach((code, n) => insertDevice.run(code, `Sensor ${n}`, areaOf(n, areas), `Building ${n % 50}`));
     for (let n = 0; n < count; n++) {
       const type = weighted[Math.floor(random() * weighted.length)]!;
       const at = now - Math.floor((n / count) * days * DAY) - Math.floor(random() * 1000);
-      const open = n < 300 || random() < scatteredOpen;
+      const open = n < 300 || scattered();
       const state = open ? ALARM_STATES[n % 3]! : 'closed';
       const device = Math.floor(random() * devices);
       insertAlarm.run(`bench-${String(n).padStart(9, '0')}`, codes[device], type, EVENT_TYPES[type].severity, state, `${at}:0000:site`, at, at, at, areaOf(device, areas));

@@ -97,6 +97,12 @@ describe('alarm service', () => {
       const expected = everything.filter((alarm) => two.has(alarm.type) && (!before || alarm.raisedAt < before.raisedAt || (alarm.raisedAt === before.raisedAt && alarm.id < before.id)));
       expect(merged.map((alarm) => alarm.id)).toEqual(expected.slice(0, limit).map((alarm) => alarm.id));
     }
+    // So are several states: the open ones, wherever they are in time, as one list filtered.
+    for (const n of [3, 8, 30]) a.alarms.act(`sim-page-${String(n).padStart(8, '0')}`, n % 2 ? 'acknowledge' : 'handle', { user: 'duty', station: 'desk-a' });
+    a.alarms.act('sim-page-00000011', 'acknowledge', { user: 'duty', station: 'desk-a' });
+    const open = new Set(['acknowledged', 'handling']);
+    const byState = a.alarms.list({ limit: 3, states: ['acknowledged', 'handling'] });
+    expect(byState.map((alarm) => alarm.id)).toEqual(a.alarms.list({ limit: 100 }).filter((alarm) => open.has(alarm.state)).slice(0, 3).map((alarm) => alarm.id));
   });
 
   it('merges another station’s state so both agree, whichever arrives first', () => {

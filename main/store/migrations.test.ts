@@ -24,5 +24,12 @@ describe('migrations', () => {
     expect(plan(`SELECT * FROM devices WHERE area = 'a' AND building = 'b' AND floor = 'c'`)).toContain('USING INDEX devices_place');
     expect(plan(`SELECT * FROM audit WHERE actor = 'x' ORDER BY id DESC LIMIT 10`)).toContain('USING INDEX audit_actor');
     expect(plan(`SELECT id FROM device_history WHERE at < 5 LIMIT 10`)).toContain('device_history_at');
+    // The alarm list reads one state at a time (see AlarmService.list): an ordered scan that stops at a page, no sort.
+    const openPage = plan(`SELECT * FROM alarms a WHERE a.state = 'new' ORDER BY a.raised_at DESC, a.id DESC LIMIT 100`);
+    expect(openPage).toContain('USING INDEX alarms_state');
+    expect(openPage).not.toContain('TEMP B-TREE');
+    const openInArea = plan(`SELECT * FROM alarms a WHERE a.state = 'new' AND a.area = 'x' ORDER BY a.raised_at DESC, a.id DESC LIMIT 100`);
+    expect(openInArea).toContain('USING INDEX alarms_area_state');
+    expect(openInArea).not.toContain('TEMP B-TREE');
   });
 });

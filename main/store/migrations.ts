@@ -209,6 +209,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE alarms ADD COLUMN rule_id TEXT;
   ALTER TABLE alarms ADD COLUMN rule TEXT;
   `,
+  // 9: open alarms by area: a page of the open ones in an area reads them, not every alarm of the area.
+  `
+  CREATE INDEX alarms_area_state ON alarms(area, state, raised_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {
