@@ -4,7 +4,7 @@ import type { Alarm } from '../core/contract';
 import { checkSession } from '../core/query-client';
 import { newerFirst } from './alarm-entry';
 import { alarmPipeline } from './alarm-pipeline';
-import { announce } from './alarm-sound';
+import { announce, prepareSound } from './alarm-sound';
 import { applyAlarms, clearAlarms, queueEscalations, refreshRate, useAlarms } from './alarm-store';
 import { WINDOW_CAPACITY } from './alarm-window';
 import { nextFrame } from './batching';
@@ -76,6 +76,8 @@ export function startAlarmFeed(): void {
     void fetched.catch(checkSession).finally(() => queueEscalations(ids));
   });
   const rate = setInterval(() => refreshRate(), 1000);
+  // Once the first paint after sign-in is done, not in its way.
+  const warm = setTimeout(prepareSound, 1000);
   let session = useSession.getState().session;
   const offSession = useSession.subscribe((state) => {
     if (state.session === session) return;
@@ -89,6 +91,7 @@ export function startAlarmFeed(): void {
     offEscalated();
     offSession();
     clearInterval(rate);
+    clearTimeout(warm);
     feed.stop();
   };
   void loadAll();

@@ -1,6 +1,7 @@
 import { ClearOutlined, GroupOutlined, MutedOutlined, PictureOutlined, SoundOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, Segmented, Select, Tooltip } from 'antd';
 import dayjs from 'dayjs';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALARM_STATES, EVENT_TYPE_NAMES, SEVERITIES } from '../core/contract';
 import { usePopupEnabled } from './alarm-popup';
@@ -39,8 +40,8 @@ export function PopupToggle() {
   );
 }
 
-/** Filters, sort and grouping of the list. */
-export function AlarmFilters({ areas }: { areas: string[] }) {
+/** Filters, sort and grouping of the list; memoised, as it renders only when they or the areas change. */
+export const AlarmFilters = memo(function AlarmFilters({ areas }: { areas: string[] }) {
   const { t } = useTranslation();
   const query = useAlarmsUi((state) => state.query);
   const sort = useAlarmsUi((state) => state.sort);
@@ -138,4 +139,4 @@ export function AlarmFilters({ areas }: { areas: string[] }) {
       )}
     </div>
   );
-}
+});

@@ -13,6 +13,15 @@ const PATTERNS: Record<Tone, Pattern> = {
 
 let context: AudioContext | null = null;
 
+/**
+ * Opens the audio output ahead of the first alarm: opening it took 250 ms
+ * here, which the first alarm of a shift would otherwise wait for before
+ * its row is drawn.
+ */
+export function prepareSound(): void {
+  if (typeof AudioContext !== 'undefined') context ??= new AudioContext();
+}
+
 function play(tone: Tone): void {
   if (typeof AudioContext === 'undefined') return;
   context ??= new AudioContext();
