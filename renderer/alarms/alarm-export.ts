@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { PROCEDURES } from '../core/contract';
 import type { AlarmEntry } from './alarm-entry';
 import { fullTime, stepsDone } from './alarm-format';
-import { csvParts, type CsvColumn, type CsvProgress } from './csv';
+import { csvParts, downloadCsv, type CsvColumn, type CsvProgress } from '../export/csv';
 
 /** The columns of an export, titled and worded in the UI language; times in full, local. */
 export function exportColumns(t: TFunction): CsvColumn<AlarmEntry>[] {
@@ -31,11 +31,5 @@ export function exportColumns(t: TFunction): CsvColumn<AlarmEntry>[] {
 /** Builds the CSV of `alarms` and hands it to the browser as a download. */
 export async function downloadAlarmsCsv(alarms: readonly AlarmEntry[], t: TFunction, onProgress?: CsvProgress): Promise<void> {
   const parts = await csvParts(alarms, exportColumns(t), { onProgress });
-  const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${t('alarms.export.file')}-${dayjs().format('YYYYMMDD-HHmmss')}.csv`;
-  link.click();
-  // The download has taken its copy once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadCsv(parts, `${t('alarms.export.file')}-${dayjs().format('YYYYMMDD-HHmmss')}.csv`);
 }

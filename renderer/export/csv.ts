@@ -48,3 +48,14 @@ export async function csvParts<T>(
   }
   return parts;
 }
+
+/** Hands a CSV file's parts to the browser as a download named `file`. */
+export function downloadCsv(parts: string[], file: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file;
+  link.click();
+  // The download has taken its copy once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
