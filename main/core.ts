@@ -44,6 +44,13 @@ import { screenHandlers } from './screens/handlers';
 import { RuleEngine } from './rules/engine';
 import { ruleHandlers } from './rules/handlers';
 import { RuleStore } from './rules/store';
+import { EnergyCalendar } from './energy/calendar';
+import { energyHandlers } from './energy/handlers';
+import { MeterLedger } from './energy/ledger';
+import { EnergyQueries } from './energy/queries';
+
+/** Where the demo park is, and most sites Vigil serves. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export type CoreOptions = {
   /** Folder for the station database and logs. */
@@ -59,6 +66,8 @@ export type CoreOptions = {
     username?: string;
     password?: string;
     tls?: TlsOptions;
+    /** The site's IANA time zone: energy's days and months are its local ones. Default Asia/Shanghai. */
+    timeZone?: string;
   };
   /** This station's name on the site (presence, MQTT client id); defaults to the host name. */
   station?: string;
@@ -138,6 +147,8 @@ export function createCore(options: CoreOptions): Core {
   const rules = new RuleStore(db, clock, outbox, options.site.id);
   const ruleEngine = new RuleEngine(rules, registry, (raising) => alarms.raise(raising));
   const commands = new CommandService(db, outbox, options.site.id);
+  const calendar = new EnergyCalendar(options.site.timeZone ?? DEFAULT_TIME_ZONE);
+  const ledger = new MeterLedger(db, calendar);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -145,6 +156,11 @@ export function createCore(options: CoreOptions): Core {
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
+    onReadings: (code, readings, receivedAt) => {
+      const outcome = ledger.record(code, readings, receivedAt);
+      return 'refusal' in outcome ? outcome.refusal : null;
+    },
+    endBatch: () => ledger.flush(),
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
   ingest.onCommit((batch) => batch.commands.size && hub.broadcast('commands.changed', { ids: [...batch.commands] }));
@@ -163,18 +179,13 @@ export function createCore(options: CoreOptions): Core {
     link.onState((state) => state.state === 'online' && void outbox.pump());
   }
 
-  // Coalesce device changes: at most one event per 100 ms, whatever the message rate.
-  let changed = new Set<string>();
-  let changeTimer: NodeJS.Timeout | null = null;
-  ingest.onCommit(({ devices }) => {
-    if (!devices.size) return;
-    for (const code of devices) changed.add(code);
-    changeTimer ??= setTimeout(() => {
-      const codes = [...changed];
-      changed = new Set();
-      changeTimer = null;
-      hub.broadcast('devices.changed', codes.length > 500 ? { codes: [], all: true } : { codes, all: false });
-    }, 100);
+  // Device changes reach windows at most every 100 ms, whatever the message rate; meters, which report
+  // every few seconds to 15 minutes, at most once a second.
+  const devicesChanged = coalescer(100, (codes) => hub.broadcast('devices.changed', codes.length > 500 ? { codes: [], all: true } : { codes, all: false }));
+  const metersChanged = coalescer(1_000, (codes) => hub.broadcast('energy.changed', { meters: codes.slice(0, 500) }));
+  ingest.onCommit(({ devices, meters }) => {
+    devicesChanged.add(devices);
+    metersChanged.add(meters);
   });
   audit.onAppend((id) => hub.broadcast('audit.appended', { id }));
 
@@ -211,6 +222,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
+    energyHandlers({ queries: new EnergyQueries(db, calendar) }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
@@ -270,12 +282,34 @@ export function createCore(options: CoreOptions): Core {
       clearInterval(lockTimer);
       clearInterval(escalationTimer);
       outbox.stop();
-      if (changeTimer) clearTimeout(changeTimer);
+      devicesChanged.stop();
+      metersChanged.stop();
       stopEventNews();
       stopRetention();
       await link?.stop();
       ingest.flush();
       db.close();
+    },
+  };
+}
+
+/** Gathers codes and hands them on at most once per `ms`. */
+function coalescer(ms: number, flush: (codes: string[]) => void) {
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    add(codes: Set<string>) {
+      if (!codes.size) return;
+      for (const code of codes) pending.add(code);
+      timer ??= setTimeout(() => {
+        const batch = [...pending];
+        pending = new Set();
+        timer = null;
+        flush(batch);
+      }, ms);
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
     },
   };
 }

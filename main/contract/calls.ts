@@ -27,6 +27,7 @@ import {
 } from './schemas';
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
+import { EnergyBreakdownInput, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -205,6 +206,15 @@ export const calls = {
   'screens.list': call('signed-in', Empty, z.array(ScreenLayoutSchema)),
   'screens.save': call('signed-in', z.strictObject(ScreenLayoutSchema.shape), Ok),
   'screens.delete': call('signed-in', z.strictObject({ name: ScreenLayoutSchema.shape.name }), Ok),
+
+  /** The site's water, electricity and gas meters with their registers, present values and flags. */
+  'energy.meters': call('energy.read', z.strictObject({ kind: EnergyKindSchema.optional(), building: z.string().max(64).optional() }), z.array(MeterSchema)),
+  /** What a scope used, step by step, with 环比 and 同比 on request. */
+  'energy.series': call('energy.read', EnergySeriesInput, EnergySeriesSchema),
+  /** What each building, floor or meter used in a period, largest first. */
+  'energy.breakdown': call('energy.read', EnergyBreakdownInput, EnergyBreakdownSchema),
+  /** Readings refused as faults (backwards, jumps), newest first. */
+  'energy.quarantine': call('energy.read', z.strictObject({ code: DeviceCode.optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(MeterQuarantineEntrySchema)),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

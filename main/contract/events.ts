@@ -16,6 +16,8 @@ export const events = {
   'events.changed': z.object({ types: z.array(z.string()) }),
   /** The site's alarm rules changed, here or at another station. */
   'rules.changed': z.object({}),
+  /** Meters whose readings were stored (at most once a second): energy views read again. */
+  'energy.changed': z.object({ meters: z.array(z.string()) }),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -47,4 +49,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'alarms.escalated': 'alarms.read',
   'rules.changed': 'alarms.read',
   'audit.appended': 'audit.read',
+  'energy.changed': 'energy.read',
 };

@@ -12,3 +12,4 @@ export * from './video';
 export * from './screens';
 export * from './procedures';
 export * from './rules';
+export * from './energy';

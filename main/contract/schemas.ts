@@ -145,6 +145,8 @@ export const IngestStatsSchema = z.object({
     received: z.number().int(),
     events: z.number().int(),
     telemetry: z.number().int(),
+    /** Meter register readings stored (a message may carry a day of them). */
+    readings: z.number().int(),
     states: z.number().int(),
     quarantined: z.number().int(),
   }),

@@ -23,6 +23,7 @@ Serves Vigil to a browser on this machine.
   --site ID           the site's id in the topic tree (vigil/v1/{site}/…)
   --site-name NAME    the site's name as officers know it
   --station NAME      this station's name on the site (default: the host name)
+  --time-zone ZONE    the site's IANA time zone, for energy's days and months (default Asia/Shanghai)
   --port N            HTTP port (default 4300)
   --host ADDRESS      address to bind (default 127.0.0.1; anything else is reachable from the network)
   --data DIR          station data folder (default ~/.vigil, or ~/.vigil/demo for the demo)
@@ -44,6 +45,7 @@ async function serve(argv: string[]): Promise<void> {
       mqtt: { type: 'string', default: '5' },
       'site-name': { type: 'string' },
       station: { type: 'string' },
+      'time-zone': { type: 'string' },
       port: { type: 'string', default: '4300' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
@@ -55,6 +57,13 @@ async function serve(argv: string[]): Promise<void> {
   const demo = values.demo || values.broker.length === 0;
   if (!demo && !values.site) throw new Error('--site is required with --broker');
   if (values.mqtt !== '5' && values.mqtt !== '4') throw new Error(`--mqtt ${values.mqtt}: 5 or 4 (3.1.1)`);
+  if (values['time-zone']) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: values['time-zone'] });
+    } catch {
+      throw new Error(`--time-zone ${values['time-zone']}: not an IANA time zone such as Asia/Shanghai`);
+    }
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
 
@@ -74,6 +83,7 @@ async function serve(argv: string[]): Promise<void> {
         password: read(values['password-file'])?.trim(),
         tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
         protocolVersion: values.mqtt === '4' ? (4 as const) : (5 as const),
+        timeZone: values['time-zone'],
       };
   // Built: out/core/cli.js beside out/renderer. From source (tsx): main/host/cli.ts, renderer in out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -30,6 +30,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'alarms.escalated': 'alarms.get',
   'rules.changed': 'rules.list',
   'audit.appended': 'audit.list',
+  'energy.changed': 'energy.meters',
 };
 
 describe('events to windows', () => {

@@ -20,9 +20,11 @@ export type Committed = {
   presence: { station: string; presence: ChannelPayload<'presence'> }[];
   /** Whether another station changed an alarm rule. */
   rules: boolean;
+  /** Meters whose readings were stored. */
+  meters: Set<string>;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, meters: new Set() });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -39,6 +41,10 @@ export type IngestHooks = {
   onRule(record: ChannelPayload<'rule'>): boolean;
   /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
+  /** A meter's readings; why the message is not the meter's, or null. */
+  onReadings(code: string, readings: ChannelPayload<'meterReadings'>, receivedAt: number): string | null;
+  /** Last work inside a batch's transaction. */
+  endBatch(): void;
 };
 
 /**
@@ -56,7 +62,7 @@ export class Ingest {
   private readonly received = new RateCounter();
   private readonly stored = new RateCounter();
   private readonly refused = new RateCounter();
-  private readonly totals = { received: 0, events: 0, telemetry: 0, states: 0 };
+  private readonly totals = { received: 0, events: 0, telemetry: 0, states: 0, readings: 0 };
   private lastMessageAt: number | null = null;
   private hooks: IngestHooks | null = null;
 
@@ -77,6 +83,7 @@ export class Ingest {
     );
     this.writer = new BatchWriter<Incoming>(db, (message) => this.apply(message), {
       maxBatch: options.maxBatch ?? 2000,
+      finish: () => this.hooks?.endBatch(),
       onFlush: () => this.committed(),
     });
   }
@@ -179,6 +186,14 @@ export class Ingest {
         for (const [key, value] of Object.entries(message.payload.values)) this.upsertTelemetry.run(code, key, value, message.payload.ts);
         this.alarmsChanged(this.hooks?.onTelemetry(code, message.payload));
         return null;
+      case 'meterReadings': {
+        if (!this.registry.has(code)) return unknown(code);
+        const refusal = this.hooks?.onReadings(code, message.payload, receivedAt);
+        if (refusal) return { kind: 'schema', reason: `meterReadings: ${refusal}` };
+        this.totals.readings += message.payload.readings.length;
+        this.batch.meters.add(code);
+        return null;
+      }
       case 'deviceEvent': {
         if (!this.registry.has(code)) return unknown(code);
         const event = message.payload;

@@ -13,10 +13,16 @@ export class BatchWriter<Row> {
   constructor(
     db: Database,
     write: (row: Row) => void,
-    private readonly options: { maxBatch?: number; onFlush?: (rows: Row[]) => void } = {},
+    private readonly options: {
+      maxBatch?: number;
+      /** Last work of the batch's transaction (writing what its rows added up to). */
+      finish?: () => void;
+      onFlush?: (rows: Row[]) => void;
+    } = {},
   ) {
     this.flushBatch = db.transaction((rows: Row[]) => {
       for (const row of rows) write(row);
+      options.finish?.();
     });
   }
 

@@ -213,6 +213,43 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX alarms_area_state ON alarms(area, state, raised_at);
   `,
+  // 10: energy: meters' accepted register readings, what they used rolled up by 15 minutes, hour, day and month
+  // (step 0–3), each meter's register as last accepted (the baseline of the next span), and readings refused.
+  `
+  CREATE TABLE meter_readings (
+    code TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (code, at)
+  ) WITHOUT ROWID;
+  CREATE TABLE energy_rollups (
+    code TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    amount REAL NOT NULL,
+    PRIMARY KEY (code, step, start)
+  ) WITHOUT ROWID;
+  CREATE TABLE meter_state (
+    code TEXT PRIMARY KEY,
+    last_at INTEGER,
+    last_value REAL,
+    suspect_at INTEGER,
+    suspect_value REAL,
+    instant TEXT NOT NULL DEFAULT '{}',
+    flag_reason TEXT,
+    flag_at INTEGER,
+    flag_count INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  CREATE TABLE meter_quarantine (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    at REAL NOT NULL,
+    value REAL,
+    reason TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+  );
+  CREATE INDEX meter_quarantine_code ON meter_quarantine(code, id);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -26,4 +26,17 @@ describe('history retention', () => {
     expect(db.prepare('SELECT id FROM device_events').pluck().all()).toEqual(['evt-new-00001']);
     expect(db.prepare('SELECT id FROM outbox').pluck().all()).toEqual(['still-waiting']);
   });
+
+  it("purges meters' old raw readings and keeps what they used in the rollups", () => {
+    const db = openDatabase(':memory:');
+    const now = Date.UTC(2026, 10, 25);
+    const code = '32061201011510000001';
+    db.prepare('INSERT INTO meter_state (code, last_at, last_value) VALUES (?, ?, ?)').run(code, now, 9);
+    const reading = db.prepare('INSERT INTO meter_readings (code, at, value) VALUES (?, ?, ?)');
+    for (let day = 0; day < 10; day++) reading.run(code, now - day * 86_400_000, 10 - day);
+    db.prepare('INSERT INTO energy_rollups (code, step, start, amount) VALUES (?, 2, ?, 1)').run(code, now - 9 * 86_400_000);
+    expect(purgeHistory(db, 5, now)).toBe(4);
+    expect(db.prepare('SELECT count(*) FROM meter_readings').pluck().get()).toBe(6);
+    expect(db.prepare('SELECT count(*) FROM energy_rollups').pluck().get()).toBe(1);
+  });
 });

@@ -6,7 +6,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * What ages out, and by which time column. Only finished work goes: pending
  * outbox rows and commands wait however old they are. The audit trail and
  * alarms are never purged here: the trail is evidence, and its hash chain
- * must stay whole.
+ * must stay whole. Meters' raw readings go too; what they used stays in the
+ * rollups for years.
  */
 const PURGES = [
   { table: 'device_history', key: 'id', where: 'at < @cutoff' },
@@ -15,10 +16,17 @@ const PURGES = [
   { table: 'commands', key: 'id', where: `status NOT IN ('pending', 'sent', 'accepted') AND updated_at < @cutoff` },
 ];
 
+/** Refused meter readings kept for a look, newest first: a faulty meter must not fill the disk. */
+export const METER_QUARANTINE_LIMIT = 10_000;
+
 /** Deletes what is older than the retention window, a slice at a time so a large purge never holds the writer for long. */
 export function purgeHistory(db: Database, retentionDays: number, now = Date.now(), slice = 5000): number {
   const cutoff = now - retentionDays * DAY_MS;
   let removed = 0;
+  // Raw readings by meter: each meter's old ones are a range of the primary key, read without a scan.
+  const oldReadings = db.prepare('DELETE FROM meter_readings WHERE code = ? AND at < ?');
+  for (const code of db.prepare('SELECT code FROM meter_state').pluck().all() as string[]) removed += oldReadings.run(code, cutoff).changes;
+  removed += db.prepare('DELETE FROM meter_quarantine WHERE id <= (SELECT max(id) FROM meter_quarantine) - ?').run(METER_QUARANTINE_LIMIT).changes;
   for (const { table, key, where } of PURGES) {
     const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT @slice)`);
     for (;;) {

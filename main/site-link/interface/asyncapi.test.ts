@@ -29,6 +29,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   deviceState: ['receive'],
   gatewayState: ['receive'],
   telemetry: ['receive'],
+  meterReadings: ['receive'],
   deviceEvent: ['receive'],
   command: ['send'],
   commandAck: ['receive'],

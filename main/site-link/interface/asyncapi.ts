@@ -78,6 +78,8 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
   deviceState: { status: 'online', ts: 1767225600000, reason: 'door held open 90 s', door: 'held_open', zone: 'armed' },
   gatewayState: { online: true, ts: 1767225600000 },
   telemetry: { ts: 1767225600000, values: { voltage_a: 229.8, current_a: 12.4, energy_kwh: 18342.5 } },
+  // An electricity meter's 15-minute reading; a gateway back from an outage sends its buffered readings the same way.
+  meterReadings: { unit: 'kWh', rolloverAt: 1000000, readings: [{ ts: 1767225600000, value: 18342.5 }], instant: { kw: 36.2, voltage: 229.8, current: 52.4, pf: 0.93 } },
   deviceEvent: { id: 'evt-20260101-000001', type: 'access_granted', severity: 'info', ts: 1767225600000, zone: 'A 栋大堂', person: '张三', data: { card: '0012345678', direction: 'in' } },
   command: {
     id: 'cmd-20260101-000001',

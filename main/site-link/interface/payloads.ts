@@ -106,6 +106,31 @@ export const RulePayload = RuleDraftSchema.extend({
   deleted: z.boolean().default(false).describe('a deleted rule stays as a tombstone, so a station that was away learns of the deletion'),
 });
 
+/**
+ * What a meter's register reads (kWh for electricity, m³ for water and gas),
+ * not what was used: stations count the differences, so a lost message only
+ * widens a span. A gateway that was cut off sends what it buffered, oldest
+ * first, up to a day of 15-minute readings in one message.
+ */
+export const MeterReadingsPayload = z.strictObject({
+  unit: z.enum(['kWh', 'm3']).describe("the register's unit: kWh for electricity meters, m3 for water and gas meters"),
+  rolloverAt: z.number().positive().optional().describe('the register wraps to 0 here (a 6-digit register: 1000000); absent if it never wraps'),
+  readings: z
+    .array(z.strictObject({ ts: Millis, value: z.number().describe('the register at ts') }))
+    .min(1)
+    .max(96),
+  instant: z
+    .strictObject({
+      kw: z.number().optional(),
+      voltage: z.number().optional(),
+      current: z.number().optional(),
+      pf: z.number().min(-1).max(1).optional().describe('power factor'),
+      flow: z.number().optional().describe('m3/h, water and gas'),
+    })
+    .optional()
+    .describe('present values at the newest reading, where the meter measures them'),
+});
+
 export const PresencePayload = z.strictObject({
   online: z.boolean(),
   ts: Millis,
@@ -120,3 +145,4 @@ export type Command = z.output<typeof CommandPayload>;
 export type CommandAck = z.output<typeof CommandAckPayload>;
 export type AlarmStateMessage = z.output<typeof AlarmStatePayload>;
 export type RuleMessage = z.output<typeof RulePayload>;
+export type MeterReadings = z.output<typeof MeterReadingsPayload>;

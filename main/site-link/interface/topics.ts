@@ -7,6 +7,7 @@ import {
   DeviceInfoPayload,
   DeviceStatePayload,
   GatewayStatePayload,
+  MeterReadingsPayload,
   PresencePayload,
   RulePayload,
   TelemetryPayload,
@@ -62,6 +63,14 @@ export const CHANNELS = {
     from: 'site',
     payload: TelemetryPayload,
     summary: 'Measurements (meters, sensors). QoS 0: the next sample replaces a lost one.',
+  },
+  meterReadings: {
+    pattern: 'vigil/v1/{site}/devices/{code}/readings',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: MeterReadingsPayload,
+    summary: "A water, electricity or gas meter's cumulative register, one reading or a gateway's buffered day. Counted once whatever is repeated or late.",
   },
   deviceEvent: {
     pattern: 'vigil/v1/{site}/devices/{code}/events',
