@@ -2,6 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
 import { EVENT_TYPES, type DeviceStatus, type DoorState, type EventType, type ZoneState } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
+import { dayLoad, demoMeters, demoRate, DemoRegister, historyMessages, readingsMessage, type DemoMeter, type MeterStory } from './meters';
 import { DEMO_SITE, demoDevices, type DemoDevice } from './park';
 
 export type SimulatorOptions = {
@@ -15,8 +16,10 @@ export type SimulatorOptions = {
   alarmEverySeconds?: number;
   /** The ONVIF device service the perimeter cameras announce (one PTZ camera simulator stands in for all of them). */
   onvif?: string;
-  /** How often meters report. */
+  /** How often meters report their present values (telemetry). */
   telemetryIntervalMs?: number;
+  /** How often meters report their registers, once `startMeters` is called. */
+  readingIntervalMs?: number;
   random?: () => number;
   /** The park's clock; tests move it to night or day. */
   now?: () => number;
@@ -37,11 +40,9 @@ const ALARMS: { kind: DemoDevice['kind']; type: EventType }[] = [
   { kind: 'ipc', type: 'video_loss' },
 ];
 
-/** Load shape of a park over a day: low at night, a morning ramp, a lunch dip, an evening tail (0.2–1). */
+/** Load shape of a park over a day, by the local hour of `date` (0.2–1). */
 export function dayCurve(date: Date): number {
-  const hour = date.getHours() + date.getMinutes() / 60;
-  const working = Math.exp(-((hour - 10.5) ** 2) / 8) + 0.8 * Math.exp(-((hour - 15) ** 2) / 6);
-  return Math.min(1, 0.2 + 0.8 * working);
+  return dayLoad(date.getHours() + date.getMinutes() / 60);
 }
 
 /**
@@ -60,10 +61,14 @@ export class SiteSimulator {
   private readonly runId = randomBytes(4).toString('hex');
   private sequence = 0;
   private lastEvent: { topic: string; payload: string } | null = null;
-  published = { events: 0, telemetry: 0, states: 0 };
+  published = { events: 0, telemetry: 0, states: 0, readings: 0 };
+  private readonly meters: DemoMeter[];
+  /** The meters' story, once their registers report; until then their telemetry follows a plain day curve. */
+  private story: MeterStory | null = null;
 
   constructor(private readonly options: SimulatorOptions) {
     this.devices = demoDevices({ onvif: options.onvif });
+    this.meters = demoMeters(this.devices);
   }
 
   get site(): string {
@@ -194,24 +199,55 @@ export class SiteSimulator {
   }
 
   private async telemetryTick(): Promise<void> {
-    const load = dayCurve(new Date(this.now()));
-    const jitter = () => 0.9 + 0.2 * this.random();
-    const values: Record<string, (device: DemoDevice) => Record<string, number>> = {
-      electricity_meter: () => ({ kw: Math.round(120 * load * jitter() * 10) / 10 }),
-      // Water keeps a night-time floor: a leak shows as a floor that is too high.
-      water_meter: () => ({ m3h: Math.round((0.4 + 3 * load) * jitter() * 100) / 100 }),
-      gas_meter: () => ({ m3h: Math.round(8 * load * jitter() * 100) / 100 }),
-    };
+    const now = this.now();
+    const story = this.story ?? { anchor: now };
     const client = this.client!;
     await Promise.all(
-      this.devices
-        .filter((device) => device.kind in values && !this.offline.has(device.code))
-        .map((device) => {
+      this.meters
+        .filter((meter) => !this.offline.has(meter.device.code))
+        .map((meter) => {
           this.published.telemetry++;
-          const payload = JSON.stringify({ ts: this.now(), values: values[device.kind]!(device) });
-          return client.publishAsync(topicOf('telemetry', { site: this.site, code: device.code }), payload, { qos: 0 });
+          const rate = Math.round(demoRate(meter, now, story) * 100) / 100;
+          const values = meter.kind === 'electricity' ? { kw: rate } : { m3h: rate };
+          return client.publishAsync(topicOf('telemetry', { site: this.site, code: meter.device.code }), JSON.stringify({ ts: now, values }), { qos: 0 });
         }),
     );
+  }
+
+  /**
+   * The meters report their registers, telling `story`: first the history
+   * from `historyFrom` on, as gateways upload what they buffered (a day of
+   * 15-minute readings a message), then a reading every `readingIntervalMs`.
+   */
+  async startMeters(story: MeterStory, historyFrom?: number): Promise<void> {
+    this.story = story;
+    const client = this.client!;
+    const registers = new Map(this.meters.map((meter) => [meter.device.code, new DemoRegister(meter, story)]));
+    const now = this.now();
+    if (historyFrom !== undefined) {
+      for (const meter of this.meters) {
+        const topic = topicOf('meterReadings', { site: this.site, code: meter.device.code });
+        const sent: Promise<unknown>[] = [];
+        for (const message of historyMessages(meter, story, historyFrom, now)) {
+          this.published.readings += message.readings.length;
+          sent.push(client.publishAsync(topic, JSON.stringify(message), { qos: 1 }));
+        }
+        await Promise.all(sent);
+      }
+    }
+    const report = () =>
+      Promise.all(
+        this.meters
+          .filter((meter) => !this.offline.has(meter.device.code))
+          .map((meter) => {
+            const at = this.now();
+            this.published.readings++;
+            const message = readingsMessage(meter, [{ ts: at, value: registers.get(meter.device.code)!.at(at) }], demoRate(meter, at, story));
+            return client.publishAsync(topicOf('meterReadings', { site: this.site, code: meter.device.code }), JSON.stringify(message), { qos: 1 });
+          }),
+      );
+    await report();
+    this.timers.push(setInterval(() => void report(), this.options.readingIntervalMs ?? 60_000));
   }
 
   private async doorTick(perTick: number): Promise<void> {

@@ -34,8 +34,10 @@ const PTZ_PRESETS = [
  * The demo park, embedded: an aedes broker on a free loopback port, the
  * simulator publishing on it, and one ONVIF camera that answers for every
  * perimeter camera's pan-tilt-zoom. Real sites use their own broker instead.
+ * With `startSimulator: false` the devices stay silent until
+ * `simulator.start()`.
  */
-export async function startDemoSite(options: { port?: number; statusChangesPerSecond?: number } = {}): Promise<DemoSite> {
+export async function startDemoSite(options: { port?: number; statusChangesPerSecond?: number; startSimulator?: boolean } = {}): Promise<DemoSite> {
   // A fresh password each run: the demo shows credentials staying in the core, as a real site's would.
   const credentials = { username: 'vigil-demo', password: randomBytes(12).toString('base64url') };
   const onvif = await startOnvifSimulator({ ...credentials, streams: { main: 'demo://yard/main', sub: 'demo://yard/sub' }, presets: PTZ_PRESETS, manufacturer: 'Dahua', model: 'SD49425XB' });
@@ -48,7 +50,8 @@ export async function startDemoSite(options: { port?: number; statusChangesPerSe
   const { port } = server.address() as net.AddressInfo;
   const brokerUrl = `mqtt://127.0.0.1:${port}`;
   const simulator = new SiteSimulator({ brokerUrl, statusChangesPerSecond: options.statusChangesPerSecond, onvif: onvif.url });
-  await simulator.start();
+  // A station starts the park's devices once it is serving, so that they do not hold its first page back.
+  if (options.startSimulator ?? true) await simulator.start();
   const cameras = simulator.devices.filter((device) => device.info.onvif).map((device) => device.code);
   return {
     brokerUrl,

@@ -2,6 +2,7 @@ import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
+import { startDemoMeters } from '../demo/meter-story';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
 
@@ -13,6 +14,8 @@ export type SiteConfig = {
   username?: string;
   password?: string;
   tls?: TlsOptions;
+  /** IANA time zone of the site (energy's days and months); Asia/Shanghai when not given. */
+  timeZone?: string;
 };
 
 export type Station = { core: Core; demoSite: DemoSite | null; siteName: string; stop(): Promise<void> };
@@ -29,7 +32,7 @@ export async function startStation(options: {
   /** This station's name on the site; the host name when not given. */
   station?: string;
 }): Promise<Station> {
-  const demoSite = options.site ? null : await startDemoSite();
+  const demoSite = options.site ? null : await startDemoSite({ startSimulator: false });
   const siteName = demoSite ? demoSite.site.name : options.site!.name;
   const core = createCore({
     dataDir: options.dataDir,
@@ -41,9 +44,13 @@ export async function startStation(options: {
       : { ...options.site!, demo: false },
   });
   if (demoSite) {
-    await seedDemoAccounts(core.auth);
+    seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
     core.rules.seed(DEMO_RULES);
+    demoSite.simulator
+      .start()
+      .then(() => startDemoMeters(core, demoSite.simulator, options.dataDir, options.logger))
+      .catch((error: unknown) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo park did not start'));
   }
   return {
     core,

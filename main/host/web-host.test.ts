@@ -19,7 +19,7 @@ const admin = DEMO_ACCOUNTS.find((account) => account.role === 'it_admin')!;
 beforeAll(async () => {
   demo = await startDemoSite({ statusChangesPerSecond: 20 });
   core = testCore({ site: { ...demo.site, brokers: [demo.brokerUrl], demo: true, protocolVersion: 4 } });
-  await seedDemoAccounts(core.auth);
+  seedDemoAccounts(core.auth);
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');
   host = await startWebHost({ core, rendererDir, host: '127.0.0.1', port: 0, logger: silentLogger() });

@@ -1,0 +1,123 @@
+import { energyKindOf, ENERGY_UNITS, type EnergyKind } from '../contract';
+import type { MeterReadings } from '../site-link/interface/payloads';
+import type { DemoDevice } from './park';
+
+const QUARTER_MS = 900_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** The demo park keeps Beijing time (UTC+8, no daylight saving). */
+const LOCAL_OFFSET_MS = 8 * HOUR_MS;
+/** How far back the meters' registers start counting: before any history the demo shows. */
+const REGISTER_ORIGIN = Date.UTC(2024, 0, 1) - LOCAL_OFFSET_MS;
+const WATER_ROLLOVER = 1_000_000;
+
+/** Peak use per hour of each kind of meter, by the building it serves (kWh/h, m³/h). */
+const PEAK: Record<EnergyKind, number> = { electricity: 120, water: 3, gas: 8 };
+
+/**
+ * The story the demo's meters tell, anchored at the station's first start
+ * so a restart continues it: C栋's water leaks through the night two days
+ * before (a floor of 1.8 m³/h from 01:00 to 05:00), and B栋 has used 40 %
+ * more electricity than usual for the last ten days.
+ */
+export type MeterStory = { anchor: number };
+
+/** A number in [0, 1) fixed by its inputs: the same jitter for the same meter and quarter at every start. */
+function noise(seed: number, quarter: number): number {
+  let x = (seed * 374_761_393 + quarter * 668_265_263) | 0;
+  x = Math.imul(x ^ (x >>> 13), 1_274_126_177);
+  return ((x ^ (x >>> 16)) >>> 0) / 4_294_967_296;
+}
+
+/** Load of a park by local hour: low at night, a morning ramp, a lunch dip, an evening tail (0.2–1). */
+export function dayLoad(hour: number): number {
+  const working = Math.exp(-((hour - 10.5) ** 2) / 8) + 0.8 * Math.exp(-((hour - 15) ** 2) / 6);
+  return Math.min(1, 0.2 + 0.8 * working);
+}
+
+export type DemoMeter = { device: DemoDevice; kind: EnergyKind; seed: number };
+
+export function demoMeters(devices: DemoDevice[]): DemoMeter[] {
+  return devices.flatMap((device, index) => {
+    const kind = energyKindOf(device.kind);
+    return kind ? [{ device, kind, seed: index + 1 }] : [];
+  });
+}
+
+/** What a meter uses per hour at `at` (kWh/h or m³/h). */
+export function demoRate(meter: DemoMeter, at: number, story: MeterStory): number {
+  const local = at + LOCAL_OFFSET_MS;
+  const hour = (local % DAY_MS) / HOUR_MS;
+  const weekday = new Date(local).getUTCDay();
+  const building = meter.device.info.building;
+  // Offices and labs idle at weekends; homes and the canteen do not.
+  const weekend = (weekday === 0 || weekday === 6) && /研发|办公/.test(building) ? 0.55 : 1;
+  // Summer cooling and winter heating in electricity; a year-on-year saving of about 5 %.
+  const dayOfYear = Math.floor((local - Date.UTC(new Date(local).getUTCFullYear(), 0, 1)) / DAY_MS);
+  const season = meter.kind === 'electricity' ? 1 + 0.25 * Math.cos((2 * Math.PI * (dayOfYear - 200)) / 365) ** 2 : 1;
+  const saving = 1 - 0.05 * Math.min(1, Math.max(0, (at - (story.anchor - 365 * DAY_MS)) / (365 * DAY_MS)));
+  const jitter = 0.9 + 0.2 * noise(meter.seed, Math.floor(at / QUARTER_MS));
+  const base = meter.kind === 'water' ? 0.4 / PEAK.water + dayLoad(hour) : dayLoad(hour);
+  let rate = PEAK[meter.kind] * base * weekend * season * saving * jitter;
+  if (meter.kind === 'electricity' && building.startsWith('B栋') && at >= story.anchor - 10 * DAY_MS) rate *= 1.4;
+  if (meter.kind === 'water' && building.startsWith('C栋')) {
+    const leakNight = Math.floor((story.anchor + LOCAL_OFFSET_MS) / DAY_MS) * DAY_MS - 2 * DAY_MS - LOCAL_OFFSET_MS;
+    if (at >= leakNight + HOUR_MS && at < leakNight + 5 * HOUR_MS) rate += 1.8;
+  }
+  return rate;
+}
+
+/**
+ * A meter's register at `at`: what it used since the register's origin, a
+ * quarter at a time, so every start of the demo reads the same register at
+ * the same moment and a restart never makes it go backwards.
+ */
+export class DemoRegister {
+  private quarter = Math.floor(REGISTER_ORIGIN / QUARTER_MS);
+  private total = 0;
+
+  constructor(
+    private readonly meter: DemoMeter,
+    private readonly story: MeterStory,
+  ) {}
+
+  /** The register at `at`, which must not go back from the last one asked. */
+  at(at: number): number {
+    const until = Math.floor(at / QUARTER_MS);
+    for (; this.quarter < until; this.quarter++) this.total += this.demoQuarter(this.quarter);
+    const partial = this.demoQuarter(until) * ((at - until * QUARTER_MS) / QUARTER_MS);
+    const value = Math.round((this.total + partial) * 100) / 100;
+    return this.meter.kind === 'water' ? value % WATER_ROLLOVER : value;
+  }
+
+  private demoQuarter(quarter: number): number {
+    return demoRate(this.meter, quarter * QUARTER_MS, this.story) / 4;
+  }
+}
+
+/** A message of readings as the meter's gateway sends it. */
+export function readingsMessage(meter: DemoMeter, readings: { ts: number; value: number }[], instantRate?: number): MeterReadings {
+  const instant =
+    instantRate === undefined
+      ? undefined
+      : meter.kind === 'electricity'
+        ? { kw: round(instantRate, 1), voltage: round(228 + 4 * noise(meter.seed, readings.length), 1), current: round((instantRate * 1000) / (Math.sqrt(3) * 400 * 0.92), 1), pf: 0.92 }
+        : { flow: round(instantRate, 2) };
+  return { unit: ENERGY_UNITS[meter.kind], ...(meter.kind === 'water' ? { rolloverAt: WATER_ROLLOVER } : {}), readings, ...(instant ? { instant } : {}) };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** A meter's 15-minute readings over [from, to), in messages of a day each, as a gateway uploads its buffer. */
+export function* historyMessages(meter: DemoMeter, story: MeterStory, from: number, to: number): Generator<MeterReadings> {
+  const register = new DemoRegister(meter, story);
+  let batch: { ts: number; value: number }[] = [];
+  for (let ts = Math.ceil(from / QUARTER_MS) * QUARTER_MS; ts < to; ts += QUARTER_MS) {
+    batch.push({ ts, value: register.at(ts) });
+    if (batch.length === 96) {
+      yield readingsMessage(meter, batch);
+      batch = [];
+    }
+  }
+  if (batch.length) yield readingsMessage(meter, batch);
+}
