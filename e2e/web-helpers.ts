@@ -10,6 +10,7 @@ export const ACCOUNTS = {
   supervisor: { username: 'supervisor', password: 'Shift!Vigil2026' },
   commander: { username: 'commander', password: 'Incident!Vigil2026' },
   auditor: { username: 'auditor', password: 'Ledger!Vigil2026' },
+  property: { username: 'property', password: 'Meter!Vigil2026' },
 } as const;
 
 export type Language = 'zh-CN' | 'en';

@@ -175,13 +175,13 @@ test('switching to English relabels every page, and survives a reload', async ({
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await page.getByTestId('language-switch').getByText('English').click();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Energy', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS.en.admin);
 
   // The token is resumed and the language remembered across a reload.
   await page.reload();
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Energy', 'Devices', 'Users', 'Audit', 'Operations', 'Settings']);
 
   await checkDevices(page, 'en');
   await checkUsers(page, 'en');

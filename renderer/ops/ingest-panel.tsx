@@ -6,7 +6,7 @@ import { formatDuration, formatRate } from './format';
 import { useRateHistory } from './history';
 import { SERIES, Sparkline } from './sparkline';
 
-const TOTALS = ['received', 'events', 'telemetry', 'states', 'quarantined'] as const;
+const TOTALS = ['received', 'events', 'telemetry', 'readings', 'states', 'quarantined'] as const;
 /** With the link up and nothing heard for this long, the site has likely gone quiet: say so in colour. */
 const QUIET_MS = 60_000;
 

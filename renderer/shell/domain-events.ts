@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { bindAuditEvents } from '../audit/queries';
 import { bindDeviceEvents } from '../devices/queries';
+import { bindEnergyEvents } from '../energy/queries';
 import { bindRuleEvents } from '../rules/queries';
 import { bindSettingsEvents } from '../settings/queries';
 import { bindUserEvents } from '../users/queries';
@@ -13,7 +14,7 @@ import { bindUserEvents } from '../users/queries';
 export function useDomainEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient)];
+    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient)];
     return () => unbind.forEach((off) => off());
   }, [queryClient]);
 }

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, ThunderboltOutlined, AuditOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -47,6 +47,12 @@ export const PAGES: PageDef[] = [
     permission: 'alarms.read',
     icon: <ControlOutlined />,
     component: lazy(() => import('../rules/rules-page').then((module) => ({ default: module.RulesPage }))),
+  },
+  {
+    key: 'energy',
+    permission: 'energy.read',
+    icon: <ThunderboltOutlined />,
+    component: lazy(() => import('../energy/energy-page').then((module) => ({ default: module.EnergyPage }))),
   },
   {
     key: 'devices',

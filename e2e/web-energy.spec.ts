@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ACCOUNTS, nav, openApp, screenshot, signedIn, signIn } from './web-helpers';
+
+/** Picks an option of one of the toolbar's selects by its text. */
+async function choose(page: Page, select: string, option: string): Promise<void> {
+  await page.getByTestId(select).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The demo's year of meter history arrives over the site link at first start: wait for the site's total to be counted. */
+async function totalOf(page: Page): Promise<number> {
+  const total = page.getByTestId('energy-total');
+  await expect.poll(async () => Number(await total.getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  return Number(await total.getAttribute('data-value'));
+}
+
+test.describe('energy', () => {
+  test('a property manager follows the site down to a building and a meter, compares periods, reads the table and exports it', async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.property);
+    await nav(page).getByText('能源管理', { exact: true }).click();
+    await expect(page.getByTestId('energy-trend-chart').locator('canvas').first()).toBeVisible();
+    // Yesterday is a whole day, today might have just begun.
+    await page.getByTestId('energy-date').click();
+    await page.keyboard.press('Control+A');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.keyboard.type(yesterday);
+    await page.keyboard.press('Enter');
+    const site = await totalOf(page);
+    await expect(page.getByTestId('energy-breakdown-chart')).toBeVisible();
+    await expect(page.getByTestId('energy-meter-table')).toContainText('A栋 B1 电表');
+    await screenshot(page, 'energy-site', 'zh-CN');
+
+    // The building uses part of the site's total; its breakdown is by floor.
+    await choose(page, 'energy-building', 'C栋 人才公寓');
+    await expect.poll(async () => Number(await page.getByTestId('energy-total').getAttribute('data-value'))).toBeLessThan(site);
+    await expect(page.locator('.energy-breakdown')).toContainText('按楼层');
+    // Water: the building's meter, picked from the meter table.
+    await page.getByTestId('energy-kind').getByText('水', { exact: true }).click();
+    await page.getByTestId('energy-meter-table').getByText('C栋 1F 水表').click();
+    await expect(page).toHaveURL(/#\/energy\?meter=\d{20}/);
+    await expect(page.locator('.energy-trend')).toContainText('C栋 1F 水表');
+    await expect(page.getByTestId('energy-previous-change')).not.toContainText('—');
+
+    // The table beside the chart: 24 hours with the day before and a year before.
+    await page.getByTestId('energy-view').getByText('表格').click();
+    const table = page.getByTestId('energy-trend-table');
+    await expect(table.locator('.ant-table-row')).toHaveCount(24);
+    await expect(table.locator('thead')).toContainText('上期（环比）');
+    await expect(table.locator('thead')).toContainText('去年同期（同比）');
+    await expect(table.locator('.ant-table-row').first()).toContainText('00:00');
+    await screenshot(page, 'energy-meter-table', 'zh-CN');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('energy-export').click();
+    const file = await (await download).path();
+    const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('时间,本期 (m³),上期（环比） (m³),去年同期（同比） (m³)');
+    expect(lines).toHaveLength(25);
+    expect(lines[1]).toMatch(new RegExp(`^${yesterday} 00:00,\\d+\\.\\d{3},\\d+\\.\\d{3},\\d+\\.\\d{3}$`));
+    const used = lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[1]), 0);
+    expect(used).toBeGreaterThan(0);
+
+    // A month by days, then a year by months: the steps follow the period.
+    await page.getByTestId('energy-period').getByText('年', { exact: true }).click();
+    await expect(page.getByTestId('energy-step')).toContainText('月');
+    await page.getByTestId('energy-step').getByText('月', { exact: true }).click();
+    await expect(table.locator('.ant-table-row')).toHaveCount(12);
+  });
+
+  test('reads in English, and a duty officer sees energy too', async ({ browser }) => {
+    const duty = await signedIn(browser, ACCOUNTS.duty, 'en');
+    await nav(duty).getByText('Energy', { exact: true }).click();
+    await duty.getByTestId('energy-period').getByText('Month', { exact: true }).click();
+    await totalOf(duty);
+    await expect(duty.getByTestId('energy-total')).toContainText('kWh');
+    await expect(duty.locator('.energy-breakdown')).toContainText('By building');
+    await expect(duty.getByTestId('energy-previous-change')).not.toContainText('—');
+    await screenshot(duty, 'energy-site', 'en');
+    await duty.context().close();
+  });
+});
