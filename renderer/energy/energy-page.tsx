@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENERGY_KINDS, PERIOD_STEPS, type EnergyKind, type EnergyPeriodUnit, type EnergyStep } from '../core/contract';
 import { describeError } from '../core/errors';
+import { useNow } from '../core/use-now';
 import { csvParts, downloadCsv } from '../export/csv';
 import { PageToolbar } from '../shell/page-toolbar';
 import { breakdownOption, trendOption } from './chart-options';
@@ -39,6 +40,8 @@ export function EnergyPage() {
   const [compare, setCompare] = useState(true);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [brushed, setBrushed] = useState<number[]>([]);
+  // A step begins at most a minute before the comparisons to date take it in.
+  const now = useNow(60_000);
 
   const meter = meters.data?.find((entry) => entry.code === scope.meter) ?? null;
   // A meter chosen from an address shows its own kind.
@@ -80,7 +83,7 @@ export function EnergyPage() {
     downloadCsv(await csvParts(rows, columns), `${t('energy.file')}-${scopeName}-${t(`energy.kinds.${shownKind}`)}-${period.date}.csv`);
   };
 
-  const totals = series.data ? totalsToDate(series.data, Date.now()) : { total: 0, previous: null, lastYear: null };
+  const totals = series.data ? totalsToDate(series.data, now) : { total: 0, previous: null, lastYear: null };
   const total = totals.total;
   const brushedTotal = brushed.reduce((sum, index) => sum + (rows[index]?.amount ?? 0), 0);
   const columns: TableColumnsType<EnergyRow> = [
