@@ -80,4 +80,26 @@ test.describe('energy', () => {
     await screenshot(duty, 'energy-site', 'en');
     await duty.context().close();
   });
+
+  test("the demo park's night leak is an alarm whose detail shows the night on the meter's chart", async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.duty);
+    await page.goto('/#/alarms');
+    await page.getByTestId('alarm-search').locator('input').fill('night-flow');
+    const leak = page.locator('[data-testid=alarm-row][data-id^="night-flow-"]');
+    await expect(leak).toHaveCount(1, { timeout: 30_000 });
+    await expect(leak).toContainText('C栋 1F 水表');
+    await leak.click();
+    const detail = page.getByTestId('alarm-detail');
+    await expect(detail.getByTestId('alarm-anomaly')).toContainText('疑似漏水');
+    await expect(detail.getByTestId('alarm-anomaly-chart').locator('canvas').first()).toBeVisible();
+    await screenshot(page, 'alarm-night-leak', 'zh-CN');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect(detail.getByTestId('alarm-anomaly')).toContainText('Water flowing while nobody uses it is a leak');
+    await screenshot(page, 'alarm-night-leak', 'en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await detail.getByTestId('alarm-anomaly-energy').click();
+    await expect(page).toHaveURL(/#\/energy\?meter=\d{20}/);
+    await expect(page.locator('.energy-trend')).toContainText('C栋 1F 水表');
+  });
 });

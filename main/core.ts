@@ -47,6 +47,7 @@ import { RuleStore } from './rules/store';
 import { EnergyCalendar } from './energy/calendar';
 import { energyHandlers } from './energy/handlers';
 import { MeterLedger } from './energy/ledger';
+import { NightFlowWatch } from './energy/night-flow';
 import { EnergyQueries } from './energy/queries';
 
 /** Where the demo park is, and most sites Vigil serves. */
@@ -99,6 +100,8 @@ export type Core = {
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
   readonly rules: RuleStore;
+  /** Water meters' nights, judged for leaks. */
+  readonly nightFlow: NightFlowWatch;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -149,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
   const commands = new CommandService(db, outbox, options.site.id);
   const calendar = new EnergyCalendar(options.site.timeZone ?? DEFAULT_TIME_ZONE);
   const ledger = new MeterLedger(db, calendar);
+  const nightFlow = new NightFlowWatch(db, calendar, (raising) => alarms.raise(raising));
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -222,7 +226,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
-    energyHandlers({ queries: new EnergyQueries(db, calendar) }),
+    energyHandlers({ queries: new EnergyQueries(db, calendar), db }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
@@ -240,7 +244,8 @@ export function createCore(options: CoreOptions): Core {
     const ids = alarms.newlyOverdue();
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
-    const raised = db.transaction(() => ruleEngine.sweep(Date.now()))();
+    // Energy anomalies are judged on nights the meters have reported past.
+    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...nightFlow.sweep(Date.now())])();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
@@ -260,6 +265,7 @@ export function createCore(options: CoreOptions): Core {
     outbox,
     alarms,
     rules,
+    nightFlow,
     video,
     warm,
     cameras: sources,

@@ -27,7 +27,7 @@ import {
 } from './schemas';
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
-import { EnergyBreakdownInput, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
+import { AnomalySchema, EnergyBreakdownInput, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -213,6 +213,8 @@ export const calls = {
   'energy.series': call('energy.read', EnergySeriesInput, EnergySeriesSchema),
   /** What each building, floor or meter used in a period, largest first. */
   'energy.breakdown': call('energy.read', EnergyBreakdownInput, EnergyBreakdownSchema),
+  /** The figures behind an energy anomaly alarm (null for any other alarm, or before this station has judged it). */
+  'energy.anomaly': call('energy.read', z.strictObject({ alarm: z.string().max(64) }), AnomalySchema.nullable()),
   /** Readings refused as faults (backwards, jumps), newest first. */
   'energy.quarantine': call('energy.read', z.strictObject({ code: DeviceCode.optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(MeterQuarantineEntrySchema)),
 

@@ -250,6 +250,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX meter_quarantine_code ON meter_quarantine(code, id);
   `,
+  // 11: what each energy anomaly alarm found (the night, what flowed, what is usual), for its detail.
+  `
+  CREATE TABLE energy_anomalies (
+    alarm_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    day TEXT NOT NULL,
+    value REAL NOT NULL,
+    baseline REAL NOT NULL,
+    detected_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -1,6 +1,8 @@
 import { CloseOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePermission } from '../auth/session-store';
+import { AnomalyChart } from '../energy/anomaly-chart';
 import { AlarmActions } from './alarm-actions';
 import { alarmTitle, fullTime, placeOf, SEVERITY_COLOUR, sourceLabel, STATE_COLOUR } from './alarm-format';
 import { AlarmLinkage } from './alarm-linkage';
@@ -26,6 +28,7 @@ export function AlarmDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const alarm = useAlarmEntry(id);
   const { canHandle, act, step } = useAlarmCommands();
+  const canReadEnergy = usePermission('energy.read');
   const close = () => useAlarmsUi.setState({ open: null });
 
   if (!alarm) {
@@ -92,6 +95,11 @@ export function AlarmDetail({ id }: { id: string }) {
           </Descriptions.Item>
         </Descriptions>
         {alarm.escalated && alarm.state === 'new' && <Alert type="warning" showIcon title={t('alarms.detail.escalated')} />}
+        {alarm.type === 'meter_anomaly' && canReadEnergy && (
+          <Section title={t('energy.anomaly.title')}>
+            <AnomalyChart key={alarm.id} alarm={alarm.id} />
+          </Section>
+        )}
         <Section title={t('alarms.detail.procedure')}>
           <ProcedureChecklist alarm={alarm} canHandle={canHandle} onStep={(index) => step(alarm, index)} />
         </Section>

@@ -88,3 +88,27 @@ export function breakdownOption(shares: readonly { label: string; amount: number
     ],
   };
 }
+
+/** An anomaly's day by hours: its hours shaded, the meter's usual as a dashed line. */
+export function anomalyOption(rows: readonly EnergyRow[], marks: { unit: string; baseline: number; window: { fromHour: number; toHour: number }; usual: string }): EChartsCoreOption {
+  const label = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { color: TEXT, fontFamily: "'Noto Sans SC', sans-serif" },
+    grid: { left: 44, right: 12, top: 16, bottom: 24 },
+    tooltip: { trigger: 'axis', backgroundColor: '#18212d', borderColor: AXIS, textStyle: { color: TEXT }, valueFormatter: (value: unknown) => `${formatAmount(Number(value))} ${marks.unit}` },
+    xAxis: { type: 'category', data: rows.map((row) => row.label), axisLabel: { color: MUTED, fontSize: 11 }, axisLine: { lineStyle: { color: AXIS } } },
+    yAxis: { type: 'value', name: marks.unit, nameTextStyle: { color: MUTED }, axisLabel: { color: MUTED, fontSize: 11 }, splitLine: { lineStyle: { color: GRID } } },
+    series: [
+      {
+        type: 'bar',
+        data: rows.map((row) => row.amount),
+        itemStyle: { color: ENERGY_COLOURS.current },
+        barMaxWidth: 12,
+        markArea: { silent: true, itemStyle: { color: 'rgba(216,74,74,0.18)' }, data: [[{ xAxis: label(marks.window.fromHour) }, { xAxis: label(marks.window.toHour - 1) }]] },
+        markLine: { silent: true, symbol: 'none', lineStyle: { color: ENERGY_COLOURS.lastYear, type: 'dashed' }, label: { color: TEXT, formatter: marks.usual, position: 'insideEndTop' }, data: [{ yAxis: marks.baseline }] },
+      },
+    ],
+  };
+}

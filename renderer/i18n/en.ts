@@ -473,6 +473,13 @@ export const en: Messages = {
     byFloor: 'By floor',
     meters: 'Meters ({{count}})',
     flagDetail: '{{count}} readings refused; the last at {{time}}',
+    anomaly: {
+      title: 'What the meter showed',
+      night_flow: 'On the night of {{date}}, {{from}}:00–{{to}}:00, at least {{value}} {{unit}}/h flowed all the time; this meter usually has {{usual}} {{unit}}/h at night. Water flowing while nobody uses it is a leak.',
+      usual: 'usual night',
+      notJudged: 'This station has not judged the readings behind this alarm yet.',
+      open: 'Open in energy',
+    },
     refusals: { invalid: 'Invalid reading', duplicate: 'Duplicate', out_of_order: 'Late reading', backwards: 'Went backwards', jump: 'Implausible jump' },
     columns: {
       time: 'Time',

@@ -472,6 +472,13 @@ export const zhCN = {
     byFloor: '按楼层',
     meters: '表计（{{count}}）',
     flagDetail: '已拒收 {{count}} 条读数，最近一次 {{time}}',
+    anomaly: {
+      title: '计量数据',
+      night_flow: '{{date}} 夜间 {{from}}:00–{{to}}:00 流量始终不低于 {{value}} {{unit}}/h，该表平时夜间约 {{usual}} {{unit}}/h。无人用水时仍有流量，疑似漏水。',
+      usual: '平时夜间',
+      notJudged: '本工作站尚未判定该报警对应的读数。',
+      open: '在能源管理中查看',
+    },
     refusals: { invalid: '读数无效', duplicate: '重复读数', out_of_order: '迟到读数', backwards: '读数倒退', jump: '读数跳变' },
     columns: {
       time: '时间',
