@@ -44,37 +44,53 @@ export function demoMeters(devices: DemoDevice[]): DemoMeter[] {
   });
 }
 
-/** What a meter uses per hour at `at` (kWh/h or m³/h). */
-export function demoRate(meter: DemoMeter, at: number, story: MeterStory): number {
-  const local = at + LOCAL_OFFSET_MS;
-  const hour = (local % DAY_MS) / HOUR_MS;
-  const weekday = new Date(local).getUTCDay();
+/** The park's load at the start of each quarter hour of a day. */
+const QUARTER_LOAD = Array.from({ length: 96 }, (_, quarter) => dayLoad(quarter / 4));
+
+/** The start of the local day holding `at`. */
+const dayOf = (at: number) => Math.floor((at + LOCAL_OFFSET_MS) / DAY_MS) * DAY_MS - LOCAL_OFFSET_MS;
+
+/** What holds for a meter through a local day: its peak scaled by weekday, season, saving and overuse. */
+function dayScale(meter: DemoMeter, day: number, story: MeterStory): number {
+  const date = new Date(day + LOCAL_OFFSET_MS);
+  const weekday = date.getUTCDay();
   const building = meter.device.info.building;
   // Offices and labs idle at weekends; homes and the canteen do not.
   const weekend = (weekday === 0 || weekday === 6) && /研发|办公/.test(building) ? 0.55 : 1;
   // Summer cooling and winter heating in electricity; a year-on-year saving of about 5 %.
-  const dayOfYear = Math.floor((local - Date.UTC(new Date(local).getUTCFullYear(), 0, 1)) / DAY_MS);
+  const dayOfYear = Math.floor((day + LOCAL_OFFSET_MS - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY_MS);
   const season = meter.kind === 'electricity' ? 1 + 0.25 * Math.cos((2 * Math.PI * (dayOfYear - 200)) / 365) ** 2 : 1;
-  const saving = 1 - 0.05 * Math.min(1, Math.max(0, (at - (story.anchor - 365 * DAY_MS)) / (365 * DAY_MS)));
-  const jitter = 0.9 + 0.2 * noise(meter.seed, Math.floor(at / QUARTER_MS));
-  const base = meter.kind === 'water' ? 0.4 / PEAK.water + dayLoad(hour) : dayLoad(hour);
-  let rate = PEAK[meter.kind] * base * weekend * season * saving * jitter;
-  if (meter.kind === 'electricity' && building.startsWith('B栋') && at >= story.anchor - 10 * DAY_MS) rate *= 1.4;
-  if (meter.kind === 'water' && building.startsWith('C栋')) {
-    const leakNight = Math.floor((story.anchor + LOCAL_OFFSET_MS) / DAY_MS) * DAY_MS - 2 * DAY_MS - LOCAL_OFFSET_MS;
-    if (at >= leakNight + HOUR_MS && at < leakNight + 5 * HOUR_MS) rate += 1.8;
-  }
-  return rate;
+  const saving = 1 - 0.05 * Math.min(1, Math.max(0, (day - (story.anchor - 365 * DAY_MS)) / (365 * DAY_MS)));
+  const overuse = meter.kind === 'electricity' && building.startsWith('B栋') && day >= dayOf(story.anchor) - 10 * DAY_MS ? 1.4 : 1;
+  return PEAK[meter.kind] * weekend * season * saving * overuse;
+}
+
+/** What a meter uses per hour in a quarter hour (its number since 1970), on a day of the given scale. */
+function quarterRate(meter: DemoMeter, quarter: number, day: number, scale: number, story: MeterStory): number {
+  const ofDay = Math.floor((quarter * QUARTER_MS - day) / QUARTER_MS);
+  const load = meter.kind === 'water' ? 0.4 / PEAK.water + QUARTER_LOAD[ofDay]! : QUARTER_LOAD[ofDay]!;
+  const rate = scale * load * (0.9 + 0.2 * noise(meter.seed, quarter));
+  // 01:00–05:00 of the night two days before the first start.
+  const leaking = meter.kind === 'water' && meter.device.info.building.startsWith('C栋') && day === dayOf(story.anchor) - 2 * DAY_MS && ofDay >= 4 && ofDay < 20;
+  return leaking ? rate + 1.8 : rate;
+}
+
+/** What a meter uses per hour at `at` (kWh/h or m³/h). */
+export function demoRate(meter: DemoMeter, at: number, story: MeterStory): number {
+  const day = dayOf(at);
+  return quarterRate(meter, Math.floor(at / QUARTER_MS), day, dayScale(meter, day, story), story);
 }
 
 /**
  * A meter's register at `at`: what it used since the register's origin, a
  * quarter at a time, so every start of the demo reads the same register at
- * the same moment and a restart never makes it go backwards.
+ * the same moment and a restart never makes it go backwards. Nearly three
+ * years of quarters at a start: a day's scale is worked out once a day.
  */
 export class DemoRegister {
   private quarter = Math.floor(REGISTER_ORIGIN / QUARTER_MS);
   private total = 0;
+  private day = { start: Number.NaN, scale: 0 };
 
   constructor(
     private readonly meter: DemoMeter,
@@ -91,7 +107,9 @@ export class DemoRegister {
   }
 
   private demoQuarter(quarter: number): number {
-    return demoRate(this.meter, quarter * QUARTER_MS, this.story) / 4;
+    const start = dayOf(quarter * QUARTER_MS);
+    if (start !== this.day.start) this.day = { start, scale: dayScale(this.meter, start, this.story) };
+    return quarterRate(this.meter, quarter, start, this.day.scale, this.story) / 4;
   }
 }
 
