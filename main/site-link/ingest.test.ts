@@ -88,4 +88,14 @@ describe('ingest', () => {
     expect(n).toBeLessThanOrEqual(11_000);
     expect(ingest.stats().totals.quarantined).toBe(12_500);
   });
+
+  it('weighs what waits by its bytes, so a slice of buffered meter readings is cut as early as one of events', () => {
+    const { ingest } = setup();
+    ingest.push(message(`devices/${CAMERA}/info`, info));
+    ingest.push(message(`devices/${CAMERA}/telemetry`, { ts: 5, values: { t: 20 } }));
+    expect(ingest.pending).toBe(2);
+    expect(ingest.pendingBytes).toBe(JSON.stringify(info).length + JSON.stringify({ ts: 5, values: { t: 20 } }).length);
+    ingest.flush();
+    expect(ingest.pendingBytes).toBe(0);
+  });
 });

@@ -64,6 +64,7 @@ export class Ingest {
   private readonly refused = new RateCounter();
   private readonly totals = { received: 0, events: 0, telemetry: 0, states: 0, readings: 0 };
   private lastMessageAt: number | null = null;
+  private queuedBytes = 0;
   private hooks: IngestHooks | null = null;
 
   constructor(
@@ -92,12 +93,18 @@ export class Ingest {
     this.received.add();
     this.totals.received++;
     this.lastMessageAt = message.receivedAt;
+    this.queuedBytes += message.payload.byteLength;
     this.writer.push(message);
   }
 
   /** Messages received and not yet written. */
   get pending(): number {
     return this.writer.pending;
+  }
+
+  /** Their payloads' bytes: a message of a day's meter readings weighs as much as a hundred events. */
+  get pendingBytes(): number {
+    return this.queuedBytes;
   }
 
   /** Writes what is queued now; normally the writer does this once per turn of the event loop. */
@@ -124,6 +131,8 @@ export class Ingest {
   }
 
   private committed(): void {
+    // A flush writes everything queued.
+    this.queuedBytes = 0;
     const batch = this.batch;
     this.batch = emptyBatch();
     for (const listener of this.listeners) listener(batch);

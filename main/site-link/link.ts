@@ -33,6 +33,8 @@ const MAX_BACKOFF_MS = 30_000;
 /** Unacknowledged QoS 1 messages the broker may have in flight to a station (MQTT 5 receive maximum). */
 export const RECEIVE_MAXIMUM = 500;
 const YIELD_EVERY = 250;
+/** A slice is also cut at this many bytes: a gateway's buffered day of meter readings is 96 readings a message. */
+const YIELD_BYTES = 64 * 1024;
 
 /** Full jitter (AWS architecture blog): spreads the reconnects of many stations after a broker restart. */
 export function backoffDelay(attempt: number, random = Math.random): number {
@@ -123,7 +125,7 @@ export class SiteLink {
       // libuv reads a socket in bursts of up to 2 MB; handling all of it in one go would hold the
       // event loop for hundreds of milliseconds. Past a slice, mqtt.js waits (and the socket with
       // it) until the batch is written and the loop has turned.
-      if (this.ingest.pending >= YIELD_EVERY) setImmediate(done);
+      if (this.ingest.pending >= YIELD_EVERY || this.ingest.pendingBytes >= YIELD_BYTES) setImmediate(done);
       else done();
     };
     client.on('connect', (connack) => {
