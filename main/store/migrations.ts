@@ -262,6 +262,10 @@ export const MIGRATIONS: readonly string[] = [
     detected_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 12: open alarms by severity: the critical ones still open are a range, not a filter over every critical alarm of the year.
+  `
+  CREATE INDEX alarms_state_severity ON alarms(state, severity, raised_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {
