@@ -1,4 +1,5 @@
 import {
+  energyKindOf,
   ENERGY_STEPS,
   ENERGY_UNITS,
   METER_OF,
@@ -63,7 +64,7 @@ export class EnergyQueries {
       )
       .all(...kinds, ...(filter.building ? [filter.building] : [])) as MeterRow[];
     return rows.map((row) => {
-      const kind = (Object.keys(METER_OF) as EnergyKind[]).find((energy) => METER_OF[energy] === row.kind)!;
+      const kind = energyKindOf(row.kind)!;
       return {
         code: row.code,
         name: row.name,

@@ -60,8 +60,8 @@ export function EnergyPage() {
   const breakdown = useBreakdown({ kind: shownKind, by: building ? 'floor' : 'building', ...(building ? { building } : {}), period });
   const rows = useMemo(() => (series.data ? energyRows(series.data, request.step) : []), [series.data, request.step]);
   const unitName = t(`energy.units.${series.data?.unit === 'kWh' ? 'kWh' : 'm3'}`);
-  const labels = { current: t('energy.current'), previous: t('energy.previous'), lastYear: t('energy.lastYear'), unit: unitName };
-  const trend = useMemo(() => trendOption(rows, labels, compare), [rows, compare, labels.current, labels.unit]); // eslint-disable-line react-hooks/exhaustive-deps
+  const labels = useMemo(() => ({ current: t('energy.current'), previous: t('energy.previous'), lastYear: t('energy.lastYear'), unit: unitName }), [t, unitName]);
+  const trend = useMemo(() => trendOption(rows, labels, compare), [rows, labels, compare]);
 
   const choose = (next: { building: string | null; meter: string | null }) => {
     setScope(next);
