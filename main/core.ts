@@ -160,10 +160,7 @@ export function createCore(options: CoreOptions): Core {
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
-    onReadings: (code, readings, receivedAt) => {
-      const outcome = ledger.record(code, readings, receivedAt);
-      return 'refusal' in outcome ? outcome.refusal : null;
-    },
+    onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));

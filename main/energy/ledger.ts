@@ -20,8 +20,6 @@ const STEP_SPAN = 1e13;
 type StateRow = { last_at: number | null; last_value: number | null; suspect_at: number | null; suspect_value: number | null };
 const readingOf = (at: number | null, value: number | null): Reading | null => (at === null || value === null ? null : { at, value });
 
-export type LedgerOutcome = { refusal: string } | { accepted: number; refused: { reason: ReadingRefusal; at: number }[] };
-
 /**
  * What the site's meters used, written as readings arrive: each accepted
  * reading is kept raw, the span since the meter's previous one is spread
@@ -55,13 +53,16 @@ export class MeterLedger {
     };
   }
 
-  /** One message of a meter's readings. Refuses the whole message only when it cannot be the meter's (a unit it does not count in). */
-  record(code: string, message: MeterReadings, receivedAt: number): LedgerOutcome {
+  /**
+   * One message of a meter's readings; why the whole message is refused (it
+   * cannot be the meter's: a unit it does not count in), or null. Single
+   * readings refused are kept in the meter's quarantine, not here.
+   */
+  record(code: string, message: MeterReadings, receivedAt: number): string | null {
     const kind = energyKindOf(deviceKindOf(code));
-    if (!kind) return { refusal: `${code} is not a water, electricity or gas meter` };
-    if (message.unit !== ENERGY_UNITS[kind]) return { refusal: `a ${kind} meter counts in ${ENERGY_UNITS[kind]}, not ${message.unit}` };
+    if (!kind) return `${code} is not a water, electricity or gas meter`;
+    if (message.unit !== ENERGY_UNITS[kind]) return `a ${kind} meter counts in ${ENERGY_UNITS[kind]}, not ${message.unit}`;
     const tracker = this.tracker(code, kind, message.rolloverAt);
-    const refused: { reason: ReadingRefusal; at: number }[] = [];
     let accepted = 0;
     let fault: { reason: ReadingRefusal; at: number } | null = null;
     const buckets = new Map<number, number>();
@@ -69,7 +70,6 @@ export class MeterLedger {
       const outcome = tracker.accept({ at: reading.ts, value: reading.value });
       if ('refused' in outcome) {
         const { reason } = outcome.refused;
-        refused.push({ reason, at: reading.ts });
         // A late reading is a true reading: kept raw, its span already counted from its neighbours.
         if (reason === 'out_of_order') this.statements.raw.run(code, reading.ts, reading.value);
         if (FAULTS.includes(reason)) {
@@ -94,7 +94,7 @@ export class MeterLedger {
       instant: message.instant && accepted ? JSON.stringify(message.instant) : '',
     });
     if (fault) this.statements.flag.run(fault.reason, fault.at, code);
-    return { accepted, refused };
+    return null;
   }
 
   /** Writes the rollups gathered since the last flush; inside the batch's transaction. */
