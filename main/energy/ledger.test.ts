@@ -94,6 +94,14 @@ describe('meter ledger', () => {
     const [meter] = await client.call('energy.meters', { kind: 'water' });
     expect(meter).toMatchObject({ code: WATER, register: 5058, flag: { reason: 'backwards', at: T0 + 3 * QUARTER, count: 1 } });
     expect(await client.call('energy.quarantine', { code: WATER })).toMatchObject([{ code: WATER, at: T0 + 3 * QUARTER, value: 4980, reason: 'backwards' }]);
+    // Two faults in one message count as two refused readings.
+    readings(WATER, [
+      [T0 + 5 * QUARTER, 4000],
+      [T0 + 6 * QUARTER, 90_000],
+    ]);
+    core!.ingest.flush();
+    const [flagged] = await client.call('energy.meters', { kind: 'water' });
+    expect(flagged!.flag).toEqual({ reason: 'jump', at: T0 + 6 * QUARTER, count: 3 });
   });
 
   it('refuses readings in the wrong unit, from a device that is no meter, and from an unknown meter, with reasons', () => {

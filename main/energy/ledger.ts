@@ -44,7 +44,7 @@ export class MeterLedger {
          ON CONFLICT(code) DO UPDATE SET last_at = excluded.last_at, last_value = excluded.last_value, suspect_at = excluded.suspect_at,
            suspect_value = excluded.suspect_value, instant = CASE WHEN excluded.instant = '' THEN meter_state.instant ELSE excluded.instant END`,
       ),
-      flag: db.prepare('UPDATE meter_state SET flag_reason = ?, flag_at = ?, flag_count = flag_count + 1 WHERE code = ?'),
+      flag: db.prepare('UPDATE meter_state SET flag_reason = ?, flag_at = ?, flag_count = flag_count + ? WHERE code = ?'),
       raw: db.prepare('INSERT OR IGNORE INTO meter_readings (code, at, value) VALUES (?, ?, ?)'),
       quarantine: db.prepare('INSERT INTO meter_quarantine (code, at, value, reason, received_at) VALUES (?, ?, ?, ?, ?)'),
       rollup: db.prepare(
@@ -65,6 +65,7 @@ export class MeterLedger {
     const tracker = this.tracker(code, kind, message.rolloverAt);
     let accepted = 0;
     let fault: { reason: ReadingRefusal; at: number } | null = null;
+    let faults = 0;
     const buckets = new Map<number, number>();
     for (const reading of message.readings) {
       const outcome = tracker.accept({ at: reading.ts, value: reading.value });
@@ -74,6 +75,7 @@ export class MeterLedger {
         if (reason === 'out_of_order') this.statements.raw.run(code, reading.ts, reading.value);
         if (FAULTS.includes(reason)) {
           fault = { reason, at: reading.ts };
+          faults++;
           this.statements.quarantine.run(code, reading.ts, Number.isFinite(reading.value) ? reading.value : null, reason, receivedAt);
         }
         continue;
@@ -93,7 +95,7 @@ export class MeterLedger {
       suspectValue: suspect?.value ?? null,
       instant: message.instant && accepted ? JSON.stringify(message.instant) : '',
     });
-    if (fault) this.statements.flag.run(fault.reason, fault.at, code);
+    if (fault) this.statements.flag.run(fault.reason, fault.at, faults, code);
     return null;
   }
 
