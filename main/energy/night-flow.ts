@@ -38,8 +38,8 @@ const median = (values: number[]) => {
  * figures are kept for the alarm's detail.
  */
 export class NightFlowWatch {
-  /** Meter and night pairs already judged on complete data. */
-  private readonly judged = new Set<string>();
+  /** Meters already judged on complete data, by night; nights out of the window are forgotten. */
+  private judged = new Map<string, Set<string>>();
   private readonly statements;
 
   constructor(
@@ -60,15 +60,16 @@ export class NightFlowWatch {
   sweep(now: number): string[] {
     const raised: string[] = [];
     const today = this.localDate(now);
+    const nights = Array.from({ length: NIGHTS_CHECKED }, (_, back) => shiftDate(today, -back));
+    this.judged = new Map(nights.map((day) => [day, this.judged.get(day) ?? new Set<string>()]));
     for (const meter of this.statements.meters.all()) {
-      for (let back = 0; back < NIGHTS_CHECKED; back++) {
-        const day = shiftDate(today, -back);
-        const key = `${meter.code}|${day}`;
+      for (const day of nights) {
+        const judged = this.judged.get(day)!;
         const start = this.calendar.period({ unit: 'day', date: day }).from;
         const nightEnd = start + NIGHT.toHour * HOUR_MS;
         // Only a night the meter has reported past is judged, once.
-        if (this.judged.has(key) || meter.last_at < nightEnd) continue;
-        this.judged.add(key);
+        if (judged.has(meter.code) || meter.last_at < nightEnd) continue;
+        judged.add(meter.code);
         const minima = this.nightMinima(meter.code, start);
         const tonight = minima.get(start);
         const before = [...minima].filter(([night]) => night < start).map(([, minimum]) => minimum);
