@@ -15,8 +15,9 @@ export const EnergyKindSchema = z.enum(ENERGY_KINDS);
 /** The meter kind of the registry for each energy kind, and the unit its register counts in. */
 export const METER_OF = { electricity: 'electricity_meter', water: 'water_meter', gas: 'gas_meter' } as const;
 export const ENERGY_UNITS = { electricity: 'kWh', water: 'm3', gas: 'm3' } as const satisfies Record<EnergyKind, string>;
-export const energyKindOf = (deviceKind: string): EnergyKind | null =>
-  (Object.entries(METER_OF).find(([, meter]) => meter === deviceKind)?.[0] as EnergyKind | undefined) ?? null;
+const ENERGY_OF_METER = new Map(Object.entries(METER_OF).map(([energy, meter]) => [meter as string, energy as EnergyKind]));
+/** The energy a registry kind of device meters, or null for a device that is no meter (asked for every readings message). */
+export const energyKindOf = (deviceKind: string): EnergyKind | null => ENERGY_OF_METER.get(deviceKind) ?? null;
 
 /** Rollup steps: 15 minutes, hour, day, month (local calendar months). */
 export const ENERGY_STEPS = ['15m', '1h', '1d', '1mo'] as const;
