@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { energyKindOf } from '../contract';
 import type { Core } from '../core';
 import type { Logger } from '../logging/logger';
 import type { MeterStory } from './meters';
@@ -26,7 +27,7 @@ export function startDemoMeters(core: Core, simulator: SiteSimulator, dataDir: s
     firstStart = true;
     fs.writeFileSync(file, JSON.stringify(story));
   }
-  const meters = simulator.devices.filter((device) => /_meter$/.test(device.kind)).map((device) => device.code);
+  const meters = simulator.devices.filter((device) => energyKindOf(device.kind)).map((device) => device.code);
   const started = Date.now();
   const timer = setInterval(() => {
     if (!meters.every((code) => core.registry.has(code))) {

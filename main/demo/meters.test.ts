@@ -22,7 +22,7 @@ describe('demo meters', () => {
 
   it('upload history that ends where the live register goes on', () => {
     const meter = meters.find((entry) => entry.kind === 'water')!;
-    const messages = [...historyMessages(meter, story, story.anchor - 2 * DAY, story.anchor)];
+    const messages = [...historyMessages(new DemoRegister(meter, story), story.anchor - 2 * DAY, story.anchor)];
     // Two days of quarter hours, a day a message.
     expect(messages.map((message) => message.readings.length)).toEqual([96, 96]);
     const last = messages.at(-1)!.readings.at(-1)!;

@@ -93,7 +93,7 @@ export class DemoRegister {
   private day = { start: Number.NaN, scale: 0 };
 
   constructor(
-    private readonly meter: DemoMeter,
+    readonly meter: DemoMeter,
     private readonly story: MeterStory,
   ) {}
 
@@ -126,9 +126,9 @@ export function readingsMessage(meter: DemoMeter, readings: { ts: number; value:
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** A meter's 15-minute readings over [from, to), in messages of a day each, as a gateway uploads its buffer. */
-export function* historyMessages(meter: DemoMeter, story: MeterStory, from: number, to: number): Generator<MeterReadings> {
-  const register = new DemoRegister(meter, story);
+/** A register's 15-minute readings over [from, to), in messages of a day each, as a gateway uploads its buffer; the register reads on from `to`. */
+export function* historyMessages(register: DemoRegister, from: number, to: number): Generator<MeterReadings> {
+  const { meter } = register;
   let batch: { ts: number; value: number }[] = [];
   for (let ts = Math.ceil(from / QUARTER_MS) * QUARTER_MS; ts < to; ts += QUARTER_MS) {
     batch.push({ ts, value: register.at(ts) });

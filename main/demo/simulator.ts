@@ -63,12 +63,13 @@ export class SiteSimulator {
   private lastEvent: { topic: string; payload: string } | null = null;
   published = { events: 0, telemetry: 0, states: 0, readings: 0 };
   private readonly meters: DemoMeter[];
-  /** The meters' story, once their registers report; until then their telemetry follows a plain day curve. */
-  private story: MeterStory | null = null;
+  /** The story the meters tell: anchored when the park starts, or at the station's first start once `startMeters` says so. */
+  private story: MeterStory;
 
   constructor(private readonly options: SimulatorOptions) {
     this.devices = demoDevices({ onvif: options.onvif });
     this.meters = demoMeters(this.devices);
+    this.story = { anchor: this.now() };
   }
 
   get site(): string {
@@ -200,14 +201,13 @@ export class SiteSimulator {
 
   private async telemetryTick(): Promise<void> {
     const now = this.now();
-    const story = this.story ?? { anchor: now };
     const client = this.client!;
     await Promise.all(
       this.meters
         .filter((meter) => !this.offline.has(meter.device.code))
         .map((meter) => {
           this.published.telemetry++;
-          const rate = Math.round(demoRate(meter, now, story) * 100) / 100;
+          const rate = Math.round(demoRate(meter, now, this.story) * 100) / 100;
           const values = meter.kind === 'electricity' ? { kw: rate } : { m3h: rate };
           return client.publishAsync(topicOf('telemetry', { site: this.site, code: meter.device.code }), JSON.stringify({ ts: now, values }), { qos: 0 });
         }),
@@ -225,10 +225,11 @@ export class SiteSimulator {
     const registers = new Map(this.meters.map((meter) => [meter.device.code, new DemoRegister(meter, story)]));
     const now = this.now();
     if (historyFrom !== undefined) {
-      for (const meter of this.meters) {
-        const topic = topicOf('meterReadings', { site: this.site, code: meter.device.code });
+      for (const register of registers.values()) {
+        const topic = topicOf('meterReadings', { site: this.site, code: register.meter.device.code });
         const sent: Promise<unknown>[] = [];
-        for (const message of historyMessages(meter, story, historyFrom, now)) {
+        // The live readings go on from the register the history left.
+        for (const message of historyMessages(register, historyFrom, now)) {
           this.published.readings += message.readings.length;
           sent.push(client.publishAsync(topic, JSON.stringify(message), { qos: 1 }));
         }
