@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
 import { anomalyOption } from './chart-options';
 import { EChart } from './echart';
-import { energyRows, formatAmount } from './energy-rows';
+import { energyRows, formatAmount, unitLabel } from './energy-rows';
 import { energyKeys } from './queries';
 
 /**
@@ -23,7 +23,7 @@ export function AnomalyChart({ alarm }: { alarm: string }) {
     queryFn: () => core.call('energy.series', { scope: { meter: found!.meter }, kind: found!.energy, period: found!.period, step: found!.step }),
     enabled: !!found,
   });
-  const unit = found?.unit === 'kWh' ? 'kWh' : 'm³';
+  const unit = unitLabel(found?.unit);
   const option = useMemo(
     () => (found && series.data ? anomalyOption(energyRows(series.data, found.step), { unit, baseline: found.baseline, window: found.window, usual: t('energy.anomaly.usual') }) : null),
     [found, series.data, unit, t],

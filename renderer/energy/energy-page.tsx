@@ -10,7 +10,7 @@ import { csvParts, downloadCsv } from '../export/csv';
 import { PageToolbar } from '../shell/page-toolbar';
 import { breakdownOption, trendOption } from './chart-options';
 import { EChart } from './echart';
-import { change, energyRows, formatAmount, formatChange, siteDateTime, totalsToDate, type EnergyRow } from './energy-rows';
+import { change, energyRows, formatAmount, formatChange, siteDateTime, totalsToDate, unitLabel, type EnergyRow } from './energy-rows';
 import { MeterTable } from './meter-table';
 import { useBreakdown, useMeters, useSeries } from './queries';
 import './energy.css';
@@ -59,7 +59,7 @@ export function EnergyPage() {
   const series = useSeries(request);
   const breakdown = useBreakdown({ kind: shownKind, by: building ? 'floor' : 'building', ...(building ? { building } : {}), period });
   const rows = useMemo(() => (series.data ? energyRows(series.data, request.step) : []), [series.data, request.step]);
-  const unitName = t(`energy.units.${series.data?.unit === 'kWh' ? 'kWh' : 'm3'}`);
+  const unitName = unitLabel(series.data?.unit);
   const labels = useMemo(() => ({ current: t('energy.current'), previous: t('energy.previous'), lastYear: t('energy.lastYear'), unit: unitName }), [t, unitName]);
   const trend = useMemo(() => trendOption(rows, labels, compare), [rows, labels, compare]);
 

@@ -50,6 +50,9 @@ export function change(now: number, before: number | null | undefined): number |
   return (now - before) / before;
 }
 
+/** A register's unit as people write it: m3 is m³ (the same in both languages). */
+export const unitLabel = (unit: string | undefined) => (unit === 'm3' ? 'm³' : (unit ?? ''));
+
 /** Amounts with as many decimals as their size needs: 12 345, 123.4, 1.23. */
 export function formatAmount(value: number): string {
   const digits = Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 100 ? 1 : 2;

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, Meter } from '../core/contract';
 import { StatusBadge } from '../devices/status-badge';
-import { formatAmount } from './energy-rows';
+import { formatAmount, unitLabel } from './energy-rows';
 
 /** What a meter measures now, in its own units: kW, V, A and power factor, or m³/h. */
 function instantText(meter: Meter): string {
@@ -24,7 +24,7 @@ export function MeterTable({ meters, selected, onSelect }: { meters: Meter[]; se
       title: t('energy.columns.register'),
       align: 'right',
       width: 150,
-      render: (_, meter) => (meter.register === null ? '—' : `${formatAmount(meter.register)} ${meter.unit === 'kWh' ? 'kWh' : 'm³'}`),
+      render: (_, meter) => (meter.register === null ? '—' : `${formatAmount(meter.register)} ${unitLabel(meter.unit)}`),
     },
     { key: 'instant', title: t('energy.columns.instant'), render: (_, meter) => instantText(meter) },
     { key: 'readAt', title: t('energy.columns.readAt'), width: 150, render: (_, meter) => (meter.readAt ? dayjs(meter.readAt).format('MM-DD HH:mm:ss') : '—') },

@@ -455,7 +455,6 @@ export const en: Messages = {
     allMeters: 'All meters',
     file: 'energy',
     kinds: { electricity: 'Electricity', water: 'Water', gas: 'Gas' },
-    units: { kWh: 'kWh', m3: 'm³' },
     periods: { day: 'Day', week: 'Week', month: 'Month', year: 'Year' },
     steps: { '15m': '15 min', '1h': 'Hour', '1d': 'Day', '1mo': 'Month' },
     current: 'This period',

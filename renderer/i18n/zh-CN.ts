@@ -454,7 +454,6 @@ export const zhCN = {
     allMeters: '全部表计',
     file: '能耗',
     kinds: { electricity: '电', water: '水', gas: '燃气' },
-    units: { kWh: 'kWh', m3: 'm³' },
     periods: { day: '日', week: '周', month: '月', year: '年' },
     steps: { '15m': '15 分钟', '1h': '小时', '1d': '天', '1mo': '月' },
     current: '本期',
