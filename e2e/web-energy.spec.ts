@@ -102,4 +102,30 @@ test.describe('energy', () => {
     await expect(page).toHaveURL(/#\/energy\?meter=\d{20}/);
     await expect(page.locator('.energy-trend')).toContainText('C栋 1F 水表');
   });
+
+  test("B栋's overuse and the canteen's burner left on are alarms whose detail says why, against the meter's profile", async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.duty);
+    await page.goto('/#/alarms');
+    const search = page.getByTestId('alarm-search').locator('input');
+    const detail = page.getByTestId('alarm-detail');
+    await search.fill('over-profile');
+    const overuse = page.locator('[data-testid=alarm-row][data-id^="over-profile-"]');
+    await expect(overuse).toHaveCount(1, { timeout: 30_000 });
+    await expect(overuse).toContainText('B栋');
+    await overuse.click();
+    await expect(detail.getByTestId('alarm-anomaly')).toContainText('周用能基线');
+    await expect(detail.getByTestId('alarm-anomaly-chart').locator('canvas').first()).toBeVisible();
+    await screenshot(page, 'alarm-over-profile', 'zh-CN');
+    await search.fill('gas-idle');
+    const burner = page.locator('[data-testid=alarm-row][data-id^="gas-idle-"]');
+    await expect(burner).toHaveCount(1);
+    await expect(burner).toContainText('D栋');
+    await burner.click();
+    await expect(detail.getByTestId('alarm-anomaly')).toContainText('可能有灶具未关');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expect(detail.getByTestId('alarm-anomaly')).toContainText('A burner may have been left on');
+    await screenshot(page, 'alarm-gas-idle', 'en');
+    await page.getByTestId('language-switch').getByText('中文').click();
+  });
 });

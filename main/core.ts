@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreTransport } from './contract';
+import { DEFAULT_ANOMALY_THRESHOLDS, type AnomalyThresholds, type CoreTransport } from './contract';
 import { alarmHandlers } from './alarms/handlers';
 import { eventHandlers } from './events/handlers';
 import { announceStoredEvents } from './events/announce';
@@ -47,7 +47,8 @@ import { RuleStore } from './rules/store';
 import { EnergyCalendar } from './energy/calendar';
 import { energyHandlers } from './energy/handlers';
 import { MeterLedger } from './energy/ledger';
-import { NightFlowWatch } from './energy/night-flow';
+import { resetFinding } from './energy/anomalies/reset';
+import { EnergyWatch } from './energy/anomalies/watch';
 import { EnergyQueries } from './energy/queries';
 
 /** Where the demo park is, and most sites Vigil serves. */
@@ -69,6 +70,8 @@ export type CoreOptions = {
     tls?: TlsOptions;
     /** The site's IANA time zone: energy's days and months are its local ones. Default Asia/Shanghai. */
     timeZone?: string;
+    /** What counts as an energy anomaly at this site; the defaults when not given. */
+    anomalyThresholds?: AnomalyThresholds;
   };
   /** This station's name on the site (presence, MQTT client id); defaults to the host name. */
   station?: string;
@@ -100,8 +103,8 @@ export type Core = {
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
   readonly rules: RuleStore;
-  /** Water meters' nights, judged for leaks. */
-  readonly nightFlow: NightFlowWatch;
+  /** The meters, judged for leaks, overuse, stuck and silent registers, resets and gas left on. */
+  readonly energyWatch: EnergyWatch;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -151,8 +154,9 @@ export function createCore(options: CoreOptions): Core {
   const ruleEngine = new RuleEngine(rules, registry, (raising) => alarms.raise(raising));
   const commands = new CommandService(db, outbox, options.site.id);
   const calendar = new EnergyCalendar(options.site.timeZone ?? DEFAULT_TIME_ZONE);
-  const ledger = new MeterLedger(db, calendar);
-  const nightFlow = new NightFlowWatch(db, calendar, (raising) => alarms.raise(raising));
+  const anomalyThresholds = options.site.anomalyThresholds ?? DEFAULT_ANOMALY_THRESHOLDS;
+  const energyWatch = new EnergyWatch(db, calendar, () => anomalyThresholds, () => (link?.linkState.state === 'online' ? link.linkState.since : null));
+  const ledger = new MeterLedger(db, calendar, (code, before, after) => energyWatch.findings.keep(resetFinding(code, before, after, calendar), Date.now()));
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -223,7 +227,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
-    energyHandlers({ queries: new EnergyQueries(db, calendar), db }),
+    energyHandlers({ queries: new EnergyQueries(db, calendar), findings: energyWatch.findings }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
@@ -241,8 +245,8 @@ export function createCore(options: CoreOptions): Core {
     const ids = alarms.newlyOverdue();
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
-    // Energy anomalies are judged on nights the meters have reported past.
-    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...nightFlow.sweep(Date.now())])();
+    // Energy anomalies are judged on nights and days the meters have reported past.
+    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising))])();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
@@ -262,7 +266,7 @@ export function createCore(options: CoreOptions): Core {
     outbox,
     alarms,
     rules,
-    nightFlow,
+    energyWatch,
     video,
     warm,
     cameras: sources,

@@ -117,21 +117,3 @@ export const MeterQuarantineEntrySchema = z.object({
   receivedAt: Timestamp,
 });
 export type MeterQuarantineEntry = z.infer<typeof MeterQuarantineEntrySchema>;
-
-/** What an energy anomaly alarm found, for its detail: the chart to show and the figures that set it off. */
-export const AnomalySchema = z.object({
-  alarm: z.string(),
-  meter: DeviceCode,
-  /** night_flow: the smallest hourly flow of a night (01:00–05:00) well above the meter's usual night. */
-  kind: z.enum(['night_flow']),
-  energy: EnergyKindSchema,
-  unit: z.string(),
-  period: EnergyPeriodSchema,
-  step: EnergyStepSchema,
-  /** What was seen (per hour) against what is usual for the meter (the median of its 28 nights before). */
-  value: z.number(),
-  baseline: z.number(),
-  /** The hours of the day the anomaly is about, on the site's clock. */
-  window: z.object({ fromHour: z.number().int(), toHour: z.number().int() }),
-});
-export type Anomaly = z.infer<typeof AnomalySchema>;

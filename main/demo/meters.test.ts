@@ -37,5 +37,10 @@ describe('demo meters', () => {
     const power = meters.find((entry) => entry.kind === 'electricity' && entry.device.info.building.startsWith('B栋'))!;
     const noon = (day: number) => Date.parse('2026-12-03T04:00:00Z') + day * DAY;
     expect(demoRate(power, noon(0), story) / demoRate(power, noon(-14), story)).toBeGreaterThan(1.2);
+    // The canteen's gas flows in its kitchen's hours only, but for the evening before the first start.
+    const gas = meters.find((entry) => entry.kind === 'gas' && entry.device.info.building.startsWith('D栋'))!;
+    const evening = (day: number) => Date.parse('2026-12-04T14:00:00Z') + day * DAY; // 22:00 in Shanghai
+    expect(demoRate(gas, evening(0), story)).toBe(0);
+    expect(demoRate(gas, evening(1), story)).toBeGreaterThan(2);
   });
 });

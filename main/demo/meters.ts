@@ -1,4 +1,4 @@
-import { energyKindOf, ENERGY_UNITS, type EnergyKind } from '../contract';
+import { DEFAULT_ANOMALY_THRESHOLDS, energyKindOf, ENERGY_UNITS, type AnomalyThresholds, type EnergyKind } from '../contract';
 import type { MeterReadings } from '../site-link/interface/payloads';
 import type { DemoDevice } from './park';
 
@@ -14,11 +14,19 @@ const WATER_ROLLOVER = 1_000_000;
 /** Peak use per hour of each kind of meter, by the building it serves (kWh/h, m³/h). */
 const PEAK: Record<EnergyKind, number> = { electricity: 120, water: 3, gas: 8 };
 
+/** The canteen's kitchen cooks from 05:00 to 21:00; its gas flows at no other time. */
+const CANTEEN = 'D栋 食堂';
+const KITCHEN_HOURS = { fromHour: 5, toHour: 21 };
+
+/** The demo park's anomaly thresholds: the defaults, and the canteen's gas on its kitchen's schedule. */
+export const DEMO_ANOMALY_THRESHOLDS: AnomalyThresholds = { ...DEFAULT_ANOMALY_THRESHOLDS, gas: { ...DEFAULT_ANOMALY_THRESHOLDS.gas, scheduled: { [CANTEEN]: [KITCHEN_HOURS] } } };
+
 /**
  * The story the demo's meters tell, anchored at the station's first start
  * so a restart continues it: C栋's water leaks through the night two days
- * before (a floor of 1.8 m³/h from 01:00 to 05:00), and B栋 has used 40 %
- * more electricity than usual for the last ten days.
+ * before (a floor of 1.8 m³/h from 01:00 to 05:00), the canteen's burner
+ * is left on the evening before (2.5 m³/h from 21:00 to 23:30), and B栋 has
+ * used 40 % more electricity than usual for the last ten days.
  */
 export type MeterStory = { anchor: number };
 
@@ -44,8 +52,22 @@ export function demoMeters(devices: DemoDevice[]): DemoMeter[] {
   });
 }
 
-/** The park's load at the start of each quarter hour of a day. */
+/** Cooking by local hour: breakfast, lunch and dinner, with a floor of pilot flames and water heaters. */
+const meals = (hour: number, floor: number) => Math.min(1, floor + Math.exp(-((hour - 6.5) ** 2) / 1.5) + Math.exp(-((hour - 11.75) ** 2) / 1.5) + Math.exp(-((hour - 17.75) ** 2) / 1.5));
+/** A kitchen's gas only flows in its hours; homes cook at the same times, with water heaters on between. */
+const kitchenLoad = (hour: number) => (hour >= KITCHEN_HOURS.fromHour && hour < KITCHEN_HOURS.toHour ? meals(hour, 0.25) : 0);
+
+/** The park's load at the start of each quarter hour of a day; gas by its own pattern. */
 const QUARTER_LOAD = Array.from({ length: 96 }, (_, quarter) => dayLoad(quarter / 4));
+const QUARTER_KITCHEN = Array.from({ length: 96 }, (_, quarter) => kitchenLoad(quarter / 4));
+const QUARTER_HOMES_GAS = Array.from({ length: 96 }, (_, quarter) => meals(quarter / 4, 0.05));
+
+/** A meter's share of its peak in a quarter of the day. */
+function load(meter: DemoMeter, ofDay: number): number {
+  if (meter.kind === 'water') return 0.4 / PEAK.water + QUARTER_LOAD[ofDay]!;
+  if (meter.kind === 'gas') return meter.device.info.building === CANTEEN ? QUARTER_KITCHEN[ofDay]! : QUARTER_HOMES_GAS[ofDay]!;
+  return QUARTER_LOAD[ofDay]!;
+}
 
 /** The start of the local day holding `at`. */
 const dayOf = (at: number) => Math.floor((at + LOCAL_OFFSET_MS) / DAY_MS) * DAY_MS - LOCAL_OFFSET_MS;
@@ -68,11 +90,13 @@ function dayScale(meter: DemoMeter, day: number, story: MeterStory): number {
 /** What a meter uses per hour in a quarter hour (its number since 1970), on a day of the given scale. */
 function quarterRate(meter: DemoMeter, quarter: number, day: number, scale: number, story: MeterStory): number {
   const ofDay = Math.floor((quarter * QUARTER_MS - day) / QUARTER_MS);
-  const load = meter.kind === 'water' ? 0.4 / PEAK.water + QUARTER_LOAD[ofDay]! : QUARTER_LOAD[ofDay]!;
-  const rate = scale * load * (0.9 + 0.2 * noise(meter.seed, quarter));
+  const rate = scale * load(meter, ofDay) * (0.9 + 0.2 * noise(meter.seed, quarter));
+  const anchorDay = dayOf(story.anchor);
   // 01:00–05:00 of the night two days before the first start.
-  const leaking = meter.kind === 'water' && meter.device.info.building.startsWith('C栋') && day === dayOf(story.anchor) - 2 * DAY_MS && ofDay >= 4 && ofDay < 20;
-  return leaking ? rate + 1.8 : rate;
+  const leaking = meter.kind === 'water' && meter.device.info.building.startsWith('C栋') && day === anchorDay - 2 * DAY_MS && ofDay >= 4 && ofDay < 20;
+  // 21:00–23:30 of the evening before.
+  const burnerOn = meter.kind === 'gas' && meter.device.info.building === CANTEEN && day === anchorDay - DAY_MS && ofDay >= 84 && ofDay < 94;
+  return rate + (leaking ? 1.8 : 0) + (burnerOn ? 2.5 : 0);
 }
 
 /** What a meter uses per hour at `at` (kWh/h or m³/h). */

@@ -30,6 +30,16 @@ export class EnergyCalendar {
     return offset;
   }
 
+  /** The local date (YYYY-MM-DD) holding `at`. */
+  date(at: number): string {
+    return new Date(at + this.offset(at)).toISOString().slice(0, 10);
+  }
+
+  /** The local hour of the day (0–23) at `at`. */
+  hour(at: number): number {
+    return new Date(at + this.offset(at)).getUTCHours();
+  }
+
   /** The start of the bucket of `step` that holds `at`. */
   start(step: EnergyStep, at: number): number {
     if (step === '15m') return Math.floor(at / QUARTER_MS) * QUARTER_MS;

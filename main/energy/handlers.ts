@@ -1,15 +1,14 @@
 import type { HandlerGroup } from '../router/router';
-import type { Database } from '../store/database';
-import { anomalyOf } from './night-flow';
+import type { AnomalyFindings } from './anomalies/findings';
 import type { EnergyQueries } from './queries';
 
-export function energyHandlers(deps: { queries: EnergyQueries; db: Database }): HandlerGroup<'energy.meters' | 'energy.series' | 'energy.breakdown' | 'energy.quarantine' | 'energy.anomaly'> {
-  const { queries, db } = deps;
+export function energyHandlers(deps: { queries: EnergyQueries; findings: AnomalyFindings }): HandlerGroup<'energy.meters' | 'energy.series' | 'energy.breakdown' | 'energy.quarantine' | 'energy.anomaly'> {
+  const { queries, findings } = deps;
   return {
     'energy.meters': (filter) => queries.meters(filter),
     'energy.series': (input) => queries.series(input),
     'energy.breakdown': (input) => queries.breakdown(input),
     'energy.quarantine': (filter) => queries.quarantine(filter),
-    'energy.anomaly': ({ alarm }) => anomalyOf(db, alarm),
+    'energy.anomaly': ({ alarm }) => findings.anomalyOf(alarm),
   };
 }

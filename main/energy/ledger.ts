@@ -36,6 +36,8 @@ export class MeterLedger {
   constructor(
     db: Database,
     private readonly calendar: EnergyCalendar,
+    /** A register reset, rolled back or exchanged under the meter: the register before and the reading that started again. */
+    private readonly onReset: (code: string, before: Reading, after: Reading) => void = () => {},
   ) {
     this.statements = {
       state: db.prepare<[string], StateRow>('SELECT last_at, last_value, suspect_at, suspect_value FROM meter_state WHERE code = ?'),
@@ -68,6 +70,7 @@ export class MeterLedger {
     let faults = 0;
     const buckets = new Map<number, number>();
     for (const reading of message.readings) {
+      const before = tracker.baseline;
       const outcome = tracker.accept({ at: reading.ts, value: reading.value });
       if ('refused' in outcome) {
         const { reason } = outcome.refused;
@@ -82,7 +85,10 @@ export class MeterLedger {
       }
       accepted++;
       this.statements.raw.run(code, reading.ts, reading.value);
-      if ('span' in outcome) spread(outcome.span, QUARTER_MS, buckets);
+      if ('span' in outcome) {
+        spread(outcome.span, QUARTER_MS, buckets);
+        if (outcome.span.reset && before) this.onReset(code, before, { at: reading.ts, value: reading.value });
+      }
     }
     this.add(code, buckets);
     const last = tracker.baseline;

@@ -3,6 +3,7 @@ import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { startDemoMeters } from '../demo/meter-story';
+import { DEMO_ANOMALY_THRESHOLDS } from '../demo/meters';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
 
@@ -40,7 +41,7 @@ export async function startStation(options: {
     nativeBinding: options.nativeBinding,
     station: options.station,
     site: demoSite
-      ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4 }
+      ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4, anomalyThresholds: DEMO_ANOMALY_THRESHOLDS }
       : { ...options.site!, demo: false },
   });
   if (demoSite) {

@@ -266,6 +266,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX alarms_state_severity ON alarms(state, severity, raised_at);
   `,
+  // 13: energy anomalies of every kind: their chart's hours and profile (detail), when the alarm is raised, and whether it has been.
+  `
+  ALTER TABLE energy_anomalies ADD COLUMN detail TEXT;
+  ALTER TABLE energy_anomalies ADD COLUMN at INTEGER;
+  ALTER TABLE energy_anomalies ADD COLUMN raised INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX energy_anomalies_pending ON energy_anomalies(raised) WHERE raised = 0;
+  CREATE INDEX energy_anomalies_meter ON energy_anomalies(code, kind, day);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -90,7 +90,10 @@ export function breakdownOption(shares: readonly { label: string; amount: number
 }
 
 /** An anomaly's day by hours: its hours shaded, the meter's usual as a dashed line. */
-export function anomalyOption(rows: readonly EnergyRow[], marks: { unit: string; baseline: number; window: { fromHour: number; toHour: number }; usual: string }): EChartsCoreOption {
+/** A line across the chart (the usual night, the flow that counts as use), or the profile's value per step. */
+export type AnomalyMarks = { unit: string; window: { fromHour: number; toHour: number }; level?: { value: number; label: string }; expected?: { values: readonly number[]; label: string } };
+
+export function anomalyOption(rows: readonly EnergyRow[], marks: AnomalyMarks): EChartsCoreOption {
   const label = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
   return {
     animation: false,
@@ -106,9 +109,14 @@ export function anomalyOption(rows: readonly EnergyRow[], marks: { unit: string;
         data: rows.map((row) => row.amount),
         itemStyle: { color: ENERGY_COLOURS.current },
         barMaxWidth: 12,
-        markArea: { silent: true, itemStyle: { color: 'rgba(216,74,74,0.18)' }, data: [[{ xAxis: label(marks.window.fromHour) }, { xAxis: label(marks.window.toHour - 1) }]] },
-        markLine: { silent: true, symbol: 'none', lineStyle: { color: ENERGY_COLOURS.lastYear, type: 'dashed' }, label: { color: TEXT, formatter: marks.usual, position: 'insideEndTop' }, data: [{ yAxis: marks.baseline }] },
+        markArea: { silent: true, itemStyle: { color: 'rgba(216,74,74,0.18)' }, data: [[{ xAxis: label(marks.window.fromHour) }, { xAxis: label(Math.max(marks.window.fromHour, marks.window.toHour - 1)) }]] },
+        ...(marks.level
+          ? { markLine: { silent: true, symbol: 'none', lineStyle: { color: ENERGY_COLOURS.lastYear, type: 'dashed' }, label: { color: TEXT, formatter: marks.level.label, position: 'insideEndTop' }, data: [{ yAxis: marks.level.value }] } }
+          : {}),
       },
+      ...(marks.expected
+        ? [{ type: 'line', name: marks.expected.label, data: marks.expected.values, symbol: 'none', step: 'middle', lineStyle: { color: ENERGY_COLOURS.lastYear, type: 'dashed', width: 2 }, z: 3 }]
+        : []),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../core';
-import { connectClient, testCore } from '../testing/harness';
+import type { Core } from '../../core';
+import { connectClient, testCore } from '../../testing/harness';
 
 const SITE = 'test-site';
 const WATER = '32061201011510000001';
@@ -39,7 +39,7 @@ function station(): Core {
   return core;
 }
 
-const sweep = (at: number) => core!.db.transaction(() => core!.nightFlow.sweep(at))();
+const sweep = (at: number) => core!.db.transaction(() => core!.energyWatch.sweep(at, (raising) => core!.alarms.raise(raising)))();
 
 describe('minimum night flow', () => {
   it('raises one alarm for a night that flows well above the meter’s usual night, with its figures', async () => {
