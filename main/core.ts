@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_ANOMALY_THRESHOLDS, type AnomalyThresholds, type CoreTransport } from './contract';
+import { DEFAULT_ANOMALY_THRESHOLDS, type AnomalyThresholds, type CoreTransport, type SitePosition } from './contract';
 import { alarmHandlers } from './alarms/handlers';
 import { eventHandlers } from './events/handlers';
 import { announceStoredEvents } from './events/announce';
@@ -49,10 +49,15 @@ import { energyHandlers } from './energy/handlers';
 import { MeterLedger } from './energy/ledger';
 import { resetFinding } from './energy/anomalies/reset';
 import { EnergyWatch } from './energy/anomalies/watch';
+import { savingHandlers } from './energy/saving/handlers';
+import { SavingRunner } from './energy/saving/runner';
+import { SavingSchedules } from './energy/saving/schedules';
 import { EnergyQueries } from './energy/queries';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+/** Shanghai's People's Square: a site that does not say where it is gets the sun of the default time zone's city. */
+const DEFAULT_POSITION: SitePosition = { latitude: 31.23, longitude: 121.47 };
 
 export type CoreOptions = {
   /** Folder for the station database and logs. */
@@ -72,6 +77,8 @@ export type CoreOptions = {
     timeZone?: string;
     /** What counts as an energy anomaly at this site; the defaults when not given. */
     anomalyThresholds?: AnomalyThresholds;
+    /** Where the site is, for the sunrise and sunset of its lighting schedules; Shanghai when not given. */
+    position?: SitePosition;
   };
   /** This station's name on the site (presence, MQTT client id); defaults to the host name. */
   station?: string;
@@ -105,6 +112,10 @@ export type Core = {
   readonly rules: RuleStore;
   /** The meters, judged for leaks, overuse, stuck and silent registers, resets and gas left on. */
   readonly energyWatch: EnergyWatch;
+  /** The site's energy-saving schedules; the demo seeds its own. */
+  readonly savingSchedules: SavingSchedules;
+  /** Sends the schedules' steps when due (the core's sweep timer calls it). */
+  readonly savingRunner: SavingRunner;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -157,17 +168,21 @@ export function createCore(options: CoreOptions): Core {
   const anomalyThresholds = options.site.anomalyThresholds ?? DEFAULT_ANOMALY_THRESHOLDS;
   const energyWatch = new EnergyWatch(db, calendar, () => anomalyThresholds, () => (link?.linkState.state === 'online' ? link.linkState.since : null));
   const ledger = new MeterLedger(db, calendar, (code, before, after) => energyWatch.findings.keep(resetFinding(code, before, after, calendar), Date.now()));
+  const savingSchedules = new SavingSchedules(db, registry, clock, outbox, options.site.id);
+  const savingRunner = new SavingRunner(db, { schedules: savingSchedules, registry, commands, audit, calendar, position: options.site.position ?? DEFAULT_POSITION, station });
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
     onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
+    onSavingSchedule: (record) => savingSchedules.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
+  ingest.onCommit((batch) => batch.schedules && hub.broadcast('energy.schedulesChanged', {}));
   ingest.onCommit((batch) => batch.commands.size && hub.broadcast('commands.changed', { ids: [...batch.commands] }));
   outbox.onSettled((settled) => {
     const changed = commands.settled(settled);
@@ -228,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
     wallHandlers({ db }),
     screenHandlers({ db }),
     energyHandlers({ queries: new EnergyQueries(db, calendar), findings: energyWatch.findings }),
+    savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
@@ -248,6 +264,9 @@ export function createCore(options: CoreOptions): Core {
     // Energy anomalies are judged on nights and days the meters have reported past.
     const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising))])();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
+    // Energy-saving steps that came due go out as commands.
+    const sent = db.transaction(() => savingRunner.sweep(Date.now()))();
+    if (sent.length) hub.broadcast('commands.changed', { ids: sent });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
@@ -267,6 +286,8 @@ export function createCore(options: CoreOptions): Core {
     alarms,
     rules,
     energyWatch,
+    savingSchedules,
+    savingRunner,
     video,
     warm,
     cameras: sources,

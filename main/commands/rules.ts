@@ -8,6 +8,10 @@ const RULES: Record<string, { kinds: readonly Device['kind'][]; needsReason?: bo
   'zone.disarm': { kinds: ['alarm_input'], needsReason: true },
   'zone.bypass': { kinds: ['alarm_input'], needsReason: true },
   'zone.unbypass': { kinds: ['alarm_input'] },
+  // Energy saving: set states, never toggles, so a repeat does no harm.
+  'lighting.switch': { kinds: ['lighting_controller'] },
+  'hvac.setpoint': { kinds: ['hvac_controller'] },
+  'pump.switch': { kinds: ['pump_controller'] },
 };
 
 const MIN_REASON = 2;

@@ -56,9 +56,13 @@ export class CommandService {
     this.update = db.prepare('UPDATE commands SET status = ?, reason = ?, updated_at = ? WHERE id = ?');
   }
 
-  send(input: { code: string; command: string; params: CommandRecord['params']; ttlSeconds: number }, who: { user: string; station: string }): CommandRecord {
+  /**
+   * Sends a command; `id` is for commands every station of the site sends
+   * alike (a schedule's step), so a device may drop the repeats by id.
+   */
+  send(input: { code: string; command: string; params: CommandRecord['params']; ttlSeconds: number; id?: string }, who: { user: string; station: string }): CommandRecord {
     const now = this.now();
-    const id = `cmd-${now.toString(36)}-${randomBytes(6).toString('hex')}`;
+    const id = input.id ?? `cmd-${now.toString(36)}-${randomBytes(6).toString('hex')}`;
     const expiresAt = now + input.ttlSeconds * 1000;
     const payload = { id, command: input.command, params: input.params, issuedBy: who.user, station: who.station, ts: now, expiresAt };
     return this.db.transaction(() => {

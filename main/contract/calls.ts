@@ -22,12 +22,14 @@ import {
   RoleSchema,
   SessionSchema,
   SettingsSchema,
+  Timestamp,
   UserSchema,
   Username,
 } from './schemas';
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
 import { AnomalySchema } from './energy-anomalies';
+import { PlannedRunSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
 import { EnergyBreakdownInput, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -218,6 +220,16 @@ export const calls = {
   'energy.anomaly': call('energy.read', z.strictObject({ alarm: z.string().max(64) }), AnomalySchema.nullable()),
   /** Readings refused as faults (backwards, jumps), newest first. */
   'energy.quarantine': call('energy.read', z.strictObject({ code: DeviceCode.optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(MeterQuarantineEntrySchema)),
+  /** The site's energy-saving schedules. */
+  'energy.schedules': call('energy.read', Empty, z.array(SavingScheduleSchema)),
+  'energy.saveSchedule': call('energy.control', SavingScheduleDraftSchema, SavingScheduleSchema, { audited: true }),
+  'energy.deleteSchedule': call('energy.control', z.strictObject({ id: z.string().max(64) }), Ok, { audited: true }),
+  /** What the schedules will run from `from` on, for `days` days: the calendar. */
+  'energy.plan': call('energy.read', z.strictObject({ from: Timestamp, days: z.number().int().min(1).max(31).default(7) }), z.object({ position: SitePositionSchema, runs: z.array(PlannedRunSchema) })),
+  /** What the schedules' runs did, device by device, newest first. */
+  'energy.runs': call('energy.read', z.strictObject({ schedule: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(SavingRunSchema)),
+  /** Runs a step of a schedule now (checking the wiring), through the same commands as its times. */
+  'energy.runStep': call('energy.control', z.strictObject({ schedule: z.string().max(64), step: z.number().int().min(0).max(7) }), z.object({ sent: z.array(z.string()) }), { audited: true }),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

@@ -24,6 +24,9 @@ export const DEVICE_TYPES = {
   '150': 'electricity_meter',
   '151': 'water_meter',
   '152': 'gas_meter',
+  '153': 'lighting_controller',
+  '154': 'hvac_controller',
+  '155': 'pump_controller',
   '209': 'gateway',
 } as const;
 export type DeviceTypeCode = keyof typeof DEVICE_TYPES;

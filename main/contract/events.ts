@@ -18,6 +18,8 @@ export const events = {
   'rules.changed': z.object({}),
   /** Meters whose readings were stored (at most once a second): energy views read again. */
   'energy.changed': z.object({ meters: z.array(z.string()) }),
+  /** The site's energy-saving schedules changed, here or at another station. */
+  'energy.schedulesChanged': z.object({}),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -50,4 +52,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'rules.changed': 'alarms.read',
   'audit.appended': 'audit.read',
   'energy.changed': 'energy.read',
+  'energy.schedulesChanged': 'energy.read',
 };

@@ -14,3 +14,4 @@ export * from './procedures';
 export * from './rules';
 export * from './energy';
 export * from './energy-anomalies';
+export * from './energy-saving';

@@ -14,17 +14,18 @@ export const DEMO_SITE = { id: 'demo-park', name: '通城科创园（演示）' 
 export type DemoDevice = { code: string; kind: DeviceKind; info: Omit<z.input<typeof DeviceInfoPayload>, 'ts'> };
 
 type Floor = { name: string; extra?: DeviceKind[] };
-type Building = { name: string; area: string; floors: Floor[]; meters: DeviceKind[]; x: number; y: number };
+/** `loads`: the controllers of its lighting, HVAC and pumps, which energy-saving schedules drive. */
+type Building = { name: string; area: string; floors: Floor[]; meters: DeviceKind[]; loads?: DeviceKind[]; x: number; y: number };
 
 const floors = (names: string[], extra: Record<string, DeviceKind[]> = {}): Floor[] =>
   names.map((name) => ({ name, extra: extra[name] }));
 
 const BUILDINGS: Building[] = [
-  { name: 'A栋 研发楼', area: '北区', x: 0.25, y: 0.25, floors: floors(['B1', '1F', '2F', '3F', '4F', '5F'], { B1: ['water_sensor', 'gas_detector'] }), meters: ['electricity_meter', 'water_meter'] },
-  { name: 'B栋 办公楼', area: '北区', x: 0.6, y: 0.22, floors: floors(['1F', '2F', '3F', '4F']), meters: ['electricity_meter', 'water_meter'] },
+  { name: 'A栋 研发楼', area: '北区', x: 0.25, y: 0.25, floors: floors(['B1', '1F', '2F', '3F', '4F', '5F'], { B1: ['water_sensor', 'gas_detector'] }), meters: ['electricity_meter', 'water_meter'], loads: ['hvac_controller'] },
+  { name: 'B栋 办公楼', area: '北区', x: 0.6, y: 0.22, floors: floors(['1F', '2F', '3F', '4F']), meters: ['electricity_meter', 'water_meter'], loads: ['hvac_controller'] },
   { name: 'C栋 人才公寓', area: '南区', x: 0.3, y: 0.7, floors: floors(['1F', '2F', '3F', '4F', '5F', '6F'], { '1F': ['water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'] },
-  { name: 'D栋 食堂', area: '南区', x: 0.65, y: 0.72, floors: floors(['1F', '2F'], { '1F': ['gas_detector', 'water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'] },
-  { name: '周界', area: '周界', x: 0.5, y: 0.5, floors: floors(['室外'], { 室外: ['camera', 'camera', 'camera', 'camera', 'alarm_input', 'alarm_input', 'alarm_input', 'alarm_input', 'alarm_output'] }), meters: [] },
+  { name: 'D栋 食堂', area: '南区', x: 0.65, y: 0.72, floors: floors(['1F', '2F'], { '1F': ['gas_detector', 'water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'], loads: ['pump_controller'] },
+  { name: '周界', area: '周界', x: 0.5, y: 0.5, floors: floors(['室外'], { 室外: ['camera', 'camera', 'camera', 'camera', 'alarm_input', 'alarm_input', 'alarm_input', 'alarm_input', 'alarm_output'] }), meters: [], loads: ['lighting_controller', 'lighting_controller'] },
 ];
 
 const PER_FLOOR: DeviceKind[] = ['ipc', 'ipc', 'door', 'smoke_detector', 'alarm_input'];
@@ -41,6 +42,9 @@ const KIND_NAMES: Record<string, string> = {
   electricity_meter: '电表',
   water_meter: '水表',
   gas_meter: '燃气表',
+  lighting_controller: '公共照明回路',
+  hvac_controller: '空调控制器',
+  pump_controller: '生活水泵',
   nvr: '硬盘录像机',
   gateway: '边缘网关',
 };
@@ -97,8 +101,10 @@ export function demoDevices(options: { onvif?: string } = {}): DemoDevice[] {
       },
     });
   };
+  const gateways = new Map<string, string>();
   for (const building of BUILDINGS) {
     add('gateway', building, building.floors[0]!.name, KIND_NAMES.gateway!, building.x, building.y);
+    gateways.set(building.name, gateway!);
     if (building.area !== '周界') add('nvr', building, building.floors[0]!.name, KIND_NAMES.nvr!, building.x, building.y);
     for (const meter of building.meters) add(meter, building, building.floors[0]!.name, KIND_NAMES[meter]!, building.x, building.y);
     for (const floor of building.floors) {
@@ -108,6 +114,11 @@ export function demoDevices(options: { onvif?: string } = {}): DemoDevice[] {
         add(kind, building, floor.name, `${KIND_NAMES[kind]} ${index + 1}`, 0.5 + 0.4 * Math.cos(angle), 0.5 + 0.4 * Math.sin(angle));
       });
     }
+  }
+  // Added after the rest, so the codes of the devices before them stay what they were.
+  for (const building of BUILDINGS) {
+    gateway = gateways.get(building.name);
+    (building.loads ?? []).forEach((kind, index) => add(kind, building, building.floors[0]!.name, `${KIND_NAMES[kind]} ${index + 1}`, building.x, building.y));
   }
   return devices;
 }

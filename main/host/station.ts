@@ -4,6 +4,7 @@ import { DEMO_RULES } from '../demo/rules';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { startDemoMeters } from '../demo/meter-story';
 import { DEMO_ANOMALY_THRESHOLDS } from '../demo/meters';
+import { DEMO_POSITION, DEMO_SAVING_SCHEDULES } from '../demo/saving';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
 
@@ -41,13 +42,14 @@ export async function startStation(options: {
     nativeBinding: options.nativeBinding,
     station: options.station,
     site: demoSite
-      ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4, anomalyThresholds: DEMO_ANOMALY_THRESHOLDS }
+      ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4, anomalyThresholds: DEMO_ANOMALY_THRESHOLDS, position: DEMO_POSITION }
       : { ...options.site!, demo: false },
   });
   if (demoSite) {
     seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
     core.rules.seed(DEMO_RULES);
+    core.savingSchedules.seed(DEMO_SAVING_SCHEDULES);
     demoSite.simulator
       .start()
       .then(() => startDemoMeters(core, demoSite.simulator, options.dataDir, options.logger))

@@ -31,6 +31,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'rules.changed': 'rules.list',
   'audit.appended': 'audit.list',
   'energy.changed': 'energy.meters',
+  'energy.schedulesChanged': 'energy.schedules',
 };
 
 describe('events to windows', () => {

@@ -20,11 +20,13 @@ export type Committed = {
   presence: { station: string; presence: ChannelPayload<'presence'> }[];
   /** Whether another station changed an alarm rule. */
   rules: boolean;
+  /** Whether another station changed an energy-saving schedule. */
+  schedules: boolean;
   /** Meters whose readings were stored. */
   meters: Set<string>;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, meters: new Set() });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set() });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -39,6 +41,8 @@ export type IngestHooks = {
   onAlarm(record: ChannelPayload<'alarm'>): string | null;
   /** Whether another station's rule record changed this station's rules. */
   onRule(record: ChannelPayload<'rule'>): boolean;
+  /** Whether another station's schedule record changed this station's schedules. */
+  onSavingSchedule(record: ChannelPayload<'savingSchedule'>): boolean;
   /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
   /** A meter's readings; why the message is not the meter's, or null. */
@@ -235,6 +239,9 @@ export class Ingest {
       }
       case 'rule':
         if (this.hooks?.onRule(message.payload)) this.batch.rules = true;
+        return null;
+      case 'savingSchedule':
+        if (this.hooks?.onSavingSchedule(message.payload)) this.batch.schedules = true;
         return null;
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });

@@ -274,6 +274,26 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX energy_anomalies_pending ON energy_anomalies(raised) WHERE raised = 0;
   CREATE INDEX energy_anomalies_meter ON energy_anomalies(code, kind, day);
   `,
+  // 14: energy-saving schedules, shared by the site like alarm rules; what each run of a step did to each device.
+  `
+  CREATE TABLE saving_schedules (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  CREATE TABLE saving_runs (
+    id TEXT PRIMARY KEY,
+    schedule TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    device TEXT NOT NULL,
+    refused TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX saving_runs_due ON saving_runs(due_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -35,6 +35,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   commandAck: ['receive'],
   alarm: ['send', 'receive'],
   rule: ['send', 'receive'],
+  savingSchedule: ['send', 'receive'],
   presence: ['send', 'receive'],
 };
 
@@ -44,6 +45,7 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   command: ['issuedBy'],
   alarm: ['by'],
   rule: ['updatedBy'],
+  savingSchedule: ['updatedBy'],
   presence: ['user'],
 };
 

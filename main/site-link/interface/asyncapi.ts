@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules and presence). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'presence'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -28,6 +28,7 @@ const DATA_CLASS_MEANING: Record<DataClass, string> = {
 };
 
 const PARAMETERS: Record<string, { description: string; examples: string[]; location?: string }> = {
+  schedule: { description: 'Energy-saving schedule id: 4–64 lower-case letters, digits or `-`.', examples: ['street-lights'] },
   site: {
     description: 'Site identifier: one topic level (no `/`, `+` or `#`). A station reads only its own site; a message for another site is refused.',
     examples: ['nanjing-park-a'],
@@ -118,6 +119,22 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     schedule: { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '05:00', timeZone: 'Asia/Shanghai' },
     hlc: '1767225660000:0000:desk-1',
     updatedBy: '王五',
+    deleted: false,
+  },
+  savingSchedule: {
+    id: 'street-lights',
+    name: '公共照明 日落开 日出关',
+    load: 'lighting',
+    devices: ['32061201011530000201'],
+    days: [1, 2, 3, 4, 5, 6, 7],
+    steps: [
+      { trigger: { at: 'sunset', offsetMinutes: 10 }, action: { command: 'lighting.switch', params: { on: true } } },
+      { trigger: { at: 'sunrise', offsetMinutes: -10 }, action: { command: 'lighting.switch', params: { on: false } } },
+    ],
+    enabled: true,
+    building: '周界',
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: '赵六',
     deleted: false,
   },
   presence: { online: true, ts: 1767225600000, user: '王五' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
-import { DeviceCode, DeviceStatusSchema, RecordingSchema } from '../../contract';
+import { DeviceCode, DeviceStatusSchema, RecordingSchema, SavingScheduleDraftSchema } from '../../contract';
 
 /**
  * Payloads of the site interface, version 1. Each field carries its data
@@ -105,6 +105,13 @@ export const RulePayload = RuleDraftSchema.extend({
   updatedBy: classed(z.string().max(64), 'personal'),
   deleted: z.boolean().default(false).describe('a deleted rule stays as a tombstone, so a station that was away learns of the deletion'),
 });
+
+export const SavingSchedulePayload = SavingScheduleDraftSchema.safeExtend({
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean().default(false).describe('a deleted schedule stays as a tombstone, so a station that was away learns of the deletion'),
+});
+export type SavingScheduleMessage = z.infer<typeof SavingSchedulePayload>;
 
 /**
  * What a meter's register reads (kWh for electricity, m³ for water and gas),

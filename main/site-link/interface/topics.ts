@@ -10,6 +10,7 @@ import {
   MeterReadingsPayload,
   PresencePayload,
   RulePayload,
+  SavingSchedulePayload,
   TelemetryPayload,
 } from './payloads';
 
@@ -112,6 +113,14 @@ export const CHANNELS = {
     payload: RulePayload,
     summary: 'An alarm rule of the site, as last changed at any station; every station evaluates it on the same messages and raises the same alarm. Retained.',
   },
+  savingSchedule: {
+    pattern: 'vigil/v1/{site}/energy/schedules/{schedule}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: SavingSchedulePayload,
+    summary: 'An energy-saving schedule of the site (lighting, HVAC set-points, pumps), as last changed at any station; every station runs it and sends its steps as commands with the same ids. Retained.',
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -136,7 +145,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
