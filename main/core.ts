@@ -242,7 +242,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
-    energyHandlers({ queries: new EnergyQueries(db, calendar), findings: energyWatch.findings }),
+    energyHandlers({ queries: new EnergyQueries(db, calendar), findings: energyWatch.findings, calendar }),
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),

@@ -30,7 +30,7 @@ import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
 import { AnomalySchema } from './energy-anomalies';
 import { PlannedRunSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
-import { EnergyBreakdownInput, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
+import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -220,6 +220,8 @@ export const calls = {
   'energy.anomaly': call('energy.read', z.strictObject({ alarm: z.string().max(64) }), AnomalySchema.nullable()),
   /** Readings refused as faults (backwards, jumps), newest first. */
   'energy.quarantine': call('energy.read', z.strictObject({ code: DeviceCode.optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(MeterQuarantineEntrySchema)),
+  /** The anomalies found on a period's days, of a building's meters or the whole site's (the monthly report). */
+  'energy.anomalies': call('energy.read', z.strictObject({ period: EnergyPeriodSchema, building: z.string().max(64).optional() }), z.array(AnomalySchema.extend({ name: z.string() }))),
   /** The site's energy-saving schedules. */
   'energy.schedules': call('energy.read', Empty, z.array(SavingScheduleSchema)),
   'energy.saveSchedule': call('energy.control', SavingScheduleDraftSchema, SavingScheduleSchema, { audited: true }),

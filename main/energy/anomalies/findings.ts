@@ -42,6 +42,10 @@ export class AnomalyFindings {
       pending: db.prepare<[], Row>('SELECT alarm_id, code, kind, at FROM energy_anomalies WHERE raised = 0 ORDER BY at'),
       raised: db.prepare('UPDATE energy_anomalies SET raised = 1 WHERE alarm_id = ?'),
       get: db.prepare<[string], Row>('SELECT alarm_id, code, kind, day, value, baseline, detail, at FROM energy_anomalies WHERE alarm_id = ?'),
+      between: db.prepare<{ from: string; to: string; building: string | null }, Row & { name: string }>(
+        `SELECT a.alarm_id, a.code, a.kind, a.day, a.value, a.baseline, a.detail, a.at, d.name FROM energy_anomalies a JOIN devices d ON d.code = a.code
+         WHERE a.day >= @from AND a.day < @to AND (@building IS NULL OR d.building = @building) ORDER BY a.day, d.name`,
+      ),
     };
   }
 
@@ -73,7 +77,15 @@ export class AnomalyFindings {
   /** The figures of an anomaly alarm, for its detail. */
   anomalyOf(alarmId: string): Anomaly | null {
     const row = this.statements.get.get(alarmId);
-    if (!row) return null;
+    return row ? this.toAnomaly(row) : null;
+  }
+
+  /** The findings on local days in [from, to) (YYYY-MM-DD), of a building's meters or the site's, with the meter's name. */
+  between(filter: { from: string; to: string; building?: string }): (Anomaly & { name: string })[] {
+    return this.statements.between.all({ from: filter.from, to: filter.to, building: filter.building ?? null }).map((row) => ({ ...this.toAnomaly(row), name: row.name }));
+  }
+
+  private toAnomaly(row: Row): Anomaly {
     const energy = energyKindOf(deviceKindOf(row.code)) ?? 'water';
     // Findings from before the detail column were night flows of 01:00–05:00.
     const detail = row.detail ? (JSON.parse(row.detail) as Pick<Anomaly, 'window' | 'expected'>) : { window: { fromHour: 1, toHour: 5 } };

@@ -54,6 +54,10 @@ describe('minimum night flow', () => {
     const [alarm] = await officer.call('alarms.get', { ids: [`night-flow-${WATER}-20260408`] });
     expect(alarm).toMatchObject({ type: 'meter_anomaly', severity: 'major', source: WATER, raisedAt: T0 + 38 * DAY + 5 * HOUR });
     expect(await officer.call('energy.anomaly', { alarm: alarm!.id })).toMatchObject({ meter: WATER, kind: 'night_flow', period: { unit: 'day', date: '2026-04-08' }, value: 3, baseline: 1 });
+    // The month's findings for the building's report; none for another building or month.
+    expect(await officer.call('energy.anomalies', { period: { unit: 'month', date: '2026-04-01' }, building: 'C栋' })).toMatchObject([{ alarm: alarm!.id, name: 'C栋 水表', kind: 'night_flow' }]);
+    expect(await officer.call('energy.anomalies', { period: { unit: 'month', date: '2026-04-01' }, building: 'B栋' })).toEqual([]);
+    expect(await officer.call('energy.anomalies', { period: { unit: 'month', date: '2026-03-01' } })).toEqual([]);
   });
 
   it('leaves ordinary nights and a dripping tap alone', () => {
