@@ -128,4 +128,50 @@ test.describe('energy', () => {
     await screenshot(page, 'alarm-gas-idle', 'en');
     await page.getByTestId('language-switch').getByText('中文').click();
   });
+
+  test("a building's monthly report shows its month beside the month before and a year before, and saves as CSV and as a PDF with its fonts", async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.property);
+    await nav(page).getByText('能源管理', { exact: true }).click();
+    await page.getByTestId('energy-report-open').click();
+    await choose(page, 'report-building', 'D栋 食堂');
+    const report = page.getByTestId('energy-report');
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const days = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).getUTCDate();
+    await expect(report.locator('h1')).toHaveText(`D栋 食堂 · ${lastMonth} 能耗月报`, { timeout: 30_000 });
+    // Electricity, water and gas, each with its chart and meters; every comparison has a month to compare with.
+    await expect(report.locator('.energy-report-summary tbody tr')).toHaveCount(3);
+    await expect(report.locator('.energy-report-summary')).not.toContainText('—');
+    for (const kind of ['electricity', 'water', 'gas']) await expect(page.getByTestId(`report-chart-${kind}`).locator('canvas').first()).toBeVisible();
+    await expect(report).toContainText('D栋 1F 燃气表');
+    await screenshot(page, 'energy-report', 'zh-CN');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-csv').click();
+    const csv = fs.readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('时间,电 (kWh),电 上期（环比）,电 去年同期（同比）,水 (m3),水 上期（环比）,水 去年同期（同比）,燃气 (m3),燃气 上期（环比）,燃气 去年同期（同比）');
+    expect(csv[1]).toMatch(new RegExp(`^${lastMonth}-01(,\\d+\\.\\d{3}){9}$`));
+    expect(csv.filter((line) => line.startsWith(lastMonth))).toHaveLength(days);
+
+    // What "Save as PDF" gives: Chromium prints the page with the print styles, the report alone, its fonts embedded.
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/FontFile2/);
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC/);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'energy-report-print', 'zh-CN');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The dialog covers the language switch: close it, switch, open it again.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('energy-report-open').click();
+    await choose(page, 'report-building', 'D栋 食堂');
+    await expect(report.locator('h1')).toHaveText(`D栋 食堂 · energy report for ${lastMonth}`);
+    await expect(report.locator('.energy-report-summary thead')).toContainText('Year on year');
+    await screenshot(page, 'energy-report', 'en');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language-switch').getByText('中文').click();
+  });
 });

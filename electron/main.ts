@@ -113,6 +113,17 @@ function start(): void {
     const plan = planWindows(parseWindowRequests(raw), screen.getAllDisplays(), screen.getPrimaryDisplay().id, askerDisplay);
     return windows.openPlanned(plan);
   });
+  // Reports (the monthly energy report): Chromium prints the asking window's report to a PDF file the user names.
+  ipcMain.handle('vigil:save-pdf', async (event, raw: unknown) => {
+    if (!isAppUrl(event.senderFrame?.url ?? '', appIndexUrl)) throw new Error('refused PDF request: not from the app');
+    const name = typeof raw === 'string' && /^[^/\\:*?"<>|]{1,120}\.pdf$/.test(raw) ? raw : 'report.pdf';
+    const asker = BrowserWindow.fromWebContents(event.sender);
+    const target = asker ? await dialog.showSaveDialog(asker, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : null;
+    if (!target || target.canceled || !target.filePath) return false;
+    const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
+    await fs.promises.writeFile(target.filePath, pdf);
+    return true;
+  });
   windows.restore();
 
   app.on('second-instance', () => windows.focusAny());

@@ -37,6 +37,7 @@ const vigil = {
   onLink: (listener) => bridge.onLink(listener),
   // The shell validates the requests again: this world is no more trusted than the page.
   openWindows: (requests) => ipcRenderer.invoke('vigil:open-windows', requests) as Promise<number>,
+  savePdf: (suggestedName) => ipcRenderer.invoke('vigil:save-pdf', suggestedName) as Promise<boolean>,
 } satisfies VigilBridge;
 
 contextBridge.exposeInMainWorld('vigil', vigil);

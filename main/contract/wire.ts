@@ -82,4 +82,6 @@ export type VigilBridge = {
   onLink(listener: (state: 'open' | 'closed') => void): () => void;
   /** Opens app windows on monitors (Electron's shell); resolves with how many it opened or focused. */
   openWindows(requests: WindowRequest[]): Promise<number>;
+  /** Prints the window to a PDF file the user names (Electron's shell); resolves with whether one was saved. */
+  savePdf?(suggestedName: string): Promise<boolean>;
 };

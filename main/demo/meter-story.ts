@@ -6,8 +6,8 @@ import type { Logger } from '../logging/logger';
 import type { MeterStory } from './meters';
 import type { SiteSimulator } from './simulator';
 
-/** A year and a month: 同比 of the last month has a month a year before it to compare with. */
-const HISTORY_MS = 400 * 86_400_000;
+/** A year and two months: the last month's 同比 has the whole month a year before it to compare with. */
+const HISTORY_MS = 430 * 86_400_000;
 
 /**
  * Starts the demo park's meters on a station. The story is anchored at the

@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Segmented, Select, Space, Statistic, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -12,6 +12,7 @@ import { breakdownOption, trendOption } from './chart-options';
 import { EChart } from './echart';
 import { change, energyRows, formatAmount, formatChange, siteDateTime, totalsToDate, unitLabel, type EnergyRow } from './energy-rows';
 import { MeterTable } from './meter-table';
+import { MonthlyReport } from './report/monthly-report';
 import { useBreakdown, useMeters, useSeries } from './queries';
 import './energy.css';
 
@@ -40,6 +41,7 @@ export function EnergyPage() {
   const [compare, setCompare] = useState(true);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [brushed, setBrushed] = useState<number[]>([]);
+  const [reporting, setReporting] = useState(false);
   // A step begins at most a minute before the comparisons to date take it in.
   const now = useNow(60_000);
 
@@ -138,7 +140,11 @@ export function EnergyPage() {
         <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()} disabled={!rows.length} data-testid="energy-export">
           {t('energy.export')}
         </Button>
+        <Button icon={<FileDoneOutlined />} onClick={() => setReporting(true)} disabled={!meters.data?.length} data-testid="energy-report-open">
+          {t('energy.report.open')}
+        </Button>
       </PageToolbar>
+      {reporting && meters.data && <MonthlyReport meters={meters.data} building={building} onClose={() => setReporting(false)} />}
       {(series.error ?? meters.error) && <Alert type="error" showIcon title={describeError(t, series.error ?? meters.error)} />}
       <div className="energy-summary">
         <Statistic title={t('energy.total', { period: t(`energy.periods.${unit}`).toLowerCase() })} value={formatAmount(total)} suffix={unitName} data-testid="energy-total" data-value={total} />

@@ -43,6 +43,9 @@ const KINDS: Record<DeviceKind, { glyph: Glyph; group: keyof typeof GROUPS }> = 
   electricity_meter: { glyph: 'meter', group: 'energy' },
   water_meter: { glyph: 'meter', group: 'energy' },
   gas_meter: { glyph: 'meter', group: 'energy' },
+  lighting_controller: { glyph: 'gateway', group: 'energy' },
+  hvac_controller: { glyph: 'gateway', group: 'energy' },
+  pump_controller: { glyph: 'gateway', group: 'energy' },
   gateway: { glyph: 'gateway', group: 'network' },
 };
 
