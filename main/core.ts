@@ -49,6 +49,9 @@ import { energyHandlers } from './energy/handlers';
 import { MeterLedger } from './energy/ledger';
 import { NightFlowWatch } from './energy/night-flow';
 import { EnergyQueries } from './energy/queries';
+import { BuildingRegistry } from './energy/buildings';
+import { EnergyCosts } from './energy/costs';
+import { TariffStore } from './energy/tariff-store';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -100,6 +103,8 @@ export type Core = {
   readonly outbox: Outbox;
   readonly alarms: AlarmService;
   readonly rules: RuleStore;
+  /** The site's tariffs; the demo seeds its own. */
+  readonly tariffs: TariffStore;
   /** Water meters' nights, judged for leaks. */
   readonly nightFlow: NightFlowWatch;
   readonly video: VideoGateway;
@@ -152,6 +157,8 @@ export function createCore(options: CoreOptions): Core {
   const commands = new CommandService(db, outbox, options.site.id);
   const calendar = new EnergyCalendar(options.site.timeZone ?? DEFAULT_TIME_ZONE);
   const ledger = new MeterLedger(db, calendar);
+  const tariffs = new TariffStore(db, clock, outbox, options.site.id);
+  const buildings = new BuildingRegistry(db);
   const nightFlow = new NightFlowWatch(db, calendar, (raising) => alarms.raise(raising));
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
@@ -159,6 +166,8 @@ export function createCore(options: CoreOptions): Core {
     onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
+    onBuilding: (id, info) => buildings.apply(id, info),
+    onTariff: (record) => tariffs.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -184,9 +193,11 @@ export function createCore(options: CoreOptions): Core {
   // every few seconds to 15 minutes, at most once a second.
   const devicesChanged = coalescer(100, (codes) => hub.broadcast('devices.changed', codes.length > 500 ? { codes: [], all: true } : { codes, all: false }));
   const metersChanged = coalescer(1_000, (codes) => hub.broadcast('energy.changed', { meters: codes.slice(0, 500) }));
-  ingest.onCommit(({ devices, meters }) => {
+  ingest.onCommit(({ devices, meters, energySettings }) => {
     devicesChanged.add(devices);
     metersChanged.add(meters);
+    // Tariffs and buildings' facts name no meter: an empty list reads every energy view again.
+    if (energySettings) hub.broadcast('energy.changed', { meters: [] });
   });
   audit.onAppend((id) => hub.broadcast('audit.appended', { id }));
 
@@ -210,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
   ingest.onCommit(({ devices }) => devices.size && refreshWarm());
   refreshWarm();
 
+  const queries = new EnergyQueries(db, calendar);
   const handlers = joinHandlers(
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
     userHandlers({ auth, users, sessions, hub }),
@@ -223,7 +235,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
-    energyHandlers({ queries: new EnergyQueries(db, calendar), db }),
+    energyHandlers({ queries, db, costs: new EnergyCosts({ queries, tariffs, buildings, calendar }), tariffs, changed: () => hub.broadcast('energy.changed', { meters: [] }) }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
@@ -262,6 +274,7 @@ export function createCore(options: CoreOptions): Core {
     outbox,
     alarms,
     rules,
+    tariffs,
     nightFlow,
     video,
     warm,

@@ -28,6 +28,7 @@ import {
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
 import { AnomalySchema, EnergyBreakdownInput, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
+import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -217,6 +218,16 @@ export const calls = {
   'energy.anomaly': call('energy.read', z.strictObject({ alarm: z.string().max(64) }), AnomalySchema.nullable()),
   /** Readings refused as faults (backwards, jumps), newest first. */
   'energy.quarantine': call('energy.read', z.strictObject({ code: DeviceCode.optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(MeterQuarantineEntrySchema)),
+  /** The site's tariffs (峰谷平 electricity, water, gas), null until someone sets them. */
+  'energy.tariff': call('energy.read', Empty, TariffRecordSchema.nullable()),
+  /** Sets the site's tariffs and shares them with every station; the later change wins. */
+  'energy.saveTariff': call('energy.control', TariffSchema, TariffRecordSchema, { audited: true }),
+  /** What a scope's use cost in a period, electricity split by band. */
+  'energy.cost': call('energy.read', EnergyCostInput, EnergyCostSchema),
+  /** The meters that used most in a period, with their share and change against the period before. */
+  'energy.top': call('energy.read', EnergyTopInput, EnergyTopSchema),
+  /** Each building's use per m² and per resident, where the site says its floor area and residents. */
+  'energy.intensity': call('energy.read', EnergyIntensityInput, z.array(BuildingIntensitySchema)),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

@@ -13,3 +13,4 @@ export * from './screens';
 export * from './procedures';
 export * from './rules';
 export * from './energy';
+export * from './tariffs';

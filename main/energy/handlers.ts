@@ -1,15 +1,35 @@
 import type { HandlerGroup } from '../router/router';
 import type { Database } from '../store/database';
+import type { EnergyCosts } from './costs';
 import { anomalyOf } from './night-flow';
 import type { EnergyQueries } from './queries';
+import type { TariffStore } from './tariff-store';
 
-export function energyHandlers(deps: { queries: EnergyQueries; db: Database }): HandlerGroup<'energy.meters' | 'energy.series' | 'energy.breakdown' | 'energy.quarantine' | 'energy.anomaly'> {
-  const { queries, db } = deps;
+type CostCalls = 'energy.tariff' | 'energy.saveTariff' | 'energy.cost' | 'energy.top' | 'energy.intensity';
+
+export function energyHandlers(deps: {
+  queries: EnergyQueries;
+  db: Database;
+  costs: EnergyCosts;
+  tariffs: TariffStore;
+  /** Windows read what costs anew when the tariffs change. */
+  changed: () => void;
+}): HandlerGroup<'energy.meters' | 'energy.series' | 'energy.breakdown' | 'energy.quarantine' | 'energy.anomaly' | CostCalls> {
+  const { queries, db, costs, tariffs } = deps;
   return {
     'energy.meters': (filter) => queries.meters(filter),
     'energy.series': (input) => queries.series(input),
     'energy.breakdown': (input) => queries.breakdown(input),
     'energy.quarantine': (filter) => queries.quarantine(filter),
     'energy.anomaly': ({ alarm }) => anomalyOf(db, alarm),
+    'energy.tariff': () => tariffs.get(),
+    'energy.saveTariff': (tariff, { connection }) => {
+      const saved = tariffs.save(tariff, connection.session!.username);
+      deps.changed();
+      return saved;
+    },
+    'energy.cost': (input) => costs.cost(input),
+    'energy.top': (input) => costs.top(input),
+    'energy.intensity': (input) => costs.intensity(input),
   };
 }

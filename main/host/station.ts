@@ -1,6 +1,7 @@
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
+import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { startDemoMeters } from '../demo/meter-story';
 import type { Logger } from '../logging/logger';
@@ -47,6 +48,7 @@ export async function startStation(options: {
     seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
     core.rules.seed(DEMO_RULES);
+    core.tariffs.seed(DEMO_TARIFF);
     demoSite.simulator
       .start()
       .then(() => startDemoMeters(core, demoSite.simulator, options.dataDir, options.logger))
