@@ -235,7 +235,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
-    energyHandlers({ queries, db, costs: new EnergyCosts({ queries, tariffs, buildings, calendar }), tariffs, changed: () => hub.broadcast('energy.changed', { meters: [] }) }),
+    energyHandlers({ queries, db, costs: new EnergyCosts({ db, queries, tariffs, buildings, calendar }), tariffs, changed: () => hub.broadcast('energy.changed', { meters: [] }) }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );

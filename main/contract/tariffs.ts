@@ -29,21 +29,25 @@ export function hoursOf({ from, to }: Pick<BandHours, 'from' | 'to'>): number[] 
 
 const hh = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
+/** Why spans do not make a day: an hour in none of them, or in two (windows say it in their language from `hour` and `between`). */
+export type SpanProblem = { problem: string; hour: number; between: [TariffBand, TariffBand] | null };
+
 /**
  * The band of each hour of the day, or why the spans do not make one: every
  * hour must fall in exactly one span, or the cost of some hour is unknown or
  * counted twice.
  */
-export function bandTable(spans: readonly BandHours[]): { bands: TariffBand[] } | { problem: string } {
+export function bandTable(spans: readonly BandHours[]): { bands: TariffBand[] } | SpanProblem {
   const bands: (TariffBand | undefined)[] = Array(24).fill(undefined);
   for (const span of spans) {
     for (const hour of hoursOf(span)) {
-      if (bands[hour]) return { problem: `${hh(hour)}–${hh(hour + 1)} is in two spans (${bands[hour]} and ${span.band})` };
+      const held = bands[hour];
+      if (held) return { problem: `${hh(hour)}–${hh(hour + 1)} is in two spans (${held} and ${span.band})`, hour, between: [held, span.band] };
       bands[hour] = span.band;
     }
   }
-  const missing = bands.findIndex((band) => !band);
-  if (missing >= 0) return { problem: `${hh(missing)}–${hh(missing + 1)} is in no span: the spans must cover the 24 hours` };
+  const hour = bands.findIndex((band) => !band);
+  if (hour >= 0) return { problem: `${hh(hour)}–${hh(hour + 1)} is in no span: the spans must cover the 24 hours`, hour, between: null };
   return { bands: bands as TariffBand[] };
 }
 

@@ -1,4 +1,5 @@
-import { bandTable, ENERGY_UNITS, TARIFF_BANDS, type BuildingIntensity, type EnergyCost, type EnergyKind, type EnergyPeriod, type EnergyPoint, type EnergyScope, type TariffBand, type TopConsumer } from '../contract';
+import { bandTable, ENERGY_STEPS, ENERGY_UNITS, METER_OF, TARIFF_BANDS, type BuildingIntensity, type EnergyCost, type EnergyKind, type EnergyPeriod, type EnergyPoint, type EnergyScope, type TariffBand, type TopConsumer } from '../contract';
+import type { Database } from '../store/database';
 import type { BuildingRegistry } from './buildings';
 import { previousPeriod, type EnergyCalendar } from './calendar';
 import type { EnergyQueries } from './queries';
@@ -28,7 +29,7 @@ export function splitByBand(hours: readonly EnergyPoint[], bands: readonly Tarif
  */
 export class EnergyCosts {
   constructor(
-    private readonly deps: { queries: EnergyQueries; tariffs: TariffStore; buildings: BuildingRegistry; calendar: EnergyCalendar },
+    private readonly deps: { db: Database; queries: EnergyQueries; tariffs: TariffStore; buildings: BuildingRegistry; calendar: EnergyCalendar; now?: () => number },
   ) {}
 
   cost({ scope, kind, period }: { scope: EnergyScope; kind: EnergyKind; period: EnergyPeriod }): EnergyCost {
@@ -51,25 +52,26 @@ export class EnergyCosts {
     return { ...base, cost: bands.reduce((sum, band) => sum + band.cost, 0), price: null, bands };
   }
 
-  /** The meters that used most, largest first, with their share of the scope's total and the change against the period before. */
+  /**
+   * The meters that used most, largest first, with their share of the
+   * scope's total and the change against the period before — to date, as
+   * the page's other comparisons: a month a week old against the first week
+   * of the month before.
+   */
   top({ kind, period, building, limit }: { kind: EnergyKind; period: EnergyPeriod; building?: string; limit: number }): { unit: string; total: number; meters: TopConsumer[] } {
-    const { queries } = this.deps;
-    const scope = building ? { building } : {};
-    const now = queries.breakdown({ kind, by: 'meter', period, ...scope }).shares;
-    const before = new Map(queries.breakdown({ kind, by: 'meter', period: previousPeriod(period), ...scope }).shares.map((share) => [share.key, share.amount]));
-    const buildings = new Map(queries.meters({ kind, ...scope }).map((meter) => [meter.code, meter.building]));
-    const total = now.reduce((sum, share) => sum + share.amount, 0);
-    const meters = now.slice(0, limit).map((share) => {
-      const previous = before.get(share.key) ?? 0;
-      return {
-        code: share.key,
-        name: share.label,
-        building: buildings.get(share.key) ?? '',
-        amount: share.amount,
-        share: total > 0 ? share.amount / total : 0,
-        previous,
-        change: previous > 0 ? (share.amount - previous) / previous : null,
-      };
+    const { calendar } = this.deps;
+    const { from, to } = calendar.period(period);
+    const before = calendar.period(previousPeriod(period));
+    const now = (this.deps.now ?? Date.now)();
+    const upTo = now > from && now < to ? Math.min(before.to, before.from + (now - from)) : before.to;
+    // Steps begun, as the page counts them: hours of a day, days of a week, month or year.
+    const step = period.unit === 'day' ? '1h' : '1d';
+    const used = this.byMeter(kind, building, step, from, to);
+    const usedBefore = new Map(this.byMeter(kind, building, step, before.from, upTo).map((meter) => [meter.code, meter.amount]));
+    const total = used.reduce((sum, meter) => sum + meter.amount, 0);
+    const meters = used.slice(0, limit).map((meter) => {
+      const previous = usedBefore.get(meter.code) ?? 0;
+      return { ...meter, share: total > 0 ? meter.amount / total : 0, previous, change: previous > 0 ? (meter.amount - previous) / previous : null };
     });
     return { unit: ENERGY_UNITS[kind], total, meters };
   }
@@ -88,5 +90,17 @@ export class EnergyCosts {
         perResident: residents ? amount / residents : null,
       };
     });
+  }
+
+  /** What each meter used in the steps begun between `from` and `to`, largest first. */
+  private byMeter(kind: EnergyKind, building: string | undefined, step: '1h' | '1d', from: number, to: number): { code: string; name: string; building: string; amount: number }[] {
+    return this.deps.db
+      .prepare(
+        `SELECT d.code, d.name, d.building, sum(r.amount) AS amount
+         FROM devices d JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
+         WHERE d.kind = @kind ${building ? 'AND d.building = @building' : ''}
+         GROUP BY d.code ORDER BY amount DESC`,
+      )
+      .all({ step: ENERGY_STEPS.indexOf(step), from, to, kind: METER_OF[kind], ...(building ? { building } : {}) }) as { code: string; name: string; building: string; amount: number }[];
   }
 }

@@ -3,6 +3,10 @@ import type { Role } from '../contract';
 import type { Core } from '../core';
 import { DEMO_TARIFF } from '../demo/tariff';
 import { connectClient, rejection, testCore } from '../testing/harness';
+import { BuildingRegistry } from './buildings';
+import { EnergyCalendar } from './calendar';
+import { EnergyCosts } from './costs';
+import { EnergyQueries } from './queries';
 
 const SITE = 'test-site';
 /** 32061201 01 150 0 …: electricity meters; 151 a water meter. */
@@ -71,6 +75,11 @@ describe('tariffs', () => {
       expect((await rejection(reader.call('energy.saveTariff', { ...DEMO_TARIFF, water: { price: 0 } }))).code).toBe('forbidden');
     }
     expect(await manager.call('energy.tariff', {})).toMatchObject({ water: { price: 5 } });
+    // Every role reads energy; a window nobody has signed in at reads nothing of it.
+    const stranger = connectClient(core!);
+    for (const call of [stranger.call('energy.tariff', {}), stranger.call('energy.cost', { scope: { site: true }, kind: 'water', period: MONDAY }), stranger.call('energy.top', { kind: 'water', period: MONDAY })]) {
+      expect((await rejection(call)).code).toBe('unauthenticated');
+    }
   });
 
   it('refuses bands that leave an hour out, saying which', async () => {
@@ -131,6 +140,18 @@ describe('what energy costs', () => {
       [POWER_A, 0.25, 1],
     ]);
     expect((await reader.call('energy.top', { kind: 'electricity', period: MONDAY, building: 'A栋', limit: 1 })).meters.map((meter) => meter.code)).toEqual([POWER_A]);
+  });
+
+  it('sets a day still running against the same hours of the day before', async () => {
+    await station();
+    hourly(POWER_A, T0 - 24 * HOUR, 36, () => 10);
+    core!.ingest.flush();
+    const calendar = new EnergyCalendar('Asia/Shanghai');
+    const at = (now: number) => new EnergyCosts({ db: core!.db, queries: new EnergyQueries(core!.db, calendar), tariffs: core!.tariffs, buildings: new BuildingRegistry(core!.db), calendar, now: () => now });
+    const [midday] = at(T0 + 12 * HOUR + 1).top({ kind: 'electricity', period: MONDAY, limit: 5 }).meters;
+    expect(midday).toMatchObject({ amount: 120, previous: 130, change: -1 / 13 });
+    const [later] = at(T0 + 48 * HOUR).top({ kind: 'electricity', period: MONDAY, limit: 5 }).meters;
+    expect(later).toMatchObject({ amount: 120, previous: 240, change: -0.5 });
   });
 
   it('counts per m² and per resident where the site published a building\'s facts, and nothing where it did not', async () => {
