@@ -112,3 +112,6 @@ export function anomalyOption(rows: readonly EnergyRow[], marks: { unit: string;
     ],
   };
 }
+
+/** The dark theme's inks, for charts drawn in files of their own. */
+export const CHART_INK = { text: TEXT, muted: MUTED, axis: AXIS, grid: GRID };
