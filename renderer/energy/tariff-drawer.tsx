@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, InputNumber, Select, Space, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
@@ -60,9 +59,6 @@ export function TariffDrawer({ open, onClose }: { open: boolean; onClose: () => 
       onClose();
     },
   });
-  useEffect(() => {
-    if (open && tariff.data) form.setFieldsValue(tariff.data);
-  }, [open, tariff.data, form]);
   const record = tariff.data;
   const price = (name: (string | number)[], label: string, testId: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true }]}>
@@ -93,7 +89,8 @@ export function TariffDrawer({ open, onClose }: { open: boolean; onClose: () => 
           {record.updatedAt === 0 ? t('energyCost.tariff.seeded') : t('energyCost.tariff.updated', { user: record.updatedBy, time: dayjs(record.updatedAt).format('YYYY-MM-DD HH:mm') })}
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical" disabled={!canEdit} className={canEdit ? undefined : 'tariff-readonly'} requiredMark={false} onFinish={(fields) => !problem && save.mutate(fields)}>
+      {/* Filled when the drawer opens (or once the tariffs arrive), never while someone edits: the tariffs are read again whenever readings come in. */}
+      <Form key={record ? 'loaded' : 'loading'} initialValues={record ?? undefined} form={form} layout="vertical" disabled={!canEdit} className={canEdit ? undefined : 'tariff-readonly'} requiredMark={false} onFinish={(fields) => !problem && save.mutate(fields)}>
         <Typography.Title level={5}>{t('energyCost.tariff.spans')}</Typography.Title>
         <DayStrip spans={spans} />
         <Form.List name={['electricity', 'spans']}>

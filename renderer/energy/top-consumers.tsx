@@ -15,7 +15,7 @@ export function TopConsumers({ meters, unit, onOpen }: { meters: TopConsumer[]; 
       key: 'share',
       title: t('energyCost.topColumns.share'),
       width: 130,
-      render: (_, meter) => <Progress percent={Math.round(meter.share * 1000) / 10} size="small" strokeColor="#2f7cf6" railColor="#2a3542" format={() => `${(meter.share * 100).toFixed(1)}%`} />,
+      render: (_, meter) => <Progress percent={Math.round(meter.share * 1000) / 10} status="normal" size="small" strokeColor="#2f7cf6" railColor="#2a3542" format={() => `${(meter.share * 100).toFixed(1)}%`} />,
     },
     { key: 'change', title: t('energyCost.topColumns.change'), align: 'right', width: 80, render: (_, meter) => formatChange(meter.change) },
   ];
