@@ -15,18 +15,31 @@ async function totalOf(page: Page): Promise<number> {
   return Number(await total.getAttribute('data-value'));
 }
 
+/** Yesterday is a whole day, today might have just begun. */
+async function showYesterday(page: Page): Promise<string> {
+  await page.getByTestId('energy-date').click();
+  await page.keyboard.press('Control+A');
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await page.keyboard.type(yesterday);
+  await page.keyboard.press('Enter');
+  return yesterday;
+}
+
+/** The cost card's use is the trend's total once both show the period asked for (each keeps the last period's until then). */
+async function costSettled(page: Page): Promise<void> {
+  const used = async (testId: string, attribute: string) => Number(await page.getByTestId(testId).getAttribute(attribute));
+  await expect.poll(async () => Math.abs((await used('energy-cost', 'data-amount')) - (await used('energy-total', 'data-value')))).toBeLessThan(0.01);
+}
+
+const costOf = async (page: Page) => Number(await page.getByTestId('energy-cost-total').getAttribute('data-value'));
+
 test.describe('energy', () => {
   test('a property manager follows the site down to a building and a meter, compares periods, reads the table and exports it', async ({ page }) => {
     await openApp(page, 'zh-CN');
     await signIn(page, ACCOUNTS.property);
     await nav(page).getByText('能源管理', { exact: true }).click();
     await expect(page.getByTestId('energy-trend-chart').locator('canvas').first()).toBeVisible();
-    // Yesterday is a whole day, today might have just begun.
-    await page.getByTestId('energy-date').click();
-    await page.keyboard.press('Control+A');
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await page.keyboard.type(yesterday);
-    await page.keyboard.press('Enter');
+    const yesterday = await showYesterday(page);
     const site = await totalOf(page);
     await expect(page.getByTestId('energy-breakdown-chart')).toBeVisible();
     await expect(page.getByTestId('energy-meter-table')).toContainText('A栋 B1 电表');
@@ -69,15 +82,80 @@ test.describe('energy', () => {
     await expect(table.locator('.ant-table-row')).toHaveCount(12);
   });
 
+  test('a property manager reads what electricity cost by band, who used most and how much per m², and changes the tariffs', async ({ page }) => {
+    await openApp(page, 'zh-CN');
+    await signIn(page, ACCOUNTS.property);
+    await nav(page).getByText('能源管理', { exact: true }).click();
+    await showYesterday(page);
+    await totalOf(page);
+    await costSettled(page);
+    expect(await costOf(page)).toBeGreaterThan(0);
+    for (const band of ['peak', 'flat', 'valley']) await expect(page.getByTestId(`energy-cost-${band}`)).toContainText('¥');
+    await expect(page.getByTestId('energy-cost-chart').locator('canvas').first()).toBeVisible();
+    const top = page.getByTestId('energy-top').locator('.ant-table-row');
+    await expect(top).toHaveCount(4);
+    await expect(top.first()).toContainText('电表');
+    await screenshot(page, 'energy-cost', 'zh-CN');
+
+    // The tables: the bands with their hours and prices; per m² for every building, per resident for the apartments only.
+    await page.getByTestId('energy-view').getByText('表格').click();
+    const bands = page.getByTestId('energy-cost-table').locator('.ant-table-row');
+    await expect(bands).toHaveCount(3);
+    await expect(bands.first()).toContainText('08–11, 13–15, 18–21');
+    const breakdown = page.getByTestId('energy-breakdown-table');
+    await expect(breakdown.locator('thead')).toContainText('kWh/m²');
+    await expect(breakdown.locator('thead')).toContainText('kWh/人');
+    await expect(breakdown.locator('.ant-table-row', { hasText: 'C栋' }).locator('td').last()).not.toHaveText('—');
+    await expect(breakdown.locator('.ant-table-row', { hasText: 'A栋' }).locator('td').last()).toHaveText('—');
+    await screenshot(page, 'energy-cost-table', 'zh-CN');
+
+    // A peak hour more costs more: 21:00 moves from flat to peak. Leaving it in no span first is refused with the hour.
+    const before = await costOf(page);
+    await page.getByTestId('energy-tariff').click();
+    const drawer = page.getByTestId('tariff-drawer');
+    await expect(drawer.getByTestId('tariff-span')).toHaveCount(8);
+    const peakUntil = drawer.getByTestId('tariff-span').nth(6).locator('.ant-input-number-input').nth(1);
+    const lastFrom = drawer.getByTestId('tariff-span').nth(7).locator('.ant-input-number-input').first();
+    await lastFrom.fill('21');
+    await peakUntil.fill('22');
+    await expect(drawer.getByTestId('tariff-problem')).toContainText('21:00–22:00 同时属于峰和平两个时段');
+    await expect(drawer.getByTestId('tariff-save')).toBeDisabled();
+    await drawer.getByTestId('tariff-span').nth(7).getByRole('button', { name: '删除' }).click();
+    await expect(drawer.getByTestId('tariff-problem')).toHaveCount(0);
+    await drawer.getByTestId('tariff-price-peak').fill('1.30');
+    await screenshot(page, 'energy-tariff', 'zh-CN');
+    await drawer.getByTestId('tariff-save').click();
+    await expect(page.getByText('电价已保存，并已同步到园区所有工作站')).toBeVisible();
+    await expect.poll(() => costOf(page)).toBeGreaterThan(before);
+    await expect(page.getByTestId('energy-cost-table').locator('.ant-table-row').first()).toContainText('08–11, 13–15, 18–22');
+
+    // A top consumer opens its meter.
+    await page.getByTestId('energy-top').locator('.ant-table-row').first().click();
+    await expect(page).toHaveURL(/#\/energy\?meter=\d{20}/);
+  });
+
   test('reads in English, and a duty officer sees energy too', async ({ browser }) => {
     const duty = await signedIn(browser, ACCOUNTS.duty, 'en');
     await nav(duty).getByText('Energy', { exact: true }).click();
     await duty.getByTestId('energy-period').getByText('Month', { exact: true }).click();
     await totalOf(duty);
+    await costSettled(duty);
     await expect(duty.getByTestId('energy-total')).toContainText('kWh');
     await expect(duty.locator('.energy-breakdown')).toContainText('By building');
     await expect(duty.getByTestId('energy-previous-change')).not.toContainText('—');
     await screenshot(duty, 'energy-site', 'en');
+    // Costs and top consumers in English; the tariffs are the property manager's: a duty officer only reads them.
+    await expect(duty.getByTestId('energy-cost')).toContainText('Cost this period');
+    await expect(duty.locator('.energy-top')).toContainText('Top consumers');
+    await duty.getByTestId('energy-view').getByText('Table', { exact: true }).click();
+    await expect(duty.getByTestId('energy-breakdown-table').locator('thead')).toContainText('kWh/resident');
+    await screenshot(duty, 'energy-cost-table', 'en');
+    await duty.getByTestId('energy-tariff').click();
+    const drawer = duty.getByTestId('tariff-drawer');
+    await expect(drawer).toContainText('Only property managers may change the tariffs');
+    await expect(drawer.getByTestId('tariff-save')).toHaveCount(0);
+    await expect(drawer.getByTestId('tariff-price-water')).toBeDisabled();
+    await screenshot(duty, 'energy-tariff', 'en');
     await duty.context().close();
   });
 

@@ -53,6 +53,9 @@ import { savingHandlers } from './energy/saving/handlers';
 import { SavingRunner } from './energy/saving/runner';
 import { SavingSchedules } from './energy/saving/schedules';
 import { EnergyQueries } from './energy/queries';
+import { BuildingRegistry } from './energy/buildings';
+import { EnergyCosts } from './energy/costs';
+import { TariffStore } from './energy/tariff-store';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -116,6 +119,8 @@ export type Core = {
   readonly savingSchedules: SavingSchedules;
   /** Sends the schedules' steps when due (the core's sweep timer calls it). */
   readonly savingRunner: SavingRunner;
+  /** The site's tariffs; the demo seeds its own. */
+  readonly tariffs: TariffStore;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -170,6 +175,8 @@ export function createCore(options: CoreOptions): Core {
   const ledger = new MeterLedger(db, calendar, (code, before, after) => energyWatch.findings.keep(resetFinding(code, before, after, calendar), Date.now()));
   const savingSchedules = new SavingSchedules(db, registry, clock, outbox, options.site.id);
   const savingRunner = new SavingRunner(db, { schedules: savingSchedules, registry, commands, audit, calendar, position: options.site.position ?? DEFAULT_POSITION, station });
+  const tariffs = new TariffStore(db, clock, outbox, options.site.id);
+  const buildings = new BuildingRegistry(db);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -177,6 +184,8 @@ export function createCore(options: CoreOptions): Core {
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
     onSavingSchedule: (record) => savingSchedules.receive(record),
+    onBuilding: (id, info) => buildings.apply(id, info),
+    onTariff: (record) => tariffs.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -203,9 +212,11 @@ export function createCore(options: CoreOptions): Core {
   // every few seconds to 15 minutes, at most once a second.
   const devicesChanged = coalescer(100, (codes) => hub.broadcast('devices.changed', codes.length > 500 ? { codes: [], all: true } : { codes, all: false }));
   const metersChanged = coalescer(1_000, (codes) => hub.broadcast('energy.changed', { meters: codes.slice(0, 500) }));
-  ingest.onCommit(({ devices, meters }) => {
+  ingest.onCommit(({ devices, meters, energySettings }) => {
     devicesChanged.add(devices);
     metersChanged.add(meters);
+    // Tariffs and buildings' facts name no meter: an empty list reads every energy view again.
+    if (energySettings) hub.broadcast('energy.changed', { meters: [] });
   });
   audit.onAppend((id) => hub.broadcast('audit.appended', { id }));
 
@@ -229,6 +240,7 @@ export function createCore(options: CoreOptions): Core {
   ingest.onCommit(({ devices }) => devices.size && refreshWarm());
   refreshWarm();
 
+  const queries = new EnergyQueries(db, calendar);
   const handlers = joinHandlers(
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
     userHandlers({ auth, users, sessions, hub }),
@@ -242,7 +254,7 @@ export function createCore(options: CoreOptions): Core {
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
     screenHandlers({ db }),
-    energyHandlers({ queries: new EnergyQueries(db, calendar), findings: energyWatch.findings, calendar }),
+    energyHandlers({ queries, findings: energyWatch.findings, calendar, costs: new EnergyCosts({ db, queries, tariffs, buildings, calendar }), tariffs, changed: () => hub.broadcast('energy.changed', { meters: [] }) }),
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
@@ -288,6 +300,7 @@ export function createCore(options: CoreOptions): Core {
     energyWatch,
     savingSchedules,
     savingRunner,
+    tariffs,
     video,
     warm,
     cameras: sources,

@@ -31,6 +31,7 @@ import { ScreenLayoutSchema } from './screens';
 import { AnomalySchema } from './energy-anomalies';
 import { PlannedRunSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
+import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -232,6 +233,16 @@ export const calls = {
   'energy.runs': call('energy.read', z.strictObject({ schedule: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(SavingRunSchema)),
   /** Runs a step of a schedule now (checking the wiring), through the same commands as its times. */
   'energy.runStep': call('energy.control', z.strictObject({ schedule: z.string().max(64), step: z.number().int().min(0).max(7) }), z.object({ sent: z.array(z.string()) }), { audited: true }),
+  /** The site's tariffs (峰谷平 electricity, water, gas), null until someone sets them. */
+  'energy.tariff': call('energy.read', Empty, TariffRecordSchema.nullable()),
+  /** Sets the site's tariffs and shares them with every station; the later change wins. */
+  'energy.saveTariff': call('energy.control', TariffSchema, TariffRecordSchema, { audited: true }),
+  /** What a scope's use cost in a period, electricity split by band. */
+  'energy.cost': call('energy.read', EnergyCostInput, EnergyCostSchema),
+  /** The meters that used most in a period, with their share and change against the period before. */
+  'energy.top': call('energy.read', EnergyTopInput, EnergyTopSchema),
+  /** Each building's use per m² and per resident, where the site says its floor area and residents. */
+  'energy.intensity': call('energy.read', EnergyIntensityInput, z.array(BuildingIntensitySchema)),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

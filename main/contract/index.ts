@@ -15,3 +15,4 @@ export * from './rules';
 export * from './energy';
 export * from './energy-anomalies';
 export * from './energy-saving';
+export * from './tariffs';

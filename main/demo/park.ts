@@ -14,19 +14,22 @@ export const DEMO_SITE = { id: 'demo-park', name: '通城科创园（演示）' 
 export type DemoDevice = { code: string; kind: DeviceKind; info: Omit<z.input<typeof DeviceInfoPayload>, 'ts'> };
 
 type Floor = { name: string; extra?: DeviceKind[] };
-/** `loads`: the controllers of its lighting, HVAC and pumps, which energy-saving schedules drive. */
-type Building = { name: string; area: string; floors: Floor[]; meters: DeviceKind[]; loads?: DeviceKind[]; x: number; y: number };
+/** `loads`: the controllers of its lighting, HVAC and pumps, which energy-saving schedules drive; `facts`: what the park publishes of a building (energy per m² and per resident); the perimeter has none. */
+type Building = { name: string; area: string; floors: Floor[]; meters: DeviceKind[]; loads?: DeviceKind[]; x: number; y: number; facts?: { id: string; floorArea: number; residents?: number } };
 
 const floors = (names: string[], extra: Record<string, DeviceKind[]> = {}): Floor[] =>
   names.map((name) => ({ name, extra: extra[name] }));
 
 const BUILDINGS: Building[] = [
-  { name: 'A栋 研发楼', area: '北区', x: 0.25, y: 0.25, floors: floors(['B1', '1F', '2F', '3F', '4F', '5F'], { B1: ['water_sensor', 'gas_detector'] }), meters: ['electricity_meter', 'water_meter'], loads: ['hvac_controller'] },
-  { name: 'B栋 办公楼', area: '北区', x: 0.6, y: 0.22, floors: floors(['1F', '2F', '3F', '4F']), meters: ['electricity_meter', 'water_meter'], loads: ['hvac_controller'] },
-  { name: 'C栋 人才公寓', area: '南区', x: 0.3, y: 0.7, floors: floors(['1F', '2F', '3F', '4F', '5F', '6F'], { '1F': ['water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'] },
-  { name: 'D栋 食堂', area: '南区', x: 0.65, y: 0.72, floors: floors(['1F', '2F'], { '1F': ['gas_detector', 'water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'], loads: ['pump_controller'] },
+  { name: 'A栋 研发楼', area: '北区', x: 0.25, y: 0.25, floors: floors(['B1', '1F', '2F', '3F', '4F', '5F'], { B1: ['water_sensor', 'gas_detector'] }), meters: ['electricity_meter', 'water_meter'], facts: { id: 'bldg-a', floorArea: 12_800 }, loads: ['hvac_controller'] },
+  { name: 'B栋 办公楼', area: '北区', x: 0.6, y: 0.22, floors: floors(['1F', '2F', '3F', '4F']), meters: ['electricity_meter', 'water_meter'], facts: { id: 'bldg-b', floorArea: 9_600 }, loads: ['hvac_controller'] },
+  { name: 'C栋 人才公寓', area: '南区', x: 0.3, y: 0.7, floors: floors(['1F', '2F', '3F', '4F', '5F', '6F'], { '1F': ['water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'], facts: { id: 'bldg-c', floorArea: 8_400, residents: 310 } },
+  { name: 'D栋 食堂', area: '南区', x: 0.65, y: 0.72, floors: floors(['1F', '2F'], { '1F': ['gas_detector', 'water_sensor'] }), meters: ['electricity_meter', 'water_meter', 'gas_meter'], facts: { id: 'bldg-d', floorArea: 2_600 }, loads: ['pump_controller'] },
   { name: '周界', area: '周界', x: 0.5, y: 0.5, floors: floors(['室外'], { 室外: ['camera', 'camera', 'camera', 'camera', 'alarm_input', 'alarm_input', 'alarm_input', 'alarm_input', 'alarm_output'] }), meters: [], loads: ['lighting_controller', 'lighting_controller'] },
 ];
+
+/** The buildings' facts the park publishes: floor areas for all, residents for the apartments only (offices and the canteen house nobody). */
+export const demoBuildings = () => BUILDINGS.flatMap(({ name, facts }) => (facts ? [{ id: facts.id, info: { name, floorArea: facts.floorArea, ...(facts.residents ? { residents: facts.residents } : {}) } }] : []));
 
 const PER_FLOOR: DeviceKind[] = ['ipc', 'ipc', 'door', 'smoke_detector', 'alarm_input'];
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { EVENT_TYPES, type DeviceStatus, type DoorState, type EventType, type ZoneState } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
 import { dayLoad, demoMeters, demoRate, DemoRegister, historyMessages, readingsMessage, type DemoMeter, type MeterStory } from './meters';
-import { DEMO_SITE, demoDevices, type DemoDevice } from './park';
+import { DEMO_SITE, demoBuildings, demoDevices, type DemoDevice } from './park';
 
 export type SimulatorOptions = {
   brokerUrl: string;
@@ -129,6 +129,7 @@ export class SiteSimulator {
         this.publishState(device.code, 'online', now),
       ]),
     );
+    await Promise.all(demoBuildings().map(({ id, info }) => client.publishAsync(topicOf('buildingInfo', { site: this.site, building: id }), JSON.stringify({ ...info, ts: now }), { qos: 1, retain: true })));
     const every = (ms: number, work: () => unknown) => this.timers.push(setInterval(() => void work(), ms));
     const statusRate = this.options.statusChangesPerSecond ?? 0.5;
     if (statusRate > 0) every(1000 / statusRate, () => this.statusTick());

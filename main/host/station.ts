@@ -1,6 +1,7 @@
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
+import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { startDemoMeters } from '../demo/meter-story';
 import { DEMO_ANOMALY_THRESHOLDS } from '../demo/meters';
@@ -50,6 +51,7 @@ export async function startStation(options: {
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
     core.rules.seed(DEMO_RULES);
     core.savingSchedules.seed(DEMO_SAVING_SCHEDULES);
+    core.tariffs.seed(DEMO_TARIFF);
     demoSite.simulator
       .start()
       .then(() => startDemoMeters(core, demoSite.simulator, options.dataDir, options.logger))

@@ -24,9 +24,11 @@ export type Committed = {
   schedules: boolean;
   /** Meters whose readings were stored. */
   meters: Set<string>;
+  /** Whether a building's facts or the site's tariffs changed (what energy costs, per m², per resident). */
+  energySettings: boolean;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set() });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -43,6 +45,9 @@ export type IngestHooks = {
   onRule(record: ChannelPayload<'rule'>): boolean;
   /** Whether another station's schedule record changed this station's schedules. */
   onSavingSchedule(record: ChannelPayload<'savingSchedule'>): boolean;
+  /** A building's facts, or another station's tariffs; whether they changed what this station holds. */
+  onBuilding(id: string, info: ChannelPayload<'buildingInfo'>): boolean;
+  onTariff(record: ChannelPayload<'tariff'>): boolean;
   /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
   /** A meter's readings; why the message is not the meter's, or null. */
@@ -242,6 +247,13 @@ export class Ingest {
         return null;
       case 'savingSchedule':
         if (this.hooks?.onSavingSchedule(message.payload)) this.batch.schedules = true;
+        return null;
+      case 'buildingInfo':
+        this.totals.states++;
+        if (this.hooks?.onBuilding(message.params.building!, message.payload)) this.batch.energySettings = true;
+        return null;
+      case 'tariff':
+        if (this.hooks?.onTariff(message.payload)) this.batch.energySettings = true;
         return null;
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });

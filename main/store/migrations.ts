@@ -294,6 +294,11 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX saving_runs_due ON saving_runs(due_at);
   `,
+  // 15: what energy costs: buildings' facts from the site (per m², per resident) and the site's tariffs, shared like rules.
+  `
+  CREATE TABLE buildings (id TEXT PRIMARY KEY, name TEXT NOT NULL, floor_area REAL, residents INTEGER, at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE energy_tariff (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -120,3 +120,6 @@ export function anomalyOption(rows: readonly EnergyRow[], marks: AnomalyMarks): 
     ],
   };
 }
+
+/** The dark theme's inks, for charts drawn in files of their own. */
+export const CHART_INK = { text: TEXT, muted: MUTED, axis: AXIS, grid: GRID };

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileDoneOutlined, MoneyCollectOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Segmented, Select, Space, Statistic, Switch, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -9,11 +9,13 @@ import { useNow } from '../core/use-now';
 import { csvParts, downloadCsv } from '../export/csv';
 import { PageToolbar } from '../shell/page-toolbar';
 import { breakdownOption, trendOption } from './chart-options';
+import { CostRow, useIntensityColumns } from './cost-row';
 import { EChart } from './echart';
 import { change, energyRows, formatAmount, formatChange, siteDateTime, totalsToDate, unitLabel, type EnergyRow } from './energy-rows';
 import { MeterTable } from './meter-table';
 import { MonthlyReport } from './report/monthly-report';
 import { useBreakdown, useMeters, useSeries } from './queries';
+import { TariffDrawer } from './tariff-drawer';
 import './energy.css';
 
 const PICKERS: Record<EnergyPeriodUnit, 'date' | 'week' | 'month' | 'year'> = { day: 'date', week: 'week', month: 'month', year: 'year' };
@@ -42,6 +44,7 @@ export function EnergyPage() {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [brushed, setBrushed] = useState<number[]>([]);
   const [reporting, setReporting] = useState(false);
+  const [tariffOpen, setTariffOpen] = useState(false);
   // A step begins at most a minute before the comparisons to date take it in.
   const now = useNow(60_000);
 
@@ -64,6 +67,7 @@ export function EnergyPage() {
   const unitName = unitLabel(series.data?.unit);
   const labels = useMemo(() => ({ current: t('energy.current'), previous: t('energy.previous'), lastYear: t('energy.lastYear'), unit: unitName }), [t, unitName]);
   const trend = useMemo(() => trendOption(rows, labels, compare), [rows, labels, compare]);
+  const intensityColumns = useIntensityColumns(shownKind, period, !building, unitName);
 
   const choose = (next: { building: string | null; meter: string | null }) => {
     setScope(next);
@@ -143,6 +147,9 @@ export function EnergyPage() {
         <Button icon={<FileDoneOutlined />} onClick={() => setReporting(true)} disabled={!meters.data?.length} data-testid="energy-report-open">
           {t('energy.report.open')}
         </Button>
+        <Button icon={<MoneyCollectOutlined />} onClick={() => setTariffOpen(true)} data-testid="energy-tariff">
+          {t('energyCost.tariff.open')}
+        </Button>
       </PageToolbar>
       {reporting && meters.data && <MonthlyReport meters={meters.data} building={building} onClose={() => setReporting(false)} />}
       {(series.error ?? meters.error) && <Alert type="error" showIcon title={describeError(t, series.error ?? meters.error)} />}
@@ -177,6 +184,7 @@ export function EnergyPage() {
                 columns={[
                   { key: 'label', title: t(building ? 'energy.columns.floor' : 'energy.columns.building'), dataIndex: 'label' },
                   { key: 'amount', title: unitName, align: 'right', render: (_, share) => formatAmount(share.amount) },
+                  ...intensityColumns,
                 ]}
                 data-testid="energy-breakdown-table"
               />
@@ -184,6 +192,8 @@ export function EnergyPage() {
           </Card>
         )}
       </div>
+      <CostRow scope={request.scope} kind={shownKind} period={period} building={building} unit={unitName} view={view} onOpen={(code, at) => choose({ building: at, meter: code })} />
+      <TariffDrawer open={tariffOpen} onClose={() => setTariffOpen(false)} />
       <MeterTable meters={(meters.data ?? []).filter((entry) => entry.kind === shownKind && (!building || entry.building === building))} selected={meter?.code ?? null} onSelect={(code, at) => choose({ building: at, meter: code })} />
     </div>
   );

@@ -26,6 +26,7 @@ const payloadOf = (channel: ChannelName) => built.components.messages[channel]!.
 /** What the station does on each channel: it receives what the site publishes, sends the rest, and also reads other stations' alarms and presence. */
 const ACTIONS: Record<ChannelName, string[]> = {
   deviceInfo: ['receive'],
+  buildingInfo: ['receive'],
   deviceState: ['receive'],
   gatewayState: ['receive'],
   telemetry: ['receive'],
@@ -37,6 +38,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   rule: ['send', 'receive'],
   savingSchedule: ['send', 'receive'],
   presence: ['send', 'receive'],
+  tariff: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -47,6 +49,7 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   rule: ['updatedBy'],
   savingSchedule: ['updatedBy'],
   presence: ['user'],
+  tariff: ['updatedBy'],
 };
 
 /**

@@ -18,8 +18,8 @@ const BINDING_VERSION = '0.2.0';
 const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
-/** Station-published channels that stations also read (each other's alarms, rules and presence). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence'];
+/** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -49,6 +49,10 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
     examples: ['night-water'],
     location: '$message.payload#/id',
   },
+  building: {
+    description: "Building id on the site: one topic level (no `/`, `+` or `#`); the payload's `name` is the building as devices name it.",
+    examples: ['bldg-a'],
+  },
   station: {
     description: 'Station identifier: one topic level (no `/`, `+` or `#`).',
     examples: ['desk-1'],
@@ -77,6 +81,7 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
   },
   // A door controller with an alarm input of its own (an exit button tamper loop, say) reports both.
   deviceState: { status: 'online', ts: 1767225600000, reason: 'door held open 90 s', door: 'held_open', zone: 'armed' },
+  buildingInfo: { name: 'A 栋', floorArea: 12800, residents: 420, ts: 1767225600000 },
   gatewayState: { online: true, ts: 1767225600000 },
   telemetry: { ts: 1767225600000, values: { voltage_a: 229.8, current_a: 12.4, energy_kwh: 18342.5 } },
   // An electricity meter's 15-minute reading; a gateway back from an outage sends its buffered readings the same way.
@@ -138,6 +143,27 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     deleted: false,
   },
   presence: { online: true, ts: 1767225600000, user: '王五' },
+  // Illustrative time-of-use prices: peak 08–11, 13–15, 18–21; valley 22–06; flat otherwise.
+  tariff: {
+    currency: 'CNY',
+    electricity: {
+      spans: [
+        { band: 'valley', from: 22, to: 6 },
+        { band: 'flat', from: 6, to: 8 },
+        { band: 'peak', from: 8, to: 11 },
+        { band: 'flat', from: 11, to: 13 },
+        { band: 'peak', from: 13, to: 15 },
+        { band: 'flat', from: 15, to: 18 },
+        { band: 'peak', from: 18, to: 21 },
+        { band: 'flat', from: 21, to: 22 },
+      ],
+      prices: { peak: 1.2, flat: 0.75, valley: 0.35 },
+    },
+    water: { price: 5 },
+    gas: { price: 3.5 },
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: '赵六',
+  },
 };
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
@@ -169,7 +195,7 @@ function description(): string {
       'A message that cannot be read (unknown topic, invalid device code, wrong site, invalid payload) is quarantined with its reason and never applied.',
     '',
     'Events, commands, acknowledgements and shared state (device info and state, gateway state, alarms, presence) are published with QoS 1; telemetry with QoS 0, since the next sample replaces a lost one. ' +
-      'Device info, device state, gateway state, alarms and presence are retained, so a station that connects learns the current state at once. ' +
+      'Device info, building info, device state, gateway state, alarms, rules, tariffs and presence are retained, so a station that connects learns the current state at once. ' +
       "Gateways and stations set a retained last will on their state or presence topic that publishes `{online:false}`.",
     '',
     '## Sessions',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
-import { DeviceCode, DeviceStatusSchema, RecordingSchema, SavingScheduleDraftSchema } from '../../contract';
+import { DeviceCode, DeviceStatusSchema, RecordingSchema, SavingScheduleDraftSchema, TariffSchema } from '../../contract';
 
 /**
  * Payloads of the site interface, version 1. Each field carries its data
@@ -144,6 +144,20 @@ export const PresencePayload = z.strictObject({
   user: classed(z.string().max(64), 'personal').optional(),
 });
 
+/** A building's facts, for energy per m² and per resident; `name` is the building as its devices name it (DeviceInfoPayload.building). */
+export const BuildingInfoPayload = z.strictObject({
+  name: classed(z.string().min(1).max(64), 'public'),
+  floorArea: classed(z.number().positive().max(10_000_000), 'public').optional().describe('gross floor area in m²'),
+  residents: classed(z.number().int().min(0).max(1_000_000), 'internal').optional().describe('how many people live or work there: a count, never who'),
+  ts: Millis,
+});
+
+/** The site's tariffs as last changed at any station (峰谷平 electricity by hour of the site's day, water and gas per m³). */
+export const TariffPayload = TariffSchema.extend({
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+});
+
 export type DeviceInfo = z.output<typeof DeviceInfoPayload>;
 export type DeviceState = z.output<typeof DeviceStatePayload>;
 export type Telemetry = z.output<typeof TelemetryPayload>;
@@ -153,3 +167,5 @@ export type CommandAck = z.output<typeof CommandAckPayload>;
 export type AlarmStateMessage = z.output<typeof AlarmStatePayload>;
 export type RuleMessage = z.output<typeof RulePayload>;
 export type MeterReadings = z.output<typeof MeterReadingsPayload>;
+export type BuildingInfo = z.output<typeof BuildingInfoPayload>;
+export type TariffMessage = z.output<typeof TariffPayload>;

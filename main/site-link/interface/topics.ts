@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   AlarmStatePayload,
+  BuildingInfoPayload,
   CommandAckPayload,
   CommandPayload,
   DeviceEventPayload,
@@ -11,6 +12,7 @@ import {
   PresencePayload,
   RulePayload,
   SavingSchedulePayload,
+  TariffPayload,
   TelemetryPayload,
 } from './payloads';
 
@@ -48,6 +50,14 @@ export const CHANNELS = {
     from: 'site',
     payload: DeviceStatePayload,
     summary: 'Status of a device (online, offline, fault). Retained.',
+  },
+  buildingInfo: {
+    pattern: 'vigil/v1/{site}/buildings/{building}/info',
+    qos: 1,
+    retained: true,
+    from: 'site',
+    payload: BuildingInfoPayload,
+    summary: "A building's facts: name, floor area, residents (energy per m² and per resident). Retained.",
   },
   gatewayState: {
     pattern: 'vigil/v1/{site}/gateways/{code}/state',
@@ -121,6 +131,14 @@ export const CHANNELS = {
     payload: SavingSchedulePayload,
     summary: 'An energy-saving schedule of the site (lighting, HVAC set-points, pumps), as last changed at any station; every station runs it and sends its steps as commands with the same ids. Retained.',
   },
+  tariff: {
+    pattern: 'vigil/v1/{site}/energy/tariff',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: TariffPayload,
+    summary: "The site's tariffs (峰谷平 electricity, water, gas), as last changed at any station; every station costs energy with them. Retained.",
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -145,7 +163,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
