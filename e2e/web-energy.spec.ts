@@ -221,6 +221,7 @@ test.describe('energy', () => {
     // Electricity, water and gas, each with its chart and meters; every comparison has a month to compare with.
     await expect(report.locator('.energy-report-summary tbody tr')).toHaveCount(3);
     await expect(report.locator('.energy-report-summary')).not.toContainText('—');
+    await expect(report.locator('.energy-report-summary tbody tr').first()).toContainText('¥');
     for (const kind of ['electricity', 'water', 'gas']) await expect(page.getByTestId(`report-chart-${kind}`).locator('canvas').first()).toBeVisible();
     await expect(report).toContainText('D栋 1F 燃气表');
     await screenshot(page, 'energy-report', 'zh-CN');

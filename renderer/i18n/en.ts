@@ -494,6 +494,7 @@ export const en: Messages = {
       kind: 'Energy',
       total: 'Used',
       unit: 'Unit',
+      cost: 'Cost',
       yoy: 'Year on year',
       meter: 'Meter',
       share: 'Share',

@@ -493,6 +493,7 @@ export const zhCN = {
       kind: '能源',
       total: '用量',
       unit: '单位',
+      cost: '费用',
       yoy: '同比变化',
       meter: '表计',
       share: '占比',

@@ -7,6 +7,7 @@ import type { EnergyKind, Meter, VigilBridge } from '../../core/contract';
 import { describeError } from '../../core/errors';
 import { useNow } from '../../core/use-now';
 import { downloadCsv } from '../../export/csv';
+import { formatMoney } from '../cost-chart';
 import { EChart } from '../echart';
 import { energyRows, formatAmount, formatChange, siteDateTime, unitLabel } from '../energy-rows';
 import { reportChartOption } from './report-chart';
@@ -27,7 +28,7 @@ async function savePdf(name: string): Promise<void> {
  * A4 page, with the app's own fonts) or saved as CSV.
  */
 export function MonthlyReport({ meters, building: initial, onClose }: { meters: readonly Meter[]; building: string | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const buildings = useMemo(() => [...new Set(meters.map((meter) => meter.building))], [meters]);
   const [building, setBuilding] = useState(initial ?? buildings[0] ?? '');
   // The last month that has ended: a monthly report is of a whole month.
@@ -85,10 +86,11 @@ export function MonthlyReport({ meters, building: initial, onClose }: { meters: 
                 <th>{t('energy.columns.change')}</th>
                 <th>{t('energy.lastYear')}</th>
                 <th>{t('energy.report.yoy')}</th>
+                <th>{t('energy.report.cost')}</th>
               </tr>
             </thead>
             <tbody>
-              {report.kinds.map(({ kind, series }) => {
+              {report.kinds.map(({ kind, series, cost }) => {
                 const totals = monthTotals(series);
                 const unit = unitLabel(series.unit);
                 return (
@@ -99,6 +101,7 @@ export function MonthlyReport({ meters, building: initial, onClose }: { meters: 
                     <td>{formatChange(totals.mom)}</td>
                     <td>{totals.lastYear === null ? '—' : `${formatAmount(totals.lastYear)} ${unit}`}</td>
                     <td>{formatChange(totals.yoy)}</td>
+                    <td>{cost === null ? '—' : formatMoney(cost, i18n.language)}</td>
                   </tr>
                 );
               })}

@@ -9,6 +9,8 @@ export type KindReport = {
   kind: EnergyKind;
   series: EnergySeries;
   meters: { key: string; label: string; amount: number }[];
+  /** What the month cost at the site's tariffs; null where the site has none. */
+  cost: number | null;
 };
 
 /**
@@ -23,11 +25,12 @@ export function useMonthlyReport(building: string, kinds: readonly EnergyKind[],
     queries: kinds.map((kind) => ({
       queryKey: [...energyKeys.all, 'report', building, kind, month],
       queryFn: async (): Promise<KindReport> => {
-        const [series, breakdown] = await Promise.all([
+        const [series, breakdown, cost] = await Promise.all([
           core.call('energy.series', { scope: { building }, kind, period, step: '1d', compare: true }),
           core.call('energy.breakdown', { kind, by: 'meter', building, period }),
+          core.call('energy.cost', { scope: { building }, kind, period }),
         ]);
-        return { kind, series, meters: breakdown.shares };
+        return { kind, series, meters: breakdown.shares, cost: cost.cost };
       },
     })),
   });
