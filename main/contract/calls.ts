@@ -29,7 +29,7 @@ import {
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
 import { AnomalySchema } from './energy-anomalies';
-import { PlannedRunSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
+import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
@@ -231,6 +231,8 @@ export const calls = {
   'energy.plan': call('energy.read', z.strictObject({ from: Timestamp, days: z.number().int().min(1).max(31).default(7) }), z.object({ position: SitePositionSchema, runs: z.array(PlannedRunSchema) })),
   /** What the schedules' runs did, device by device, newest first. */
   'energy.runs': call('energy.read', z.strictObject({ schedule: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(SavingRunSchema)),
+  /** What a schedule saved over its last `days` whole days, estimated against its building's learned baseline; null without a building or meters. */
+  'energy.savingEstimate': call('energy.read', z.strictObject({ schedule: z.string().max(64), days: z.number().int().min(1).max(31).default(7) }), SavingEstimateSchema.nullable()),
   /** Runs a step of a schedule now (checking the wiring), through the same commands as its times. */
   'energy.runStep': call('energy.control', z.strictObject({ schedule: z.string().max(64), step: z.number().int().min(0).max(7) }), z.object({ sent: z.array(z.string()) }), { audited: true }),
   /** The site's tariffs (峰谷平 electricity, water, gas), null until someone sets them. */

@@ -91,3 +91,25 @@ export type SavingRun = z.infer<typeof SavingRunSchema>;
 /** The site's position, for sunrise and sunset. */
 export const SitePositionSchema = z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
 export type SitePosition = z.infer<typeof SitePositionSchema>;
+
+/**
+ * What a schedule saved, estimated against the building's learned baseline
+ * (the median of the same hour of the week over 8 weeks): in the hours it
+ * held its loads low. `basis` says which weeks: before the schedule was last
+ * changed, or (when the meters began later) before the period.
+ */
+export const SavingEstimateSchema = z.object({
+  schedule: z.string(),
+  building: z.string(),
+  from: Timestamp,
+  to: Timestamp,
+  hours: z.number().int(),
+  unit: z.literal('kWh'),
+  baseline: z.number(),
+  actual: z.number(),
+  saved: z.number(),
+  learnedFrom: Timestamp,
+  learnedTo: Timestamp,
+  basis: z.enum(['before_change', 'before_period']),
+});
+export type SavingEstimate = z.infer<typeof SavingEstimateSchema>;

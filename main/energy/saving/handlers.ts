@@ -11,7 +11,7 @@ export function savingHandlers(deps: {
   schedules: SavingSchedules;
   runner: SavingRunner;
   hub: Hub;
-}): HandlerGroup<'energy.schedules' | 'energy.saveSchedule' | 'energy.deleteSchedule' | 'energy.plan' | 'energy.runs' | 'energy.runStep'> {
+}): HandlerGroup<'energy.schedules' | 'energy.saveSchedule' | 'energy.deleteSchedule' | 'energy.plan' | 'energy.runs' | 'energy.runStep' | 'energy.savingEstimate'> {
   const { db, schedules, runner, hub } = deps;
   return {
     'energy.schedules': () => schedules.list(),
@@ -27,6 +27,7 @@ export function savingHandlers(deps: {
     },
     'energy.plan': ({ from, days }) => ({ position: runner.position, runs: runner.plan(from, from + days * DAY_MS) }),
     'energy.runs': (filter) => runner.runs(filter),
+    'energy.savingEstimate': ({ schedule, days }) => runner.estimate(schedule, days, Date.now()),
     'energy.runStep': ({ schedule, step }, { connection }) => {
       const { username, role } = connection.session!;
       const sent = db.transaction(() => runner.runNow(schedule, step, { user: username, role }, Date.now()))();

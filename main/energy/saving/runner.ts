@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { PlannedRun, SavingRun, SitePosition } from '../../contract';
+import type { PlannedRun, SavingEstimate, SavingRun, SitePosition } from '../../contract';
 import type { AuditTrail } from '../../audit/trail';
 import type { CommandService } from '../../commands/service';
 import type { DeviceRegistry } from '../../devices/registry';
 import type { Database } from '../../store/database';
 import type { EnergyCalendar } from '../calendar';
+import { estimateSaving } from './estimate';
 import { planRuns } from './plan';
 import type { SavingSchedules } from './schedules';
 
@@ -28,7 +29,7 @@ export class SavingRunner {
   private readonly statements;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly deps: {
       schedules: SavingSchedules;
       registry: DeviceRegistry;
@@ -56,6 +57,15 @@ export class SavingRunner {
   /** What will run in [from, to). */
   plan(from: number, to: number): PlannedRun[] {
     return planRuns(this.deps.schedules.list(), from, to, this.deps.calendar, this.deps.position);
+  }
+
+  /** What a schedule saved over the last `days` whole days to `now`, estimated (see estimate.ts). */
+  estimate(scheduleId: string, days: number, now: number): SavingEstimate | null {
+    const schedule = this.deps.schedules.get(scheduleId);
+    const to = this.deps.calendar.start('1d', now);
+    const from = to - days * 86_400_000;
+    const runs = planRuns([schedule], from - 86_400_000, to, this.deps.calendar, this.deps.position);
+    return estimateSaving(this.db, schedule, runs, { from, to }, this.deps.calendar);
   }
 
   /** Runs the steps that came due since the last sweep; returns the commands sent. Inside a transaction. */
