@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { createLogger } from '../logging/logger';
+import { SitePositionSchema, type SitePosition } from '../contract';
 import { startStation } from './station';
 import { startWebHost } from './web-host';
 
@@ -24,11 +25,19 @@ Serves Vigil to a browser on this machine.
   --site-name NAME    the site's name as officers know it
   --station NAME      this station's name on the site (default: the host name)
   --time-zone ZONE    the site's IANA time zone, for energy's days and months (default Asia/Shanghai)
+  --position LAT,LON  the site's latitude and longitude in degrees, for its lighting's sunrise and sunset (default Shanghai)
   --port N            HTTP port (default 4300)
   --host ADDRESS      address to bind (default 127.0.0.1; anything else is reachable from the network)
   --data DIR          station data folder (default ~/.vigil, or ~/.vigil/demo for the demo)
   --allow-origin URL  a further page origin allowed to connect (repeatable)
 `;
+
+/** `--position 32.07,121.07`: latitude then longitude, in degrees. */
+function parsePosition(text: string): SitePosition {
+  const parsed = SitePositionSchema.safeParse(Object.fromEntries(text.split(',').map((part, index) => [index ? 'longitude' : 'latitude', Number(part)])));
+  if (!parsed.success || text.split(',').length !== 2) throw new Error(`--position ${text}: latitude,longitude in degrees, such as 32.07,121.07`);
+  return parsed.data;
+}
 
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -46,6 +55,7 @@ async function serve(argv: string[]): Promise<void> {
       'site-name': { type: 'string' },
       station: { type: 'string' },
       'time-zone': { type: 'string' },
+      position: { type: 'string' },
       port: { type: 'string', default: '4300' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
@@ -64,6 +74,7 @@ async function serve(argv: string[]): Promise<void> {
       throw new Error(`--time-zone ${values['time-zone']}: not an IANA time zone such as Asia/Shanghai`);
     }
   }
+  const position = values.position === undefined ? undefined : parsePosition(values.position);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
 
@@ -84,6 +95,7 @@ async function serve(argv: string[]): Promise<void> {
         tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
         protocolVersion: values.mqtt === '4' ? (4 as const) : (5 as const),
         timeZone: values['time-zone'],
+        position,
       };
   // Built: out/core/cli.js beside out/renderer. From source (tsx): main/host/cli.ts, renderer in out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,3 +1,4 @@
+import type { SitePosition } from '../contract';
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
@@ -19,6 +20,8 @@ export type SiteConfig = {
   tls?: TlsOptions;
   /** IANA time zone of the site (energy's days and months); Asia/Shanghai when not given. */
   timeZone?: string;
+  /** Where the site is, for its lighting schedules' sunrise and sunset; Shanghai when not given. */
+  position?: SitePosition;
 };
 
 export type Station = { core: Core; demoSite: DemoSite | null; siteName: string; stop(): Promise<void> };
