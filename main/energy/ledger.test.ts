@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
-import { connectClient, testCore } from '../testing/harness';
+import { connectClient, pushSite, testCore } from '../testing/harness';
 
 const SITE = 'test-site';
 /** 32061201 01 151 0 000001: a water meter; 150 electricity. */
@@ -31,9 +31,7 @@ function station(): Core {
   return core;
 }
 
-function send(rest: string, payload: unknown): void {
-  core!.ingest.push({ topic: `vigil/v1/${SITE}/${rest}`, payload: Buffer.from(JSON.stringify(payload)), receivedAt: Date.now() });
-}
+const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
 
 const readings = (code: string, values: [number, number][], extra: object = {}) =>
   send(`devices/${code}/readings`, { unit: code === POWER ? 'kWh' : 'm3', readings: values.map(([ts, value]) => ({ ts, value })), ...extra });

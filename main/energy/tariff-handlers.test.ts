@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../contract';
 import type { Core } from '../core';
 import { DEMO_TARIFF } from '../demo/tariff';
-import { connectClient, rejection, testCore } from '../testing/harness';
+import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
 import { BuildingRegistry } from './buildings';
 import { EnergyCalendar } from './calendar';
 import { EnergyCosts } from './costs';
@@ -25,9 +25,7 @@ afterEach(async () => {
   core = null;
 });
 
-function send(rest: string, payload: unknown): void {
-  core!.ingest.push({ topic: `vigil/v1/${SITE}/${rest}`, payload: Buffer.from(JSON.stringify(payload)), receivedAt: Date.now() });
-}
+const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
 
 /** Readings every hour: `perHour(hour)` used in the hour starting at T0 + hour h. */
 function hourly(code: string, from: number, hours: number, perHour: (hour: number) => number) {

@@ -54,6 +54,11 @@ export function testCore(overrides: Partial<CoreOptions> = {}): Core {
   });
 }
 
+/** What the site publishes on `vigil/v1/{site}/{rest}`, handed to the station's ingest as the link would (flush to commit). */
+export function pushSite(core: Core, rest: string, payload: unknown, site = 'test-site', receivedAt = Date.now()): void {
+  core.ingest.push({ topic: `vigil/v1/${site}/${rest}`, payload: Buffer.from(JSON.stringify(payload)), receivedAt });
+}
+
 export function connectClient(core: Core, origin = 'test'): CoreClient {
   const { client, core: coreSide } = transportPair();
   core.connect(coreSide, origin);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../core';
-import { connectClient, testCore } from '../../testing/harness';
+import { connectClient, pushSite, testCore } from '../../testing/harness';
 
 const SITE = 'test-site';
 const WATER = '32061201011510000001';
@@ -15,9 +15,7 @@ afterEach(async () => {
   core = null;
 });
 
-function send(rest: string, payload: unknown): void {
-  core!.ingest.push({ topic: `vigil/v1/${SITE}/${rest}`, payload: Buffer.from(JSON.stringify(payload)), receivedAt: Date.now() });
-}
+const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
 
 /** Hourly register readings over `hours` from T0: 1 m³/h at night (01:00–05:00), 3 m³/h by day, plus `leak` m³/h on the nights asked. */
 function water(hours: number, leakNights: number[], leak = 2) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ANOMALY_THRESHOLDS } from '../../contract';
 import type { Core } from '../../core';
-import { testCore } from '../../testing/harness';
+import { pushSite, testCore } from '../../testing/harness';
 import { EnergyCalendar } from '../calendar';
 import { EnergyWatch } from './watch';
 
@@ -34,9 +34,7 @@ async function restart(): Promise<void> {
   station();
 }
 
-function send(rest: string, payload: unknown): void {
-  core!.ingest.push({ topic: `vigil/v1/${SITE}/${rest}`, payload: Buffer.from(JSON.stringify(payload)), receivedAt: Date.now() });
-}
+const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
 
 /** An office's electricity per hour: 10 kWh from 08:00 to 18:00 on weekdays, 3 otherwise, with ±5 % of fixed wobble. */
 const office = (hour: number) => {

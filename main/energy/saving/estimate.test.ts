@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SavingSchedule } from '../../contract';
 import type { Core } from '../../core';
-import { testCore } from '../../testing/harness';
+import { pushSite, testCore } from '../../testing/harness';
 import { EnergyCalendar } from '../calendar';
 import { estimateSaving, savingHours } from './estimate';
 import { planRuns } from './plan';
@@ -51,13 +51,13 @@ describe('energy-saving estimate', () => {
 
   it('sets the building’s use in those hours against the same hours of the 8 weeks before the change', () => {
     core = testCore();
-    core.ingest.push({ topic: `vigil/v1/${SITE}/devices/${POWER}/info`, payload: Buffer.from(JSON.stringify({ name: 'B栋 电表', area: '北区', building: 'B栋', floor: '1F', ts: 1 })), receivedAt: Date.now() });
+    pushSite(core, `devices/${POWER}/info`, { name: 'B栋 电表', area: '北区', building: 'B栋', floor: '1F', ts: 1 }, SITE);
     // 5 kWh an hour, and from the change on 3 kWh in the hours the set-point is back.
     const night = (hour: number) => hour % 24 >= 19 || hour % 24 < 7;
     let value = 0;
     const readings = [{ ts: T0, value }];
     for (let hour = 0; hour < 11 * 7 * 24; hour++) readings.push({ ts: T0 + (hour + 1) * HOUR, value: (value += hour >= 9 * 7 * 24 && night(hour) ? 3 : 5) });
-    for (let i = 0; i < readings.length; i += 96) core.ingest.push({ topic: `vigil/v1/${SITE}/devices/${POWER}/readings`, payload: Buffer.from(JSON.stringify({ unit: 'kWh', readings: readings.slice(i, i + 96) })), receivedAt: Date.now() });
+    for (let i = 0; i < readings.length; i += 96) pushSite(core, `devices/${POWER}/readings`, { unit: 'kWh', readings: readings.slice(i, i + 96) }, SITE);
     core.ingest.flush();
     // The week after the change (week 10, days 63–70).
     const window = { from: T0 + 10 * WEEK, to: T0 + 11 * WEEK };

@@ -3,7 +3,7 @@ import { CONTROLLER_OF, type SavingScheduleDraft } from '../../contract';
 import type { Core } from '../../core';
 import { demoDevices } from '../../demo/park';
 import { DEMO_SAVING_SCHEDULES } from '../../demo/saving';
-import { connectClient, testCore } from '../../testing/harness';
+import { connectClient, pushSite, testCore } from '../../testing/harness';
 
 const SITE = 'test-site';
 const LIGHT_1 = '32061201011530000001';
@@ -15,9 +15,7 @@ afterEach(async () => {
   core = null;
 });
 
-function send(rest: string, payload: unknown): void {
-  core!.ingest.push({ topic: `vigil/v1/${SITE}/${rest}`, payload: Buffer.from(JSON.stringify(payload)), receivedAt: Date.now() });
-}
+const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
 
 /** A station with two lighting circuits, the first online, the second offline; and a property manager signed in. */
 async function station() {
