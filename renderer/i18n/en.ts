@@ -612,6 +612,9 @@ export const en: Messages = {
       electricity_meter: 'Electricity meter',
       water_meter: 'Water meter',
       gas_meter: 'Gas meter',
+      lighting_controller: 'Lighting controller',
+      hvac_controller: 'HVAC controller',
+      pump_controller: 'Pump controller',
       gateway: 'Gateway',
     },
     levels: {

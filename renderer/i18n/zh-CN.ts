@@ -611,6 +611,9 @@ export const zhCN = {
       electricity_meter: '电表',
       water_meter: '水表',
       gas_meter: '燃气表',
+      lighting_controller: '照明控制器',
+      hvac_controller: '空调控制器',
+      pump_controller: '水泵控制器',
       gateway: '网关',
     },
     levels: {
