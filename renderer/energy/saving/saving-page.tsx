@@ -38,6 +38,12 @@ export function SavingPage() {
   const planZone = plan.data?.timeZone;
   if (planZone && planZone !== timeZone) setTimeZone(planZone);
   const [editing, setEditing] = useState<SavingSchedule | 'new' | null>(null);
+  // Each opening gets a dialog of its own: a form kept from the last one would show its values.
+  const [opened, setOpened] = useState(0);
+  const edit = (target: SavingSchedule | 'new') => {
+    setOpened((count) => count + 1);
+    setEditing(target);
+  };
   const byId = useMemo(() => new Map((schedules.data ?? []).map((schedule) => [schedule.id, schedule])), [schedules.data]);
   const taken = useMemo(() => new Set(byId.keys()), [byId]);
 
@@ -47,6 +53,7 @@ export function SavingPage() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() !== 'n' || event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || editing) return;
       event.preventDefault();
+      setOpened((count) => count + 1);
       setEditing('new');
     };
     window.addEventListener('keydown', onKey);
@@ -60,7 +67,7 @@ export function SavingPage() {
         <Typography.Text type="secondary">{t('saving.hint')}</Typography.Text>
         <span className="toolbar-spacer" />
         {canControl ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="schedule-create">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => edit('new')} data-testid="schedule-create">
             {t('saving.create')} (N)
           </Button>
         ) : (
@@ -71,12 +78,12 @@ export function SavingPage() {
       </PageToolbar>
       {error && <Alert type="error" showIcon title={describeError(t, error)} />}
       <Card size="small" title={t('saving.schedules', { count: schedules.data?.length ?? 0 })} className="saving-schedules">
-        <ScheduleTable schedules={schedules.data ?? []} loading={schedules.isPending} controllers={controllers.data ?? EMPTY} canControl={canControl} onEdit={setEditing} />
+        <ScheduleTable schedules={schedules.data ?? []} loading={schedules.isPending} controllers={controllers.data ?? EMPTY} canControl={canControl} onEdit={edit} />
       </Card>
       <WeekPlan from={from} now={now} timeZone={timeZone} runs={plan.data?.runs ?? []} position={plan.data?.position ?? null} loading={plan.isPending} />
       <RunTable runs={runs.data ?? []} timeZone={timeZone} loading={runs.isPending} schedules={byId} controllers={controllers.data ?? EMPTY} />
       {canControl && (
-        <ScheduleDialog open={editing !== null} schedule={editing === 'new' ? null : editing} taken={taken} controllers={controllers.data ?? EMPTY} onClose={() => setEditing(null)} />
+        <ScheduleDialog key={opened} open={editing !== null} schedule={editing === 'new' ? null : editing} taken={taken} controllers={controllers.data ?? EMPTY} onClose={() => setEditing(null)} />
       )}
     </div>
   );
