@@ -227,8 +227,8 @@ export const calls = {
   'energy.schedules': call('energy.read', Empty, z.array(SavingScheduleSchema)),
   'energy.saveSchedule': call('energy.control', SavingScheduleDraftSchema, SavingScheduleSchema, { audited: true }),
   'energy.deleteSchedule': call('energy.control', z.strictObject({ id: z.string().max(64) }), Ok, { audited: true }),
-  /** What the schedules will run from `from` on, for `days` days: the calendar. */
-  'energy.plan': call('energy.read', z.strictObject({ from: Timestamp, days: z.number().int().min(1).max(31).default(7) }), z.object({ position: SitePositionSchema, runs: z.array(PlannedRunSchema) })),
+  /** What the schedules will run from `from` on, for `days` days: the calendar, with the site's position and clock (time zone) it was reckoned on. */
+  'energy.plan': call('energy.read', z.strictObject({ from: Timestamp, days: z.number().int().min(1).max(31).default(7) }), z.object({ position: SitePositionSchema, timeZone: z.string(), runs: z.array(PlannedRunSchema) })),
   /** What the schedules' runs did, device by device, newest first. */
   'energy.runs': call('energy.read', z.strictObject({ schedule: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) }), z.array(SavingRunSchema)),
   /** What a schedule saved over its last `days` whole days, estimated against its building's learned baseline; null without a building or meters. */

@@ -30,6 +30,9 @@ export type Fault = 'garbage' | 'bad-json' | 'unknown-device' | 'oversized' | 'r
 /** What the panel does with a zone on each command. */
 const ZONE_COMMANDS: Record<string, ZoneState> = { 'zone.arm': 'armed', 'zone.disarm': 'disarmed', 'zone.bypass': 'bypassed', 'zone.unbypass': 'armed' };
 
+/** Kinds the demo never takes offline at random. */
+const STAY_UP: ReadonlySet<DemoDevice['kind']> = new Set(['gateway', 'door', 'alarm_input', 'lighting_controller', 'hvac_controller', 'pump_controller']);
+
 const PEOPLE = ['张伟', '王芳', '李娜', '刘洋', '陈杰', '杨静', '赵磊', '黄敏', '周涛', '吴丽'];
 const ALARMS: { kind: DemoDevice['kind']; type: EventType }[] = [
   { kind: 'alarm_input', type: 'intrusion' },
@@ -194,8 +197,9 @@ export class SiteSimulator {
       return;
     }
     const device = this.pick(this.devices)!;
-    // Doors and zones stay up: an officer trying the demo's remote open or arming must not be refused at random.
-    if (this.offline.has(device.code) || device.kind === 'gateway' || device.kind === 'door' || device.kind === 'alarm_input') return;
+    // Doors, zones and the energy-saving controllers stay up: an officer trying the demo's remote open or arming,
+    // or a property manager running a schedule's step at once, must not be refused at random.
+    if (this.offline.has(device.code) || STAY_UP.has(device.kind)) return;
     this.offline.add(device.code);
     await this.publishState(device.code, this.random() < 0.2 ? 'fault' : 'offline');
   }

@@ -12,6 +12,7 @@ const GLYPHS = {
   gas: 'M12 1c1 5 7 7 7 14a7 7 0 0 1-14 0c0-3 2-6 3-8c1 2 2 3 3 3c0-4-1-6 1-9z',
   meter: 'M12 1L23 12L12 23L1 12z',
   gateway: 'M12 1l10 6v10l-10 6L2 17V7z',
+  plug: 'M7 1h3v5h4V1h3v5h3v6a8 8 0 0 1-6 7.7V23h-4v-3.3A8 8 0 0 1 4 12V6h3z',
 } as const;
 
 type Glyph = keyof typeof GLYPHS;
@@ -43,9 +44,10 @@ const KINDS: Record<DeviceKind, { glyph: Glyph; group: keyof typeof GROUPS }> = 
   electricity_meter: { glyph: 'meter', group: 'energy' },
   water_meter: { glyph: 'meter', group: 'energy' },
   gas_meter: { glyph: 'meter', group: 'energy' },
-  lighting_controller: { glyph: 'gateway', group: 'energy' },
-  hvac_controller: { glyph: 'gateway', group: 'energy' },
-  pump_controller: { glyph: 'gateway', group: 'energy' },
+  // What energy-saving schedules switch: a plug, apart from the meters that count.
+  lighting_controller: { glyph: 'plug', group: 'energy' },
+  hvac_controller: { glyph: 'plug', group: 'energy' },
+  pump_controller: { glyph: 'plug', group: 'energy' },
   gateway: { glyph: 'gateway', group: 'network' },
 };
 
@@ -75,6 +77,7 @@ const STAND_INS: Record<Glyph, string> = {
   gas: 'circle',
   meter: 'diamond',
   gateway: 'diamond',
+  plug: 'roundRect',
 };
 
 export function largeSymbolOf(kind: DeviceKind): string {

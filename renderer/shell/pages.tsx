@@ -1,4 +1,4 @@
-import { AlertOutlined, ThunderboltOutlined, AuditOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -53,6 +53,12 @@ export const PAGES: PageDef[] = [
     permission: 'energy.read',
     icon: <ThunderboltOutlined />,
     component: lazy(() => import('../energy/energy-page').then((module) => ({ default: module.EnergyPage }))),
+  },
+  {
+    key: 'saving',
+    permission: 'energy.read',
+    icon: <BulbOutlined />,
+    component: lazy(() => import('../energy/saving/saving-page').then((module) => ({ default: module.SavingPage }))),
   },
   {
     key: 'devices',

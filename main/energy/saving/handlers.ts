@@ -25,7 +25,7 @@ export function savingHandlers(deps: {
       hub.broadcast('energy.schedulesChanged', {});
       return { ok: true as const };
     },
-    'energy.plan': ({ from, days }) => ({ position: runner.position, runs: runner.plan(from, from + days * DAY_MS) }),
+    'energy.plan': ({ from, days }) => ({ position: runner.position, timeZone: runner.timeZone, runs: runner.plan(from, from + days * DAY_MS) }),
     'energy.runs': (filter) => runner.runs(filter),
     'energy.savingEstimate': ({ schedule, days }) => runner.estimate(schedule, days, Date.now()),
     'energy.runStep': ({ schedule, step }, { connection }) => {

@@ -62,6 +62,7 @@ describe('energy-saving schedules', () => {
     expect(await manager.call('energy.saveSchedule', lights)).toMatchObject({ id: 'street-lights', updatedBy: 'property' });
     expect(await officer.call('energy.schedules', {})).toHaveLength(1);
     const plan = await officer.call('energy.plan', { from: SIX_PM - 3_600_000, days: 2 });
+    expect(plan.timeZone).toBe('Asia/Shanghai');
     expect(plan.runs.map((run) => [run.step, run.at])).toEqual([[0, SIX_PM], [1, SIX_PM + 5.5 * 3_600_000], [0, SIX_PM + 86_400_000], [1, SIX_PM + 106_200_000]]);
   });
 

@@ -54,6 +54,11 @@ export class SavingRunner {
     return this.deps.position;
   }
 
+  /** The site's clock, on which the steps' times of day and days are read. */
+  get timeZone(): string {
+    return this.deps.calendar.timeZone;
+  }
+
   /** What will run in [from, to). */
   plan(from: number, to: number): PlannedRun[] {
     return planRuns(this.deps.schedules.list(), from, to, this.deps.calendar, this.deps.position);
