@@ -26,7 +26,13 @@ test.describe('energy saving', () => {
     await expect(table.locator('[data-id=street-lights]')).toContainText('每天');
     await expect(table.locator('[data-id=office-hvac-night]')).toContainText('19:00 设定 28 °C');
     await expect(table.locator('[data-id=office-hvac-night]')).toContainText('工作日');
-    await expect(table.locator('[data-id=office-hvac-night]')).toContainText('B栋 办公楼');
+    await expect(table.locator('[data-id=office-hvac-night]')).toContainText('A栋 研发楼');
+    // What the HVAC schedule saved, as an estimate against A栋's learned baseline, said to be one on hover; the lights have no building to measure on.
+    const estimate = table.locator('[data-id=office-hvac-night]').getByTestId('schedule-estimate');
+    await expect(estimate).toHaveText(/^≈ -?[\d,.]+ kWh$/);
+    await estimate.hover();
+    await expect(page.locator('.ant-tooltip')).toContainText('估算值');
+    await expect(table.locator('[data-id=street-lights]').getByTestId('schedule-estimate')).toHaveCount(0);
     await expect(table.locator('[data-id=canteen-pump-night]')).toContainText('22:00 停泵');
 
     // The week: seven days from today, the street lights twice every day, at the park's position.

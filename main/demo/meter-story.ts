@@ -9,6 +9,20 @@ import type { SiteSimulator } from './simulator';
 /** A year and two months: the last month's 同比 has the whole month a year before it to compare with. */
 const HISTORY_MS = 430 * 86_400_000;
 
+export type DemoStory = { story: MeterStory; firstStart: boolean };
+
+/** The park's story as the station's data folder keeps it, anchored now at the first start. */
+export function demoStory(dataDir: string): DemoStory {
+  const file = path.join(dataDir, 'demo-meters.json');
+  try {
+    return { story: JSON.parse(fs.readFileSync(file, 'utf8')) as MeterStory, firstStart: false };
+  } catch {
+    const story = { anchor: Date.now() };
+    fs.writeFileSync(file, JSON.stringify(story));
+    return { story, firstStart: true };
+  }
+}
+
 /**
  * Starts the demo park's meters on a station. The story is anchored at the
  * station's first start and kept in its data folder, so a restart continues
@@ -16,17 +30,7 @@ const HISTORY_MS = 430 * 86_400_000;
  * Readings wait until the station knows the meters: before that it would
  * refuse them as unknown devices.
  */
-export function startDemoMeters(core: Core, simulator: SiteSimulator, dataDir: string, logger: Logger): void {
-  const file = path.join(dataDir, 'demo-meters.json');
-  let story: MeterStory;
-  let firstStart = false;
-  try {
-    story = JSON.parse(fs.readFileSync(file, 'utf8')) as MeterStory;
-  } catch {
-    story = { anchor: Date.now() };
-    firstStart = true;
-    fs.writeFileSync(file, JSON.stringify(story));
-  }
+export function startDemoMeters(core: Core, simulator: SiteSimulator, { story, firstStart }: DemoStory, logger: Logger): void {
   const meters = simulator.devices.filter((device) => energyKindOf(device.kind)).map((device) => device.code);
   const started = Date.now();
   const timer = setInterval(() => {

@@ -1,6 +1,7 @@
 import { DEFAULT_ANOMALY_THRESHOLDS, energyKindOf, ENERGY_UNITS, type AnomalyThresholds, type EnergyKind } from '../contract';
 import type { MeterReadings } from '../site-link/interface/payloads';
 import type { DemoDevice } from './park';
+import { SCHEDULES_SET_UP_BEFORE_MS } from './saving';
 
 const QUARTER_MS = 900_000;
 const HOUR_MS = 3_600_000;
@@ -25,8 +26,10 @@ export const DEMO_ANOMALY_THRESHOLDS: AnomalyThresholds = { ...DEFAULT_ANOMALY_T
  * The story the demo's meters tell, anchored at the station's first start
  * so a restart continues it: C栋's water leaks through the night two days
  * before (a floor of 1.8 m³/h from 01:00 to 05:00), the canteen's burner
- * is left on the evening before (2.5 m³/h from 21:00 to 23:30), and B栋 has
- * used 40 % more electricity than usual for the last ten days.
+ * is left on the evening before (2.5 m³/h from 21:00 to 23:30), B栋 has
+ * used 40 % more electricity than usual for the last ten days, and A栋 uses
+ * 30 % less on weekday nights since its HVAC schedule was set up three
+ * weeks before.
  */
 export type MeterStory = { anchor: number };
 
@@ -96,7 +99,17 @@ function quarterRate(meter: DemoMeter, quarter: number, day: number, scale: numb
   const leaking = meter.kind === 'water' && meter.device.info.building.startsWith('C栋') && day === anchorDay - 2 * DAY_MS && ofDay >= 4 && ofDay < 20;
   // 21:00–23:30 of the evening before.
   const burnerOn = meter.kind === 'gas' && meter.device.info.building === CANTEEN && day === anchorDay - DAY_MS && ofDay >= 84 && ofDay < 94;
-  return rate + (leaking ? 1.8 : 0) + (burnerOn ? 2.5 : 0);
+  return (setBack(meter, quarter, day, ofDay, story) ? rate * HVAC_SETBACK : rate) + (leaking ? 1.8 : 0) + (burnerOn ? 2.5 : 0);
+}
+
+/** What A栋 uses while its HVAC is set back: from 19:00 on weekdays to 07:30 on the next one, weekends through. */
+const HVAC_SETBACK = 0.7;
+
+/** Whether A栋's HVAC is set back in a quarter: since the schedules were set up (main/demo/saving.ts), outside weekdays' 07:30–19:00. */
+function setBack(meter: DemoMeter, quarter: number, day: number, ofDay: number, story: MeterStory): boolean {
+  if (meter.kind !== 'electricity' || !meter.device.info.building.startsWith('A栋') || quarter * QUARTER_MS < story.anchor - SCHEDULES_SET_UP_BEFORE_MS) return false;
+  const weekday = new Date(day + LOCAL_OFFSET_MS).getUTCDay();
+  return !(weekday >= 1 && weekday <= 5 && ofDay >= 30 && ofDay < 76);
 }
 
 /** What a meter uses per hour at `at` (kWh/h or m³/h). */

@@ -4,9 +4,9 @@ import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
 import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
-import { startDemoMeters } from '../demo/meter-story';
+import { demoStory, startDemoMeters } from '../demo/meter-story';
 import { DEMO_ANOMALY_THRESHOLDS } from '../demo/meters';
-import { DEMO_POSITION, DEMO_SAVING_SCHEDULES } from '../demo/saving';
+import { DEMO_POSITION, DEMO_SAVING_SCHEDULES, SCHEDULES_SET_UP_BEFORE_MS } from '../demo/saving';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
 
@@ -53,11 +53,13 @@ export async function startStation(options: {
     seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
     core.rules.seed(DEMO_RULES);
-    core.savingSchedules.seed(DEMO_SAVING_SCHEDULES);
+    const story = demoStory(options.dataDir);
+    // The schedules were set up three weeks before the story's day, so the saving page has weeks to estimate against.
+    core.savingSchedules.seed(DEMO_SAVING_SCHEDULES, story.story.anchor - SCHEDULES_SET_UP_BEFORE_MS);
     core.tariffs.seed(DEMO_TARIFF);
     demoSite.simulator
       .start()
-      .then(() => startDemoMeters(core, demoSite.simulator, options.dataDir, options.logger))
+      .then(() => startDemoMeters(core, demoSite.simulator, story, options.logger))
       .catch((error: unknown) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo park did not start'));
   }
   return {

@@ -84,12 +84,12 @@ export class SharedRecords<D extends { id: string }> {
 
   /**
    * Records a new station starts with (the demo park's): stored where no
-   * version exists, stamped at the clock's beginning so any edit wins, and
-   * not published (every station seeds the same).
+   * version exists, stamped at `at` (the clock's beginning unless told) so
+   * any edit wins, and not published (every station seeds the same).
    */
-  seed(drafts: readonly D[]): void {
+  seed(drafts: readonly D[], at = 0): void {
     this.db.transaction(() => {
-      for (const draft of drafts) this.apply({ ...draft, hlc: formatHlc({ millis: 0, counter: 0, node: 'seed' }), updatedBy: 'Vigil', deleted: false });
+      for (const draft of drafts) this.apply({ ...draft, hlc: formatHlc({ millis: at, counter: 0, node: 'seed' }), updatedBy: 'Vigil', deleted: false });
     })();
   }
 

@@ -520,6 +520,12 @@ export const en: Messages = {
     },
   },
   saving: {
+    estimate: {
+      title: 'Saved, 7 days (est.)',
+      value: '≈ {{amount}} kWh',
+      before_change: 'An estimate. In the {{hours}} hours the schedule held its loads low, {{building}} used {{actual}} kWh; the same hours of the week usually took {{baseline}} kWh (the median of the 8 weeks {{from}} to {{to}}, before the schedule was last changed).',
+      before_period: 'An estimate. In the {{hours}} hours the schedule held its loads low, {{building}} used {{actual}} kWh; the same hours of the 8 weeks {{from}} to {{to}} took {{baseline}} kWh (median). The schedule was in force then too, so this understates what it saves.',
+    },
     title: 'Energy saving',
     hint: 'Public lighting, HVAC set-points and pumps switched on time or with the sun; shared by the whole site',
     create: 'New schedule',

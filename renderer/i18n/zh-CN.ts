@@ -519,6 +519,12 @@ export const zhCN = {
     },
   },
   saving: {
+    estimate: {
+      title: '近 7 天估算节省',
+      value: '≈ {{amount}} kWh',
+      before_change: '估算值。计划使负载处于节能状态的 {{hours}} 小时内，{{building}} 用电 {{actual}} kWh；这些时段平时用电 {{baseline}} kWh（计划最近修改前 {{from}} 至 {{to}} 共 8 周同时段的中位数）。',
+      before_period: '估算值。计划使负载处于节能状态的 {{hours}} 小时内，{{building}} 用电 {{actual}} kWh；{{from}} 至 {{to}} 共 8 周的同时段中位数为 {{baseline}} kWh。当时计划已在执行，因此本值偏低。',
+    },
     title: '节能控制',
     hint: '按时间或日出日落开关公共照明、调整空调设定温度、停开水泵；全站点共享',
     create: '新建计划',

@@ -69,7 +69,8 @@ export class SavingRunner {
     const schedule = this.deps.schedules.get(scheduleId);
     const to = this.deps.calendar.start('1d', now);
     const from = to - days * 86_400_000;
-    const runs = planRuns([schedule], from - 86_400_000, to, this.deps.calendar, this.deps.position);
+    // From a week before: a weekly schedule's step before the period may hold its loads low into it.
+    const runs = planRuns([schedule], from - 7 * 86_400_000, to, this.deps.calendar, this.deps.position);
     return estimateSaving(this.db, schedule, runs, { from, to }, this.deps.calendar);
   }
 

@@ -74,8 +74,8 @@ export class SavingSchedules {
     return this.records.receive(record);
   }
 
-  /** Schedules a new station starts with (the demo park's). */
-  seed(drafts: readonly SavingScheduleDraft[]): void {
-    this.records.seed(drafts);
+  /** Schedules a new station starts with (the demo park's), as set up at `at`. */
+  seed(drafts: readonly SavingScheduleDraft[], at?: number): void {
+    this.records.seed(drafts, at);
   }
 }

@@ -78,7 +78,7 @@ export function SavingPage() {
       </PageToolbar>
       {error && <Alert type="error" showIcon title={describeError(t, error)} />}
       <Card size="small" title={t('saving.schedules', { count: schedules.data?.length ?? 0 })} className="saving-schedules">
-        <ScheduleTable schedules={schedules.data ?? []} loading={schedules.isPending} controllers={controllers.data ?? EMPTY} canControl={canControl} onEdit={edit} />
+        <ScheduleTable schedules={schedules.data ?? []} loading={schedules.isPending} controllers={controllers.data ?? EMPTY} canControl={canControl} timeZone={timeZone} onEdit={edit} />
       </Card>
       <WeekPlan from={from} now={now} timeZone={timeZone} runs={plan.data?.runs ?? []} position={plan.data?.position ?? null} loading={plan.isPending} />
       <RunTable runs={runs.data ?? []} timeZone={timeZone} loading={runs.isPending} schedules={byId} controllers={controllers.data ?? EMPTY} />

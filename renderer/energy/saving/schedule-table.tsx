@@ -6,6 +6,7 @@ import { core } from '../../core/client';
 import type { Device, SavingSchedule } from '../../core/contract';
 import { describeError } from '../../core/errors';
 import { savingKeys } from './queries';
+import { SavingEstimateCell } from './saving-estimate';
 import { LOAD_COLOUR } from './saving-format';
 import { daysText, stepText } from './saving-text';
 
@@ -19,12 +20,15 @@ export function ScheduleTable({
   loading,
   controllers,
   canControl,
+  timeZone,
   onEdit,
 }: {
   schedules: SavingSchedule[];
   loading: boolean;
   controllers: ReadonlyMap<string, Device>;
   canControl: boolean;
+  /** The site's, for the estimate's dates. */
+  timeZone: string;
   onEdit(schedule: SavingSchedule): void;
 }) {
   const { t } = useTranslation();
@@ -110,6 +114,7 @@ export function ScheduleTable({
         </div>
       ),
     },
+    { key: 'estimate', title: t('saving.estimate.title'), width: 120, align: 'right', render: (_, schedule) => <SavingEstimateCell schedule={schedule} timeZone={timeZone} /> },
   ];
   if (canControl) {
     columns.push({
