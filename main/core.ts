@@ -78,6 +78,12 @@ export type CoreOptions = {
   checkOutputs?: boolean;
   /** How often idle sessions are looked for (tests shorten it). */
   lockSweepMs?: number;
+  /**
+   * Judge energy anomalies (night flow) on the 5 s sweep; default on. Off is
+   * an operations and benchmark switch: readings are still stored and rolled
+   * up, no anomaly alarm is raised.
+   */
+  energyAnomalies?: boolean;
   video?: {
     /** An ffmpeg IT chose; else the one shipped with Vigil. */
     ffmpeg?: string;
@@ -242,7 +248,7 @@ export function createCore(options: CoreOptions): Core {
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
     // Energy anomalies are judged on nights the meters have reported past.
-    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...nightFlow.sweep(Date.now())])();
+    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : nightFlow.sweep(Date.now()))])();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
