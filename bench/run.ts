@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { alarms } from './alarms/index';
+import { energy } from './energy';
 import { foundation } from './foundation';
 import { ingest } from './ingest';
 import { Report } from './report';
 import { video } from './video/index';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
-const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms };
+const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in BENCHES));

@@ -91,6 +91,12 @@ export type CoreOptions = {
   checkOutputs?: boolean;
   /** How often idle sessions are looked for (tests shorten it). */
   lockSweepMs?: number;
+  /**
+   * Judge energy anomalies (leaks, overuse, stuck or reset registers, gas left on, silence) on the sweep; default on. Off is
+   * an operations and benchmark switch: readings are still stored and rolled
+   * up, no anomaly alarm is raised.
+   */
+  energyAnomalies?: boolean;
   video?: {
     /** An ffmpeg IT chose; else the one shipped with Vigil. */
     ffmpeg?: string;
@@ -273,8 +279,8 @@ export function createCore(options: CoreOptions): Core {
     const ids = alarms.newlyOverdue();
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
-    // Energy anomalies are judged on nights and days the meters have reported past.
-    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising))])();
+    // Energy anomalies are judged on nights and days the meters have reported past (unless a benchmark switched them off).
+    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))])();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
     // Energy-saving steps that came due go out as commands.
     const sent = db.transaction(() => savingRunner.sweep(Date.now()))();

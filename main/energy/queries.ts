@@ -46,6 +46,11 @@ function scopeWhere(scope: EnergyScope): { sql: string; params: Record<string, s
  * Reads of what the meters used, from the rollups: a series of a scope in
  * steps (with 环比 and 同比 beside it), a breakdown by building, floor or
  * meter, the meters with their state, and refused readings.
+ *
+ * The rollups are read meter by meter, each a range of their primary key:
+ * `CROSS JOIN` keeps the scope's meters the outer loop, where SQLite left
+ * to itself scanned every rollup of the site for a building or the whole
+ * site (a year of 2 000 meters is some 90 million rows).
  */
 export class EnergyQueries {
   constructor(
@@ -101,7 +106,7 @@ export class EnergyQueries {
     const rows = this.db
       .prepare(
         `SELECT ${group} AS key, ${input.by === 'meter' ? 'min(d.name)' : group} AS label, sum(r.amount) AS amount
-         FROM devices d JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
+         FROM devices d CROSS JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
          WHERE d.kind = @kind ${input.building ? 'AND d.building = @building' : ''}
          GROUP BY ${group} ORDER BY amount DESC`,
       )
@@ -124,7 +129,7 @@ export class EnergyQueries {
     const rows = this.db
       .prepare(
         `SELECT r.start AS start, sum(r.amount) AS amount
-         FROM devices d JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
+         FROM devices d CROSS JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
          WHERE d.kind = @kind AND ${where.sql}
          GROUP BY r.start`,
       )
