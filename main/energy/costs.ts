@@ -92,12 +92,12 @@ export class EnergyCosts {
     });
   }
 
-  /** What each meter used in the steps begun between `from` and `to`, largest first. */
+  /** What each meter used in the steps begun between `from` and `to`, largest first (meter by meter: see EnergyQueries on CROSS JOIN). */
   private byMeter(kind: EnergyKind, building: string | undefined, step: '1h' | '1d', from: number, to: number): { code: string; name: string; building: string; amount: number }[] {
     return this.deps.db
       .prepare(
         `SELECT d.code, d.name, d.building, sum(r.amount) AS amount
-         FROM devices d JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
+         FROM devices d CROSS JOIN energy_rollups r ON r.code = d.code AND r.step = @step AND r.start >= @from AND r.start < @to
          WHERE d.kind = @kind ${building ? 'AND d.building = @building' : ''}
          GROUP BY d.code ORDER BY amount DESC`,
       )

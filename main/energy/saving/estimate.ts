@@ -42,7 +42,7 @@ export function estimateSaving(
 ): SavingEstimate | null {
   if (!schedule.building) return null;
   const first = db
-    .prepare<[string], number | null>("SELECT min(r.start) FROM energy_rollups r JOIN devices d ON d.code = r.code WHERE d.building = ? AND d.kind = 'electricity_meter' AND r.step = 1")
+    .prepare<[string], number | null>("SELECT min(r.start) FROM devices d CROSS JOIN energy_rollups r ON r.code = d.code AND r.step = 1 WHERE d.building = ? AND d.kind = 'electricity_meter'")
     .pluck()
     .get(schedule.building);
   if (first === null || first === undefined) return null;
@@ -51,10 +51,11 @@ export function estimateSaving(
   const hours = savingHours(runs, window.from, window.to);
   const used = new Map(
     db
-      .prepare<[string, number, number], { start: number; amount: number }>(
-        "SELECT r.start, sum(r.amount) AS amount FROM energy_rollups r JOIN devices d ON d.code = r.code WHERE d.building = ? AND d.kind = 'electricity_meter' AND r.step = 1 AND r.start >= ? AND r.start < ? GROUP BY r.start",
+      .prepare<[number, number, string], { start: number; amount: number }>(
+        // Meter by meter, each a range of the rollups' key (see EnergyQueries on CROSS JOIN).
+        "SELECT r.start, sum(r.amount) AS amount FROM devices d CROSS JOIN energy_rollups r ON r.code = d.code AND r.step = 1 AND r.start >= ? AND r.start < ? WHERE d.building = ? AND d.kind = 'electricity_meter' GROUP BY r.start",
       )
-      .all(schedule.building, Math.min(learnedBefore, window.from) - (WEEKS + 1) * WEEK_MS, window.to)
+      .all(Math.min(learnedBefore, window.from) - (WEEKS + 1) * WEEK_MS, window.to, schedule.building)
       .map((row) => [row.start, row.amount]),
   );
   let baseline = 0;
