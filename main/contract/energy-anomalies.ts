@@ -34,7 +34,11 @@ export const inHours = (hour: number, { fromHour, toHour }: LocalHours) => (from
 /** What the site counts as an anomaly; every station of a site judges with the same. */
 export const AnomalyThresholdsSchema = z.strictObject({
   /** A water meter's smallest hourly flow in the night hours above ratio × its usual night and margin m³/h more. */
-  nightFlow: z.strictObject({ hours: LocalHoursSchema, ratio: z.number().min(1).max(10), margin: z.number().min(0).max(100) }),
+  nightFlow: z.strictObject({
+    hours: LocalHoursSchema.refine((hours) => hours.fromHour < hours.toHour, 'the night hours lie within one day (from 00:00), such as 1 to 5'),
+    ratio: z.number().min(1).max(10),
+    margin: z.number().min(0).max(100),
+  }),
   /** A day above ratio × its weekly profile and robustZ robust standard deviations of the day's total. */
   profile: z.strictObject({ weeks: z.number().int().min(3).max(12), ratio: z.number().min(1).max(5), robustZ: z.number().min(1).max(20) }),
   /** Hours the site is occupied: a meter that usually counts then and does not for stuckHours is stuck. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { createLogger } from '../logging/logger';
-import { SitePositionSchema, type SitePosition } from '../contract';
+import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
 import { startStation } from './station';
 import { startWebHost } from './web-host';
 
@@ -26,6 +26,7 @@ Serves Vigil to a browser on this machine.
   --station NAME      this station's name on the site (default: the host name)
   --time-zone ZONE    the site's IANA time zone, for energy's days and months (default Asia/Shanghai)
   --position LAT,LON  the site's latitude and longitude in degrees, for its lighting's sunrise and sunset (default Shanghai)
+  --anomalies FILE    the site's energy anomaly thresholds (JSON, the shape of DEFAULT_ANOMALY_THRESHOLDS; default those)
   --port N            HTTP port (default 4300)
   --host ADDRESS      address to bind (default 127.0.0.1; anything else is reachable from the network)
   --data DIR          station data folder (default ~/.vigil, or ~/.vigil/demo for the demo)
@@ -36,6 +37,19 @@ Serves Vigil to a browser on this machine.
 function parsePosition(text: string): SitePosition {
   const parsed = SitePositionSchema.safeParse(Object.fromEntries(text.split(',').map((part, index) => [index ? 'longitude' : 'latitude', Number(part)])));
   if (!parsed.success || text.split(',').length !== 2) throw new Error(`--position ${text}: latitude,longitude in degrees, such as 32.07,121.07`);
+  return parsed.data;
+}
+
+/** `--anomalies FILE`: the site's thresholds, checked whole; a bad file stops the station with where it is wrong. */
+function readThresholds(file: string): AnomalyThresholds {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--anomalies ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = AnomalyThresholdsSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`--anomalies ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -56,6 +70,7 @@ async function serve(argv: string[]): Promise<void> {
       station: { type: 'string' },
       'time-zone': { type: 'string' },
       position: { type: 'string' },
+      anomalies: { type: 'string' },
       port: { type: 'string', default: '4300' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
@@ -75,6 +90,7 @@ async function serve(argv: string[]): Promise<void> {
     }
   }
   const position = values.position === undefined ? undefined : parsePosition(values.position);
+  const anomalyThresholds = values.anomalies === undefined ? undefined : readThresholds(values.anomalies);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
 
@@ -96,6 +112,7 @@ async function serve(argv: string[]): Promise<void> {
         protocolVersion: values.mqtt === '4' ? (4 as const) : (5 as const),
         timeZone: values['time-zone'],
         position,
+        anomalyThresholds,
       };
   // Built: out/core/cli.js beside out/renderer. From source (tsx): main/host/cli.ts, renderer in out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));

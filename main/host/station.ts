@@ -1,4 +1,4 @@
-import type { SitePosition } from '../contract';
+import type { AnomalyThresholds, SitePosition } from '../contract';
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { DEMO_RULES } from '../demo/rules';
@@ -22,6 +22,8 @@ export type SiteConfig = {
   timeZone?: string;
   /** Where the site is, for its lighting schedules' sunrise and sunset; Shanghai when not given. */
   position?: SitePosition;
+  /** What counts as an energy anomaly at the site; the defaults when not given. */
+  anomalyThresholds?: AnomalyThresholds;
 };
 
 export type Station = { core: Core; demoSite: DemoSite | null; siteName: string; stop(): Promise<void> };

@@ -5,6 +5,8 @@ import type { DeviceStatus, Meter } from '../core/contract';
 import { StatusBadge } from '../devices/status-badge';
 import { formatAmount, unitLabel } from './energy-rows';
 
+const PAGE_SIZE = 50;
+
 /** What a meter measures now, in its own units: kW, V, A and power factor, or m³/h. */
 function instantText(meter: Meter): string {
   const { kw, voltage, current, pf, flow } = meter.instant;
@@ -49,7 +51,8 @@ export function MeterTable({ meters, selected, onSelect }: { meters: Meter[]; se
         rowKey="code"
         columns={columns}
         dataSource={meters}
-        pagination={false}
+        // A park's few meters on one page; a site of thousands a page at a time, so the page opens in time.
+        pagination={meters.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: 'small', showSizeChanger: false } : false}
         rowClassName={(meter) => (meter.code === selected ? 'energy-meter-selected' : '')}
         onRow={(meter) => ({ onClick: () => onSelect(meter.code, meter.building) })}
         data-testid="energy-meter-table"
