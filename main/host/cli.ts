@@ -46,7 +46,7 @@ function readThresholds(file: string): AnomalyThresholds {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`--anomalies ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`--anomalies ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const parsed = AnomalyThresholdsSchema.safeParse(json);
   if (!parsed.success) throw new Error(`--anomalies ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`).join('; ')}`);
