@@ -8,6 +8,11 @@ async function pick(page: Page, option: string): Promise<void> {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
 }
 
+/** Waits for every select's dropdown to have closed (its motion ends before it is marked hidden), so the next one opened is the only one. */
+async function dropdownsClosed(page: Page): Promise<void> {
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+}
+
 /** The step rows of the editor. */
 const stepsOf = (dialog: Locator) => dialog.getByTestId('schedule-step');
 
@@ -62,10 +67,12 @@ test.describe('energy saving', () => {
 
     const [first, second] = [stepsOf(dialog).nth(0), stepsOf(dialog).nth(1)];
     await expect(stepsOf(dialog)).toHaveCount(2);
+    await dropdownsClosed(page);
     await first.getByTestId('step-trigger').click();
     await pick(page, '日落');
     await first.getByRole('spinbutton').fill('0');
     await first.getByTestId('step-switch').getByText('开', { exact: true }).click();
+    await dropdownsClosed(page);
     await second.getByTestId('step-trigger').click();
     await pick(page, '定时');
     await second.getByRole('textbox').click();
