@@ -8,6 +8,8 @@ export const ROLES = [
   'emergency_commander',
   /** 物业管理员: the site's energy and its saving schedules. */
   'property_manager',
+  /** 维修技师: the repair orders assigned to them, at a station or from the site's technician app. */
+  'technician',
   'it_admin',
   'auditor',
 ] as const;
@@ -36,20 +38,44 @@ export const PERMISSIONS = [
   'energy.read',
   /** Energy-saving schedules and the commands they send (lighting, HVAC set-points, pumps). */
   'energy.control',
+  /** Every repair work order of the site (物业报修). */
+  'orders.read',
+  /** Open a repair order: from the front desk, an alarm or a resident's call. */
+  'orders.create',
+  /** Assign, prioritise, close or cancel orders; escalations of late orders come to them. */
+  'orders.manage',
+  /** Work the orders assigned to oneself: accept, start, note, photograph, complete. */
+  'orders.work',
+  /** Announcements to residents and signage (社区公告): read them and their receipts. */
+  'notices.read',
+  /** Draft announcements, which someone holding notices.publish approves. */
+  'notices.draft',
+  /** Approve, schedule, publish and revoke announcements. */
+  'notices.publish',
+  /** The site's life-service catalogue and what it recommends to residents (生活服务推荐). */
+  'services.read',
+  /** Keep the catalogue. */
+  'services.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIDEO: Permission[] = ['video.live', 'video.playback', 'video.ptz'];
+/** Officers take residents' repair calls and draft notices (a lift out of order); property staff approve what residents read. */
+const FRONT_DESK: Permission[] = ['orders.read', 'orders.create', 'notices.read', 'notices.draft', 'services.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', 'energy.read', ...VIDEO],
-  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', 'energy.read', ...VIDEO],
-  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', 'energy.read', ...VIDEO],
-  // Property staff see the site's devices and alarms (a leak is theirs to fix) and run its energy; no video, no door commands.
-  property_manager: ['alarms.read', 'devices.read', 'energy.read', 'energy.control'],
+  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', 'energy.read', ...VIDEO, ...FRONT_DESK],
+  // Late repair orders escalate to the shift supervisor, who may reassign them.
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', 'energy.read', ...VIDEO, ...FRONT_DESK, 'orders.manage'],
+  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', 'energy.read', ...VIDEO, 'orders.read', 'orders.create', 'notices.read'],
+  // Property staff see the site's devices and alarms (a leak is theirs to fix), run its energy, its repairs, what residents are told
+  // and offered; they call residents back (personal.read, each reveal audited); no video, no door commands.
+  property_manager: ['alarms.read', 'devices.read', 'energy.read', 'energy.control', 'personal.read', ...FRONT_DESK, 'orders.manage', 'notices.publish', 'services.manage'],
+  // A technician sees the orders given to them and the devices they repair, nothing of residents beyond the order.
+  technician: ['devices.read', 'orders.work'],
   it_admin: PERMISSIONS,
   // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video.
-  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback'],
+  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

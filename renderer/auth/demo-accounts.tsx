@@ -6,6 +6,8 @@ const DEMO_ACCOUNTS = [
   { username: 'duty', password: 'Watch!Vigil2026', role: 'duty' },
   { username: 'supervisor', password: 'Shift!Vigil2026', role: 'supervisor' },
   { username: 'commander', password: 'Incident!Vigil2026', role: 'commander' },
+  { username: 'property', password: 'Meter!Vigil2026', role: 'property' },
+  { username: 'tech', password: 'Repair!Vigil2026', role: 'tech' },
   { username: 'auditor', password: 'Ledger!Vigil2026', role: 'auditor' },
 ] as const;
 
