@@ -56,6 +56,8 @@ import { EnergyQueries } from './energy/queries';
 import { BuildingRegistry } from './energy/buildings';
 import { EnergyCosts } from './energy/costs';
 import { TariffStore } from './energy/tariff-store';
+import { imageHandlers } from './images/handlers';
+import { ImageStore } from './images/store';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -127,6 +129,8 @@ export type Core = {
   readonly savingRunner: SavingRunner;
   /** The site's tariffs; the demo seeds its own. */
   readonly tariffs: TariffStore;
+  /** Repair photos and announcements' pictures, by hash. */
+  readonly images: ImageStore;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -183,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
   const savingRunner = new SavingRunner(db, { schedules: savingSchedules, registry, commands, audit, calendar, position: options.site.position ?? DEFAULT_POSITION, station });
   const tariffs = new TariffStore(db, clock, outbox, options.site.id);
   const buildings = new BuildingRegistry(db);
+  const images = new ImageStore(db, outbox, options.site.id);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -192,6 +197,7 @@ export function createCore(options: CoreOptions): Core {
     onSavingSchedule: (record) => savingSchedules.receive(record),
     onBuilding: (id, info) => buildings.apply(id, info),
     onTariff: (record) => tariffs.receive(record),
+    onImage: (hash, image) => images.receive(hash, image),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -263,6 +269,7 @@ export function createCore(options: CoreOptions): Core {
     energyHandlers({ queries, findings: energyWatch.findings, calendar, costs: new EnergyCosts({ db, queries, tariffs, buildings, calendar }), tariffs, changed: () => hub.broadcast('energy.changed', { meters: [] }) }),
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
+    imageHandlers({ db, images }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -307,6 +314,7 @@ export function createCore(options: CoreOptions): Core {
     savingSchedules,
     savingRunner,
     tariffs,
+    images,
     video,
     warm,
     cameras: sources,

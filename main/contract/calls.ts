@@ -32,6 +32,7 @@ import { AnomalySchema } from './energy-anomalies';
 import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
+import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -202,6 +203,12 @@ export const calls = {
   'ptz.goto': call('video.ptz', z.strictObject({ camera: DeviceCode, preset: z.string().min(1).max(64) }), Ok, { audited: true }),
 
   /** The signed-in officer's saved walls: theirs alone, on every station they sign in at. */
+  /**
+   * An image for a record (a repair photo, an announcement's picture): checked by its bytes, stored by hash, shared with the
+   * site. Anyone signed in may add one; it shows nowhere until a record they may change refers to it.
+   */
+  'images.put': call('signed-in', z.strictObject({ data: z.string().max(IMAGE_MAX_BASE64 + 4) }), ImageRefSchema),
+  'images.get': call('signed-in', z.strictObject({ hash: ImageHash }), ImageSchema.nullable()),
   'walls.list': call('video.live', Empty, z.array(WallSchema)),
   'walls.save': call('video.live', z.strictObject(WallSchema.shape), Ok),
   'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),

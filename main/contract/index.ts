@@ -16,3 +16,4 @@ export * from './energy';
 export * from './energy-anomalies';
 export * from './energy-saving';
 export * from './tariffs';
+export * from './images';

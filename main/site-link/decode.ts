@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { deviceCodeProblem, type QuarantineKind } from '../contract';
-import { CHANNELS, matchTopic, type ChannelName, type ChannelPayload } from './interface/topics';
+import { CHANNELS, matchTopic, type Channel, type ChannelName, type ChannelPayload } from './interface/topics';
 
 /** Larger payloads are refused unread: no device message needs more. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -23,8 +23,9 @@ function firstIssue(error: z.ZodError): string {
  * Pure and total: any topic and any bytes give one of the two answers.
  */
 export function decode(topic: string, payload: Uint8Array, site: string): Decoded | Rejected {
-  if (payload.byteLength > MAX_PAYLOAD_BYTES) return { ok: false, kind: 'oversized', reason: `payload of ${payload.byteLength} bytes exceeds ${MAX_PAYLOAD_BYTES}` };
   const match = matchTopic(topic);
+  const limit = (match && (CHANNELS[match.channel] as Channel).maxBytes) || MAX_PAYLOAD_BYTES;
+  if (payload.byteLength > limit) return { ok: false, kind: 'oversized', reason: `payload of ${payload.byteLength} bytes exceeds ${limit}` };
   if (!match) return { ok: false, kind: 'topic', reason: 'topic is not in the vigil/v1 topic tree' };
   if (match.params.site !== site) return { ok: false, kind: 'site', reason: `topic is for site ${match.params.site}, not ${site}` };
   for (const param of CODE_PARAMS) {

@@ -48,6 +48,8 @@ export type IngestHooks = {
   /** A building's facts, or another station's tariffs; whether they changed what this station holds. */
   onBuilding(id: string, info: ChannelPayload<'buildingInfo'>): boolean;
   onTariff(record: ChannelPayload<'tariff'>): boolean;
+  /** An image named by its hash; why it was refused, or null. */
+  onImage(hash: string, image: ChannelPayload<'image'>): string | null;
   /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
   /** A meter's readings; why the message is not the meter's, or null. */
@@ -255,6 +257,10 @@ export class Ingest {
       case 'tariff':
         if (this.hooks?.onTariff(message.payload)) this.batch.energySettings = true;
         return null;
+      case 'image': {
+        const refusal = this.hooks?.onImage(message.params.image!, message.payload);
+        return refusal ? { kind: 'image', reason: refusal } : null;
+      }
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });
         return null;

@@ -299,6 +299,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE buildings (id TEXT PRIMARY KEY, name TEXT NOT NULL, floor_area REAL, residents INTEGER, at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE energy_tariff (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
   `,
+  // 16: images by the SHA-256 of their bytes (repair photos, announcements' pictures), shared over images/{hash}.
+  `
+  CREATE TABLE images (hash TEXT PRIMARY KEY, type TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -919,6 +919,7 @@ export const en: Messages = {
         'json': 'Payload is not JSON',
         'schema': 'Payload fails its schema',
         'unknown-device': 'Device not registered',
+        image: 'Not a usable image',
         'replay': 'Replayed event (already stored)',
       },
     },

@@ -917,6 +917,7 @@ export const zhCN = {
         'json': '载荷不是 JSON',
         'schema': '载荷不符合规范',
         'unknown-device': '设备未注册',
+        image: '图片无效',
         'replay': '重复事件（已入库）',
       },
     },

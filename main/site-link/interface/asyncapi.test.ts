@@ -39,6 +39,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   savingSchedule: ['send', 'receive'],
   presence: ['send', 'receive'],
   tariff: ['send', 'receive'],
+  image: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -50,6 +51,8 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   savingSchedule: ['updatedBy'],
   presence: ['user'],
   tariff: ['updatedBy'],
+  // A repair photo may show a resident or their home.
+  image: ['data'],
 };
 
 /**

@@ -49,6 +49,10 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
     examples: ['night-water'],
     location: '$message.payload#/id',
   },
+  image: {
+    description: 'SHA-256 of the image\'s bytes, 64 lower-case hex digits: a receiver checks it and refuses an image whose bytes do not match.',
+    examples: ['6b7fa434f92a8b80aab02d9bf1a12e49ffcae424e4013a1c4f68b67e3d2bbcd0'],
+  },
   building: {
     description: "Building id on the site: one topic level (no `/`, `+` or `#`); the payload's `name` is the building as devices name it.",
     examples: ['bldg-a'],
@@ -81,6 +85,8 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
   },
   // A door controller with an alarm input of its own (an exit button tamper loop, say) reports both.
   deviceState: { status: 'online', ts: 1767225600000, reason: 'door held open 90 s', door: 'held_open', zone: 'armed' },
+  // A 1×1 PNG; a resident's photo is the same, larger (at most 1 MiB).
+  image: { data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', ts: 1767225600000 },
   buildingInfo: { name: 'A 栋', floorArea: 12800, residents: 420, ts: 1767225600000 },
   gatewayState: { online: true, ts: 1767225600000 },
   telemetry: { ts: 1767225600000, values: { voltage_a: 229.8, current_a: 12.4, energy_kwh: 18342.5 } },
@@ -171,7 +177,7 @@ const parametersOf = (pattern: string) => [...pattern.matchAll(/\{(\w+)\}/g)].ma
 
 /** Payloads the site publishes are described as Vigil accepts them (defaulted fields may be left out); what stations publish, as they send it (defaults filled in). */
 export function payloadIo(channel: ChannelName): 'input' | 'output' {
-  return CHANNELS[channel].from === 'site' ? 'input' : 'output';
+  return CHANNELS[channel].from === 'station' ? 'output' : 'input';
 }
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, Record<string, unknown>> };
@@ -313,7 +319,8 @@ export function buildAsyncApi(): object {
     };
   }
   for (const name of names) {
-    const actions: ('send' | 'receive')[] = CHANNELS[name].from === 'site' ? ['receive'] : STATION_READS.includes(name) ? ['send', 'receive'] : ['send'];
+    const from = CHANNELS[name].from;
+    const actions: ('send' | 'receive')[] = from === 'site' ? ['receive'] : from === 'both' || STATION_READS.includes(name) ? ['send', 'receive'] : ['send'];
     for (const action of actions) operations[`${action}${pascal(name)}`] = operation(name, action);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
+import { ImageData } from '../../contract/images';
 import { DeviceCode, DeviceStatusSchema, RecordingSchema, SavingScheduleDraftSchema, TariffSchema } from '../../contract';
 
 /**
@@ -169,3 +170,8 @@ export type RuleMessage = z.output<typeof RulePayload>;
 export type MeterReadings = z.output<typeof MeterReadingsPayload>;
 export type BuildingInfo = z.output<typeof BuildingInfoPayload>;
 export type TariffMessage = z.output<typeof TariffPayload>;
+
+export const ImagePayload = z.strictObject({
+  data: classed(ImageData, 'personal').describe('the image, base64: JPEG, PNG or WebP, at most 1 MiB and 8 192 px a side; its SHA-256 must be the topic\'s {image}'),
+  ts: Millis,
+});

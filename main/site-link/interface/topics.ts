@@ -8,6 +8,7 @@ import {
   DeviceInfoPayload,
   DeviceStatePayload,
   GatewayStatePayload,
+  ImagePayload,
   MeterReadingsPayload,
   PresencePayload,
   RulePayload,
@@ -28,8 +29,10 @@ export type Channel = {
   pattern: string;
   qos: 0 | 1;
   retained: boolean;
-  /** Who publishes: the site (devices, gateways) or stations (Vigil). */
-  from: 'site' | 'station';
+  /** Who publishes: the site (devices, gateways, residents' apps), stations (Vigil), or both. */
+  from: 'site' | 'station' | 'both';
+  /** Larger payloads than the decoder's default are allowed on this channel (images). */
+  maxBytes?: number;
   payload: z.ZodType;
   summary: string;
 };
@@ -139,6 +142,15 @@ export const CHANNELS = {
     payload: TariffPayload,
     summary: "The site's tariffs (峰谷平 electricity, water, gas), as last changed at any station; every station costs energy with them. Retained.",
   },
+  image: {
+    pattern: 'vigil/v1/{site}/images/{image}',
+    qos: 1,
+    retained: true,
+    from: 'both',
+    maxBytes: 1_500_000,
+    payload: ImagePayload,
+    summary: "An image a record refers to by its SHA-256 (a resident's or technician's repair photo, an announcement's picture), from a resident's app or a station. Checked against its name; stored once. Retained.",
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -163,7 +175,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
