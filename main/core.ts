@@ -57,6 +57,10 @@ import { BuildingRegistry } from './energy/buildings';
 import { EnergyCosts } from './energy/costs';
 import { TariffStore } from './energy/tariff-store';
 import { imageHandlers } from './images/handlers';
+import { AlarmRepairs } from './orders/from-alarm';
+import { repairFromApp, updateFromApp } from './orders/from-site';
+import { orderHandlers } from './orders/handlers';
+import { WorkOrders } from './orders/store';
 import { ImageStore } from './images/store';
 
 /** Where the demo park is, and most sites Vigil serves. */
@@ -131,6 +135,8 @@ export type Core = {
   readonly tariffs: TariffStore;
   /** Repair photos and announcements' pictures, by hash. */
   readonly images: ImageStore;
+  /** The site's repair work orders. */
+  readonly orders: WorkOrders;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -188,8 +194,16 @@ export function createCore(options: CoreOptions): Core {
   const tariffs = new TariffStore(db, clock, outbox, options.site.id);
   const buildings = new BuildingRegistry(db);
   const images = new ImageStore(db, outbox, options.site.id);
+  const orders = new WorkOrders(db, clock, outbox, options.site.id);
+  const alarmRepairs = new AlarmRepairs(db, orders, (alarm) => energyWatch.findings.anomalyOf(alarm));
+  /** Orders opened inside the current ingest batch or sweep, announced once it commits. */
+  let openedOrders: string[] = [];
+  const withRepairs = (alarmIds: string[]) => {
+    openedOrders.push(...alarmRepairs.open(alarmIds));
+    return alarmIds;
+  };
   ingest.setHooks({
-    onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
+    onEvent: (code, event) => withRepairs([alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null)),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
     onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
@@ -198,6 +212,9 @@ export function createCore(options: CoreOptions): Core {
     onBuilding: (id, info) => buildings.apply(id, info),
     onTariff: (record) => tariffs.receive(record),
     onImage: (hash, image) => images.receive(hash, image),
+    onOrder: (record) => orders.receive(record),
+    onRepairRequest: (resident, report, receivedAt) => repairFromApp(orders, resident, report, receivedAt),
+    onOrderUpdate: (order, update, receivedAt) => updateFromApp(orders, order, update, receivedAt),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -210,6 +227,15 @@ export function createCore(options: CoreOptions): Core {
     if (changed) hub.broadcast('commands.changed', { ids: [changed] });
   });
   ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
+  const ordersChanged = (ids: string[]) => {
+    if (!ids.length) return;
+    hub.broadcast('orders.changed', { ids });
+    hub.broadcast('orders.mineChanged', {});
+  };
+  ingest.onCommit((batch) => {
+    ordersChanged([...new Set([...batch.orders, ...openedOrders])]);
+    openedOrders = [];
+  });
   const stopEventNews = announceStoredEvents(ingest, hub);
   // Which stations of the site are on line, from their retained presence and last wills.
   const presence = new Map<string, boolean>();
@@ -270,6 +296,7 @@ export function createCore(options: CoreOptions): Core {
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     imageHandlers({ db, images }),
+    orderHandlers({ db, orders, images, users, calendar, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -287,8 +314,13 @@ export function createCore(options: CoreOptions): Core {
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
     // Energy anomalies are judged on nights and days the meters have reported past (unless a benchmark switched them off).
-    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))])();
+    const raised = db.transaction(() => withRepairs([...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))]))();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
+    // Repair orders past a deadline go to the supervisor; every station adds the same escalation.
+    const late = db.transaction(() => orders.escalate(Date.now()))();
+    if (late.length) hub.broadcast('orders.escalated', { ids: late });
+    ordersChanged([...new Set([...openedOrders, ...late])]);
+    openedOrders = [];
     // Energy-saving steps that came due go out as commands.
     const sent = db.transaction(() => savingRunner.sweep(Date.now()))();
     if (sent.length) hub.broadcast('commands.changed', { ids: sent });
@@ -315,6 +347,7 @@ export function createCore(options: CoreOptions): Core {
     savingRunner,
     tariffs,
     images,
+    orders,
     video,
     warm,
     cameras: sources,

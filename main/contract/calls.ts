@@ -32,6 +32,7 @@ import { AnomalySchema } from './energy-anomalies';
 import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
+import { ORDER_PRIORITIES, OrderDetailSchema, OrderDraftSchema, OrderFiguresSchema, OrderId, OrderSummarySchema, Rating } from './orders';
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -209,6 +210,27 @@ export const calls = {
    */
   'images.put': call('signed-in', z.strictObject({ data: z.string().max(IMAGE_MAX_BASE64 + 4) }), ImageRefSchema),
   'images.get': call('signed-in', z.strictObject({ hash: ImageHash }), ImageSchema.nullable()),
+  /** Every repair order of the site, newest first (the list and board filter in the window). */
+  'orders.list': call('orders.read', Empty, z.array(OrderSummarySchema)),
+  /** A technician's own orders. */
+  'orders.mine': call('orders.work', Empty, z.array(OrderSummarySchema)),
+  /** One order with its timeline: for readers of every order, and for the technician it is assigned to. */
+  'orders.get': call('signed-in', z.strictObject({ id: OrderId }), OrderDetailSchema),
+  'orders.create': call('orders.create', OrderDraftSchema, OrderDetailSchema, { audited: true }),
+  'orders.assign': call('orders.manage', z.strictObject({ id: OrderId, technician: z.string().min(1).max(64) }), OrderDetailSchema, { audited: true }),
+  'orders.prioritise': call('orders.manage', z.strictObject({ id: OrderId, priority: z.enum(ORDER_PRIORITIES) }), OrderDetailSchema, { audited: true }),
+  /** Close a completed order the resident did not confirm, or cancel an open one; with the reason. */
+  'orders.end': call('orders.manage', z.strictObject({ id: OrderId, action: z.enum(['close', 'cancel']), text: z.string().trim().min(1, 'say why').max(500) }), OrderDetailSchema, { audited: true }),
+  /** The assigned technician's steps. */
+  'orders.work': call('orders.work', z.strictObject({ id: OrderId, action: z.enum(['accept', 'start', 'complete']), text: z.string().max(500).default(''), photos: z.array(z.string()).max(6).default([]) }), OrderDetailSchema, { audited: true }),
+  /** A note (and photos) on an order: by whoever may open orders, or its technician. */
+  'orders.note': call('signed-in', z.strictObject({ id: OrderId, text: z.string().max(500), photos: z.array(z.string()).max(6).default([]) }), OrderDetailSchema, { audited: true }),
+  /** The resident's word, taken at the front desk: the repair confirmed with a rating, or not fixed after all. */
+  'orders.resident': call('orders.create', z.strictObject({ id: OrderId, action: z.enum(['confirm', 'reopen']), rating: Rating.optional(), text: z.string().max(500).default('') }), OrderDetailSchema, { audited: true }),
+  /** A month's orders in figures, on the site's calendar. */
+  'orders.figures': call('orders.read', z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM') }), OrderFiguresSchema),
+  /** Who orders can be assigned to: this station's technicians and any technician the site's orders name. */
+  'orders.technicians': call('orders.manage', Empty, z.array(z.object({ username: z.string(), displayName: z.string(), open: z.number().int() }))),
   'walls.list': call('video.live', Empty, z.array(WallSchema)),
   'walls.save': call('video.live', z.strictObject(WallSchema.shape), Ok),
   'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),

@@ -20,6 +20,12 @@ export const events = {
   'energy.changed': z.object({ meters: z.array(z.string()) }),
   /** The site's energy-saving schedules changed, here or at another station. */
   'energy.schedulesChanged': z.object({}),
+  /** Repair orders opened or changed, here, at another station or from an app. */
+  'orders.changed': z.object({ ids: z.array(z.string()) }),
+  /** Some order assigned to someone changed: technicians read their own orders again (no ids: they are not all theirs). */
+  'orders.mineChanged': z.object({}),
+  /** Orders past a response or completion deadline: supervisors and property managers are told. */
+  'orders.escalated': z.object({ ids: z.array(z.string()) }),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -53,4 +59,7 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'audit.appended': 'audit.read',
   'energy.changed': 'energy.read',
   'energy.schedulesChanged': 'energy.read',
+  'orders.changed': 'orders.read',
+  'orders.mineChanged': 'orders.work',
+  'orders.escalated': 'orders.manage',
 };

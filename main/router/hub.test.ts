@@ -32,6 +32,9 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'audit.appended': 'audit.list',
   'energy.changed': 'energy.meters',
   'energy.schedulesChanged': 'energy.schedules',
+  'orders.changed': 'orders.list',
+  'orders.mineChanged': 'orders.mine',
+  'orders.escalated': 'orders.assign',
 };
 
 describe('events to windows', () => {

@@ -26,9 +26,11 @@ export type Committed = {
   meters: Set<string>;
   /** Whether a building's facts or the site's tariffs changed (what energy costs, per m², per resident). */
   energySettings: boolean;
+  /** Repair orders opened or changed by this batch. */
+  orders: Set<string>;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set() });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -48,6 +50,11 @@ export type IngestHooks = {
   /** A building's facts, or another station's tariffs; whether they changed what this station holds. */
   onBuilding(id: string, info: ChannelPayload<'buildingInfo'>): boolean;
   onTariff(record: ChannelPayload<'tariff'>): boolean;
+  /** Another station's copy of a repair order; whether it changed this station's. */
+  onOrder(record: ChannelPayload<'order'>): boolean;
+  /** A resident's repair report, or an app's update of an order; why it was refused, or null. */
+  onRepairRequest(resident: string, report: ChannelPayload<'repairRequest'>, receivedAt: number): string | null;
+  onOrderUpdate(order: string, update: ChannelPayload<'orderUpdate'>, receivedAt: number): string | null;
   /** An image named by its hash; why it was refused, or null. */
   onImage(hash: string, image: ChannelPayload<'image'>): string | null;
   /** The command an acknowledgement moved on, or null. */
@@ -257,6 +264,22 @@ export class Ingest {
       case 'tariff':
         if (this.hooks?.onTariff(message.payload)) this.batch.energySettings = true;
         return null;
+      case 'order':
+        if (message.payload.id !== message.params.order) return { kind: 'schema', reason: `order: the record is ${message.payload.id}, the topic names ${message.params.order}` };
+        if (this.hooks?.onOrder(message.payload)) this.batch.orders.add(message.payload.id);
+        return null;
+      case 'repairRequest': {
+        const refusal = this.hooks?.onRepairRequest(message.params.resident!, message.payload, receivedAt);
+        if (refusal) return { kind: refusal.startsWith('replay') ? 'replay' : 'schema', reason: `repairRequest: ${refusal}` };
+        this.batch.orders.add(`r-${message.payload.id}`);
+        return null;
+      }
+      case 'orderUpdate': {
+        const refusal = this.hooks?.onOrderUpdate(message.params.order!, message.payload, receivedAt);
+        if (refusal) return { kind: refusal.startsWith('replay') ? 'replay' : 'refused', reason: `orderUpdate: ${refusal}` };
+        this.batch.orders.add(message.params.order!);
+        return null;
+      }
       case 'image': {
         const refusal = this.hooks?.onImage(message.params.image!, message.payload);
         return refusal ? { kind: 'image', reason: refusal } : null;

@@ -303,6 +303,33 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE images (hash TEXT PRIMARY KEY, type TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // 17: repair work orders: the shared record (every event) and, read from it, the columns the list, board, SLA sweep and figures use.
+  // An order whose creation has not arrived yet has a record and a null state.
+  `
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    record TEXT NOT NULL,
+    state TEXT,
+    priority TEXT NOT NULL,
+    category TEXT NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    building TEXT NOT NULL,
+    assignee TEXT,
+    alarm TEXT,
+    resident TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    respond_by INTEGER NOT NULL,
+    complete_by INTEGER NOT NULL,
+    completed_at INTEGER,
+    rating INTEGER,
+    escalated TEXT NOT NULL
+  );
+  CREATE INDEX orders_created ON orders(created_at);
+  CREATE INDEX orders_completed ON orders(completed_at);
+  CREATE INDEX orders_state ON orders(state);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

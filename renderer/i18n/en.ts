@@ -920,6 +920,7 @@ export const en: Messages = {
         'schema': 'Payload fails its schema',
         'unknown-device': 'Device not registered',
         image: 'Not a usable image',
+        refused: 'Does not fit the record',
         'replay': 'Replayed event (already stored)',
       },
     },

@@ -918,6 +918,7 @@ export const zhCN = {
         'schema': '载荷不符合规范',
         'unknown-device': '设备未注册',
         image: '图片无效',
+        refused: '与记录不符',
         'replay': '重复事件（已入库）',
       },
     },

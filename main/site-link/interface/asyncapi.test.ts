@@ -40,6 +40,9 @@ const ACTIONS: Record<ChannelName, string[]> = {
   presence: ['send', 'receive'],
   tariff: ['send', 'receive'],
   image: ['send', 'receive'],
+  order: ['send', 'receive'],
+  repairRequest: ['receive'],
+  orderUpdate: ['receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -53,6 +56,8 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   tariff: ['updatedBy'],
   // A repair photo may show a resident or their home.
   image: ['data'],
+  repairRequest: ['unit'],
+  orderUpdate: ['by'],
 };
 
 /**

@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -48,6 +48,15 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
     description: 'Alarm rule id (1–40 lower-case letters, digits or `-`); equal to the payload `id`.',
     examples: ['night-water'],
     location: '$message.payload#/id',
+  },
+  order: {
+    description: 'Repair order id (8–80 letters, digits, `_` or `-`); equal to the payload `id`. Orders a resident reported are `r-{report id}`, orders an alarm opened `a-{alarm id}`.',
+    examples: ['r-app-20260101-0001'],
+    location: '$message.payload#/id',
+  },
+  resident: {
+    description: "A resident's app id on the site: one topic level (no `/`, `+` or `#`); pseudonymous, it names no one by itself.",
+    examples: ['app-7f3a9c'],
   },
   image: {
     description: 'SHA-256 of the image\'s bytes, 64 lower-case hex digits: a receiver checks it and refuses an image whose bytes do not match.',
@@ -85,6 +94,43 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
   },
   // A door controller with an alarm input of its own (an exit button tamper loop, say) reports both.
   deviceState: { status: 'online', ts: 1767225600000, reason: 'door held open 90 s', door: 'held_open', zone: 'armed' },
+  // A resident's report, accepted and completed by the technician's app, confirmed and rated by the resident's.
+  order: {
+    id: 'r-app-20260101-0001',
+    events: [
+      {
+        id: 'r-app-20260101-0001-create',
+        hlc: '1767225600000:0000:site',
+        by: 'resident:app-7f3a9c',
+        via: 'app',
+        action: 'create',
+        title: '厨房水槽下漏水',
+        description: '柜子里有积水',
+        category: 'plumbing',
+        priority: 'normal',
+        place: { building: 'A 栋', floor: '3F', unit: '302' },
+        source: 'resident',
+        resident: 'app-7f3a9c',
+        photos: ['2f2a6e05d8c8a1f4f0f7f6e0f1b9c6c2d1f0e9a8b7c6d5e4f3a2b1c0d9e8f7a6'],
+      },
+      { id: '1767225660000:0000:desk-1', hlc: '1767225660000:0000:desk-1', by: '刘芳', via: 'station', action: 'assign', technician: 'zhaolei' },
+      { id: 'app-tech-0001', hlc: '1767225900000:0000:app', by: 'zhaolei', via: 'app', action: 'accept' },
+      { id: 'app-tech-0002', hlc: '1767229200000:0000:app', by: 'zhaolei', via: 'app', action: 'complete', text: '更换了角阀', photos: [] },
+      { id: 'app-res-0001', hlc: '1767232800000:0000:app', by: 'resident:app-7f3a9c', via: 'app', action: 'confirm', rating: 5, text: '很快' },
+    ],
+  },
+  repairRequest: {
+    id: 'app-20260101-0001',
+    title: '厨房水槽下漏水',
+    description: '柜子里有积水',
+    category: 'plumbing',
+    building: 'A 栋',
+    floor: '3F',
+    unit: '302',
+    photos: ['2f2a6e05d8c8a1f4f0f7f6e0f1b9c6c2d1f0e9a8b7c6d5e4f3a2b1c0d9e8f7a6'],
+    ts: 1767225600000,
+  },
+  orderUpdate: { id: 'app-res-0001', action: 'confirm', by: 'resident:app-7f3a9c', text: '很快', photos: [], rating: 5, ts: 1767232800000 },
   // A 1×1 PNG; a resident's photo is the same, larger (at most 1 MiB).
   image: { data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', ts: 1767225600000 },
   buildingInfo: { name: 'A 栋', floorArea: 12800, residents: 420, ts: 1767225600000 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
-import { ImageData } from '../../contract/images';
+import { ImageData, ImageHash } from '../../contract/images';
+import { MAX_ORDER_PHOTOS, ORDER_CATEGORIES, OrderRecordSchema, Rating } from '../../contract/orders';
 import { DeviceCode, DeviceStatusSchema, RecordingSchema, SavingScheduleDraftSchema, TariffSchema } from '../../contract';
 
 /**
@@ -173,5 +174,34 @@ export type TariffMessage = z.output<typeof TariffPayload>;
 
 export const ImagePayload = z.strictObject({
   data: classed(ImageData, 'personal').describe('the image, base64: JPEG, PNG or WebP, at most 1 MiB and 8 192 px a side; its SHA-256 must be the topic\'s {image}'),
+  ts: Millis,
+});
+
+/** Every station's copy of a repair order: all that was done to it. Personal: who did what, and a resident's unit. */
+export const OrderPayload = OrderRecordSchema.meta({ 'x-data-class': 'personal' });
+
+const AppPhotos = z.array(ImageHash).max(MAX_ORDER_PHOTOS).default([]).describe('hashes of images published on images/{image} first');
+
+/** A repair a resident reports from their app (物业报修). */
+export const RepairRequestPayload = z.strictObject({
+  id: MessageId.describe('the app\'s id for the report: the same id twice is the same report; the order is r-{id}'),
+  title: classed(z.string().trim().min(1).max(100), 'internal'),
+  description: classed(z.string().max(2000), 'internal').default(''),
+  category: z.enum(ORDER_CATEGORIES),
+  building: classed(z.string().min(1).max(64), 'public'),
+  floor: classed(z.string().max(64), 'internal').optional(),
+  unit: classed(z.string().max(32), 'personal').optional().describe('the resident\'s unit (房号)'),
+  photos: AppPhotos,
+  ts: Millis,
+});
+
+/** What a technician's app or a resident's app does to an order. */
+export const OrderUpdatePayload = z.strictObject({
+  id: MessageId.describe('the app\'s id for this update: the same id twice is the same update'),
+  action: z.enum(['accept', 'start', 'note', 'complete', 'confirm', 'reopen']),
+  by: classed(z.string().min(1).max(80), 'personal').describe('who: the technician\'s user name (accept, start, note, complete), or resident:{app id} for the resident who reported it (note, confirm, reopen)'),
+  text: classed(z.string().max(500), 'internal').default(''),
+  photos: AppPhotos,
+  rating: Rating.optional().describe('1–5, with confirm'),
   ts: Millis,
 });

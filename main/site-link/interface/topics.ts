@@ -9,6 +9,9 @@ import {
   DeviceStatePayload,
   GatewayStatePayload,
   ImagePayload,
+  OrderPayload,
+  OrderUpdatePayload,
+  RepairRequestPayload,
   MeterReadingsPayload,
   PresencePayload,
   RulePayload,
@@ -142,6 +145,31 @@ export const CHANNELS = {
     payload: TariffPayload,
     summary: "The site's tariffs (峰谷平 electricity, water, gas), as last changed at any station; every station costs energy with them. Retained.",
   },
+  order: {
+    pattern: 'vigil/v1/{site}/orders/{order}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    maxBytes: 256 * 1024,
+    payload: OrderPayload,
+    summary: "A repair work order as a set of everything done to it; every station merges copies by union of the events and reads the order from them alike. Technicians' and residents' apps read their orders here. Retained.",
+  },
+  repairRequest: {
+    pattern: 'vigil/v1/{site}/residents/{resident}/repairs',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: RepairRequestPayload,
+    summary: "A repair a resident reports from their app, with photos; every station opens the same order r-{id}. A report sent again is a replay.",
+  },
+  orderUpdate: {
+    pattern: 'vigil/v1/{site}/orders/{order}/updates',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: OrderUpdatePayload,
+    summary: "What a technician's app (accept, start, note, complete) or the reporting resident's app (note, confirm with a rating, reopen) does to an order; refused with the reason when it does not fit the order.",
+  },
   image: {
     pattern: 'vigil/v1/{site}/images/{image}',
     qos: 1,
@@ -175,7 +203,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
