@@ -198,12 +198,9 @@ export function createCore(options: CoreOptions): Core {
   const alarmRepairs = new AlarmRepairs(db, orders, (alarm) => energyWatch.findings.anomalyOf(alarm));
   /** Orders opened inside the current ingest batch or sweep, announced once it commits. */
   let openedOrders: string[] = [];
-  const withRepairs = (alarmIds: string[]) => {
-    openedOrders.push(...alarmRepairs.open(alarmIds));
-    return alarmIds;
-  };
+  alarms.onRaised((id) => openedOrders.push(...alarmRepairs.open([id])));
   ingest.setHooks({
-    onEvent: (code, event) => withRepairs([alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null)),
+    onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
     onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
@@ -314,7 +311,7 @@ export function createCore(options: CoreOptions): Core {
     if (ids.length) hub.broadcast('alarms.escalated', { ids });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
     // Energy anomalies are judged on nights and days the meters have reported past (unless a benchmark switched them off).
-    const raised = db.transaction(() => withRepairs([...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))]))();
+    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))])();
     if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
     // Repair orders past a deadline go to the supervisor; every station adds the same escalation.
     const late = db.transaction(() => orders.escalate(Date.now()))();

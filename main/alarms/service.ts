@@ -104,6 +104,8 @@ export class AlarmService {
   /** Alarms whose escalation supervisors have been told of, so each is told once. */
   private readonly escalated = new Set<string>();
 
+  private readonly raisedListeners = new Set<(id: string) => void>();
+
   constructor(
     private readonly db: Database,
     private readonly clock: HybridClock,
@@ -173,7 +175,17 @@ export class AlarmService {
       steps: 0,
       ...(rule ? { rule } : {}),
     });
+    if (changed) for (const listener of this.raisedListeners) listener(id);
     return changed ? id : null;
+  }
+
+  /**
+   * Work a new alarm brings with it (a leak opens a repair order), called
+   * inside the transaction that raised it: every station that raises the
+   * alarm does it alike, and nothing is half done after a crash.
+   */
+  onRaised(listener: (id: string) => void): void {
+    this.raisedListeners.add(listener);
   }
 
   /** Another station's view of an alarm. Runs inside the ingest's transaction. */

@@ -36,6 +36,10 @@ describe('the demo park’s meters', () => {
     expect(raised.sort()).toEqual(
       [`night-flow-${code('water', 'C栋')}-20261204`, `gas-idle-${code('gas', 'D栋')}-20261205`, `over-profile-${code('electricity', 'B栋')}-20261204`].sort(),
     );
+    // The leak is a repair as well: one plumbing order, linked to its alarm; the burner and the overuse are not plumbing.
+    expect(core.orders.list().map(({ id, category, priority, alarm, building }) => ({ id, category, priority, alarm, building }))).toEqual([
+      { id: `a-night-flow-${code('water', 'C栋')}-20261204`, category: 'plumbing', priority: 'high', alarm: `night-flow-${code('water', 'C栋')}-20261204`, building: 'C栋 人才公寓' },
+    ]);
   });
 
   it("estimate a saving for A栋's HVAC schedule since it was set up, against the weeks before", () => {

@@ -21,7 +21,7 @@ export class AlarmRepairs {
     this.select = db.prepare<[string], AlarmRow>('SELECT a.id, a.type, a.source, a.raised_at, d.name, d.building, d.floor FROM alarms a LEFT JOIN devices d ON d.code = a.source WHERE a.id = ?');
   }
 
-  /** Opens the orders these alarms call for; returns their ids. Inside the transaction that raised the alarms. */
+  /** Opens the orders these new alarms call for; returns their ids. Inside the transaction that raised the alarms. */
   open(alarmIds: string[]): string[] {
     const opened: string[] = [];
     for (const alarmId of alarmIds) {
