@@ -170,6 +170,13 @@ export class WorkOrders {
     return true;
   }
 
+  /** Orders a new station starts with (the demo park's history): stored where absent, not published (every station seeds the same). */
+  seed(records: readonly OrderRecord[]): void {
+    this.db.transaction(() => {
+      for (const record of records) if (!this.select.get(record.id)) this.save(mergeOrder(undefined, record), false);
+    })();
+  }
+
   /** Another station's copy; true when it added anything here. Inside the ingest's transaction. */
   receive(incoming: OrderRecord): boolean {
     for (const event of incoming.events) {
