@@ -5,21 +5,31 @@ import type { ImageStore } from '../images/store';
 import type { Hub } from '../router/hub';
 import type { CallContext, HandlerGroup } from '../router/router';
 import type { Database } from '../store/database';
+import type { OrderDetail } from '../contract/orders';
 import { orderFigures } from './figures';
 import type { WorkOrders } from './store';
 
-type Methods = 'orders.list' | 'orders.mine' | 'orders.get' | 'orders.create' | 'orders.assign' | 'orders.prioritise' | 'orders.end' | 'orders.work' | 'orders.note' | 'orders.resident' | 'orders.figures' | 'orders.technicians';
+type Methods = 'orders.list' | 'orders.mine' | 'orders.get' | 'orders.contact' | 'orders.create' | 'orders.assign' | 'orders.prioritise' | 'orders.end' | 'orders.work' | 'orders.note' | 'orders.resident' | 'orders.figures' | 'orders.technicians';
+
+/** A unit number keeps its first character (the floor's digit reads as a place, not a home): 1201 → 1***. */
+const maskUnit = (unit: string) => (unit.length <= 1 ? '*' : `${unit[0]}${'*'.repeat(unit.length - 1)}`);
 
 export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: ImageStore; users: UserStore; calendar: EnergyCalendar; hub: Hub }): HandlerGroup<Methods> {
   const { db, orders, images, users, calendar, hub } = deps;
   const session = (context: CallContext) => context.connection.session!;
   const station = (context: CallContext) => ({ by: session(context).username, via: 'station' as const });
-  /** Readers of every order, or the technician it is assigned to; anyone else learns nothing, not even that it exists. */
-  const visible = (id: string, context: CallContext) => {
+  /**
+   * Readers of every order, or the technician it is assigned to; anyone else learns nothing, not even that it exists.
+   * The resident's unit is personal: the technician going there sees it, others a masked one (orders.contact reveals it, audited).
+   */
+  const visible = (id: string, context: CallContext): OrderDetail => {
     const { role, username } = session(context);
     const order = orders.has(id) ? orders.get(id) : null;
-    if (order && (roleHas(role, 'orders.read') || (roleHas(role, 'orders.work') && order.assignee === username))) return order;
-    throw new ContractError(order ? 'forbidden' : 'not_found', order ? `order ${id} is not assigned to you` : `no order ${id}`);
+    if (!order || !(roleHas(role, 'orders.read') || (roleHas(role, 'orders.work') && order.assignee === username))) {
+      throw new ContractError(order ? 'forbidden' : 'not_found', order ? `order ${id} is not assigned to you` : `no order ${id}`);
+    }
+    const { unit, ...place } = order.place;
+    return unit === undefined || order.assignee === username ? order : { ...order, place: { ...place, unit: maskUnit(unit) } };
   };
   /** Photos are the hashes of images this station holds: taken here, or arrived from the site. */
   const known = (photos: string[]) => {
@@ -27,35 +37,39 @@ export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: 
     if (missing) throw new ContractError('invalid_input', `photo ${missing.slice(0, 12)}… is not an image this station holds; add it first`);
     return photos;
   };
-  /** Runs a change and tells windows: readers by id, technicians that their list may have moved. */
-  const change = <T extends { id: string }>(run: () => T): T => {
-    const order = db.transaction(run)();
-    hub.broadcast('orders.changed', { ids: [order.id] });
+  /** Runs a change, tells windows (readers by id, technicians that their list may have moved), and answers as orders.get would. */
+  const change = (context: CallContext, run: () => { id: string }): OrderDetail => {
+    const { id } = db.transaction(run)();
+    hub.broadcast('orders.changed', { ids: [id] });
     hub.broadcast('orders.mineChanged', {});
-    return order;
+    return visible(id, context);
   };
   return {
     'orders.list': () => orders.list(),
     'orders.mine': (_, context) => orders.list({ assignee: session(context).username }),
     'orders.get': ({ id }, context) => visible(id, context),
-    'orders.create': (draft, context) => change(() => orders.create({ ...draft, photos: known(draft.photos), source: 'officer' }, station(context))),
-    'orders.assign': ({ id, technician }, context) => change(() => orders.act(id, { action: 'assign', technician }, station(context))),
-    'orders.prioritise': ({ id, priority }, context) => change(() => orders.act(id, { action: 'priority', priority }, station(context))),
-    'orders.end': ({ id, action, text }, context) => change(() => orders.act(id, { action, text }, station(context))),
+    'orders.contact': ({ id }) => {
+      const order = orders.get(id);
+      return { unit: order.place.unit ?? null, resident: order.resident };
+    },
+    'orders.create': (draft, context) => change(context, () => orders.create({ ...draft, photos: known(draft.photos), source: 'officer' }, station(context))),
+    'orders.assign': ({ id, technician }, context) => change(context, () => orders.act(id, { action: 'assign', technician }, station(context))),
+    'orders.prioritise': ({ id, priority }, context) => change(context, () => orders.act(id, { action: 'priority', priority }, station(context))),
+    'orders.end': ({ id, action, text }, context) => change(context, () => orders.act(id, { action, text }, station(context))),
     'orders.work': ({ id, action, text, photos }, context) => {
       visible(id, context);
-      return change(() => orders.act(id, action === 'complete' ? { action, text, photos: known(photos) } : { action }, station(context)));
+      return change(context, () => orders.act(id, action === 'complete' ? { action, text, photos: known(photos) } : { action }, station(context)));
     },
     'orders.note': ({ id, text, photos }, context) => {
       const order = visible(id, context);
       const { role, username } = session(context);
       if (!roleHas(role, 'orders.create') && order.assignee !== username) throw new ContractError('forbidden', 'notes on an order are for the front desk, property staff and its technician');
       if (!text.trim() && !photos.length) throw new ContractError('invalid_input', 'a note needs text or a photo');
-      return change(() => orders.act(id, { action: 'note', text, photos: known(photos) }, station(context)));
+      return change(context, () => orders.act(id, { action: 'note', text, photos: known(photos) }, station(context)));
     },
     'orders.resident': ({ id, action, rating, text }, context) => {
       if (action === 'confirm' && rating === undefined) throw new ContractError('invalid_input', 'rating: the resident rates the repair 1–5 when confirming it');
-      return change(() => orders.act(id, action === 'confirm' ? { action, rating: rating!, text } : { action, text: text || 'not fixed' }, station(context)));
+      return change(context, () => orders.act(id, action === 'confirm' ? { action, rating: rating!, text } : { action, text: text || 'not fixed' }, station(context)));
     },
     'orders.figures': ({ month }) => orderFigures(db, calendar, month),
     'orders.technicians': () => {

@@ -117,8 +117,16 @@ describe('repair orders over the site interface', () => {
     send('residents/app-43/repairs', { ...report, id: 'app-report-0002', ts: now + 60 * MIN });
     send('residents/app-43/repairs', { ...report, id: 'app-report-0003', photos: ['nothex'] });
     const id = 'r-app-report-0001';
-    expect(await property.call('orders.get', { id })).toMatchObject({ source: 'resident', resident: 'app-42', createdBy: 'resident:app-42', createdAt: now - 10 * MIN, photosBefore: [hashImage(png)], place: { unit: '1201' } });
-    await property.call('orders.assign', { id, technician: 'zhaolei' });
+    expect(await property.call('orders.get', { id })).toMatchObject({ source: 'resident', resident: 'app-42', createdBy: 'resident:app-42', createdAt: now - 10 * MIN, photosBefore: [hashImage(png)], place: { unit: '1***' } });
+    // The unit is personal: masked to the property manager until revealed (audited); the technician sent there sees it.
+    expect(await property.call('orders.contact', { id })).toEqual({ unit: '1201', resident: 'app-42' });
+    expect(core.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'orders.contact', actor: 'propertymanager' });
+    const duty = await as('duty_officer');
+    expect((await rejection(duty.call('orders.contact', { id }))).code).toBe('forbidden');
+    const assigned = await property.call('orders.assign', { id, technician: 'zhaolei' });
+    expect(assigned.place.unit).toBe('1***');
+    const tech = await as('technician', 'zhaolei');
+    expect((await tech.call('orders.get', { id })).place.unit).toBe('1201');
 
     const update = (n: number, body: Record<string, unknown>) => send(`orders/${id}/updates`, { id: `app-update-${String(n).padStart(4, '0')}`, ts: Date.now(), ...body });
     update(1, { action: 'accept', by: 'wangwu' });
