@@ -2,6 +2,7 @@ import type { AnomalyThresholds, SitePosition } from '../contract';
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { demoOrders } from '../demo/orders';
+import { DemoTechnicianApps } from '../demo/technician-apps';
 import { DEMO_RULES } from '../demo/rules';
 import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
@@ -52,6 +53,7 @@ export async function startStation(options: {
       ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4, anomalyThresholds: DEMO_ANOMALY_THRESHOLDS, position: DEMO_POSITION }
       : { ...options.site!, demo: false },
   });
+  const technicianApps = demoSite ? new DemoTechnicianApps(demoSite.brokerUrl, demoSite.site.id) : null;
   if (demoSite) {
     seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
@@ -63,6 +65,7 @@ export async function startStation(options: {
     core.orders.seed(demoOrders(story.story.anchor));
     demoSite.simulator
       .start()
+      .then(() => technicianApps!.start())
       .then(() => startDemoMeters(core, demoSite.simulator, story, options.logger))
       .catch((error: unknown) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo park did not start'));
   }
@@ -72,6 +75,7 @@ export async function startStation(options: {
     siteName,
     async stop() {
       await core.close();
+      await technicianApps?.stop();
       await demoSite?.stop();
     },
   };
