@@ -180,8 +180,9 @@ describe.concurrent('RTSP test server: codecs, audio, recordings, dropped camera
     const dropped = Date.now();
     await server.dropCamera('gate', 1_000);
     const ended = await watching;
-    // Its client's connection ends at once, as when a camera loses power.
-    expect(Date.now() - dropped).toBeLessThan(1_000);
+    // Its client's connection ends at once, as when a camera loses power: well before the 60 s it was watching for
+    // (a loaded machine took 7.7 s to reap the client once; a connection left open would run the whole minute).
+    expect(Date.now() - dropped).toBeLessThan(15_000);
     expect(ended.frames).toBeGreaterThan(0);
     const gone = await run('ffprobe', ['-rtsp_transport', 'tcp', '-v', 'error', server.url('gate')]);
     expect(gone.code).not.toBe(0);
