@@ -40,6 +40,9 @@ const ACTIONS: Record<ChannelName, string[]> = {
   presence: ['send', 'receive'],
   tariff: ['send', 'receive'],
   image: ['send', 'receive'],
+  residentProfile: ['receive'],
+  residentRecommendations: ['send'],
+  service: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -53,6 +56,10 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   tariff: ['updatedBy'],
   // A repair photo may show a resident or their home.
   image: ['data'],
+  // Contact and flat identify the resident; what is recommended reflects their household.
+  residentProfile: ['name', 'phone', 'unit'],
+  residentRecommendations: ['items'],
+  service: ['updatedBy'],
 };
 
 /**
