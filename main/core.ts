@@ -50,6 +50,7 @@ import { MeterLedger } from './energy/ledger';
 import { resetFinding } from './energy/anomalies/reset';
 import { EnergyWatch } from './energy/anomalies/watch';
 import { savingHandlers } from './energy/saving/handlers';
+import { createLifeServices, type LifeServices } from './services';
 import { SavingRunner } from './energy/saving/runner';
 import { SavingSchedules } from './energy/saving/schedules';
 import { EnergyQueries } from './energy/queries';
@@ -131,6 +132,8 @@ export type Core = {
   readonly tariffs: TariffStore;
   /** Repair photos and announcements' pictures, by hash. */
   readonly images: ImageStore;
+  /** Residents (as their apps describe them), the life-service catalogue and what is recommended to each; the demo seeds the catalogue. */
+  readonly services: LifeServices;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -188,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
   const tariffs = new TariffStore(db, clock, outbox, options.site.id);
   const buildings = new BuildingRegistry(db);
   const images = new ImageStore(db, outbox, options.site.id);
+  const services = createLifeServices({ db, clock, outbox, hub, ingest, site: options.site.id, timeZone: options.site.timeZone ?? DEFAULT_TIME_ZONE });
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -198,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
     onBuilding: (id, info) => buildings.apply(id, info),
     onTariff: (record) => tariffs.receive(record),
     onImage: (hash, image) => images.receive(hash, image),
+    ...services.hooks,
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -270,6 +275,7 @@ export function createCore(options: CoreOptions): Core {
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     imageHandlers({ db, images }),
+    services.handlers,
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -315,6 +321,7 @@ export function createCore(options: CoreOptions): Core {
     savingRunner,
     tariffs,
     images,
+    services,
     video,
     warm,
     cameras: sources,
@@ -340,6 +347,7 @@ export function createCore(options: CoreOptions): Core {
       devicesChanged.stop();
       metersChanged.stop();
       stopEventNews();
+      services.stop();
       stopRetention();
       await link?.stop();
       ingest.flush();

@@ -32,6 +32,8 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'audit.appended': 'audit.list',
   'energy.changed': 'energy.meters',
   'energy.schedulesChanged': 'energy.schedules',
+  'services.changed': 'services.catalogue',
+  'residents.changed': 'services.residents',
 };
 
 describe('events to windows', () => {
