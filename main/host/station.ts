@@ -1,6 +1,7 @@
 import type { AnomalyThresholds, SitePosition } from '../contract';
 import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
+import { DEMO_SERVICES } from '../demo/services';
 import { DEMO_RULES } from '../demo/rules';
 import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
@@ -59,6 +60,7 @@ export async function startStation(options: {
     // The schedules were set up three weeks before the story's day, so the saving page has weeks to estimate against.
     core.savingSchedules.seed(DEMO_SAVING_SCHEDULES, story.story.anchor - SCHEDULES_SET_UP_BEFORE_MS);
     core.tariffs.seed(DEMO_TARIFF);
+    core.services.catalogue.seed(DEMO_SERVICES);
     demoSite.simulator
       .start()
       .then(() => startDemoMeters(core, demoSite.simulator, story, options.logger))
