@@ -1,5 +1,5 @@
 import type { HybridClock } from '../alarms/hlc';
-import { ContractError, ServiceDraftSchema, type Service, type ServiceDraft } from '../contract';
+import { ContractError, SERVICE_CATEGORIES, ServiceDraftSchema, type Service, type ServiceDraft } from '../contract';
 import type { Outbox } from '../outbox/outbox';
 import { SharedRecords } from '../sharing/shared-records';
 import type { ServiceMessage } from '../site-link/interface/payloads';
@@ -38,8 +38,9 @@ export class ServiceCatalogue {
     return this.records.generation;
   }
 
+  /** By category in the contract's order (shopping and food first), then by name. */
   list(): Service[] {
-    return this.records.list().sort((a, b) => a.category.localeCompare(b.category) || a.name.zh.localeCompare(b.name.zh, 'zh-CN'));
+    return this.records.list().sort((a, b) => SERVICE_CATEGORIES.indexOf(a.category) - SERVICE_CATEGORIES.indexOf(b.category) || a.name.zh.localeCompare(b.name.zh, 'zh-CN'));
   }
 
   get(id: string): Service {
