@@ -18,6 +18,8 @@ const bodyOf = ({ id, name, category, tags, description, phone, where, hours, su
 export class ServiceCatalogue {
   private readonly records: SharedRecords<ServiceDraft>;
   private readonly newest;
+  /** The parsed, sorted catalogue until the next change: every recommendation reads all of it. */
+  private cache: { generation: number; services: Service[] } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -40,6 +42,11 @@ export class ServiceCatalogue {
 
   /** By category in the contract's order (shopping and food first), then by name. */
   list(): Service[] {
+    if (this.cache?.generation !== this.records.generation) this.cache = { generation: this.records.generation, services: this.sorted() };
+    return this.cache.services.slice();
+  }
+
+  private sorted(): Service[] {
     return this.records.list().sort((a, b) => SERVICE_CATEGORIES.indexOf(a.category) - SERVICE_CATEGORIES.indexOf(b.category) || a.name.zh.localeCompare(b.name.zh, 'zh-CN'));
   }
 

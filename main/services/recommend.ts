@@ -39,31 +39,32 @@ export function openUntil(hours: readonly OpeningSpan[], at: SiteMoment): string
  */
 export function recommend(catalogue: readonly ServiceDraft[], context: CoarseContext, options: { at?: SiteMoment; limit?: number } = {}): Recommendation[] {
   const interests = new Set(context.interests.map((interest) => interest.toLowerCase()));
-  const scored: Recommendation[] = [];
+  const scored: (Recommendation & { distance: number })[] = [];
   for (const service of catalogue) {
     if (!service.active) continue;
+    // Most services match nothing about the resident: find that out before building any reasons.
+    const asked = interests.has(service.category);
+    const tag = asked ? undefined : service.tags.find((candidate) => interests.has(candidate.toLowerCase()));
+    const suits = service.suits.includes(context.household);
+    const here = !!service.where.building && service.where.building === context.building;
+    if (!asked && !tag && !suits && !here) continue;
     const reasons: Reason[] = [];
     let score = 0;
-    if (interests.has(service.category)) {
+    if (asked) {
       reasons.push({ code: 'interest', category: service.category });
       score += WEIGHTS.interest;
-    } else {
-      const tag = service.tags.find((candidate) => interests.has(candidate.toLowerCase()));
-      if (tag) {
-        reasons.push({ code: 'interest_tag', tag });
-        score += WEIGHTS.interestTag;
-      }
+    } else if (tag) {
+      reasons.push({ code: 'interest_tag', tag });
+      score += WEIGHTS.interestTag;
     }
-    if (service.suits.includes(context.household)) {
+    if (suits) {
       reasons.push({ code: 'household', household: context.household });
       score += WEIGHTS.household;
     }
-    if (service.where.building && service.where.building === context.building) {
-      reasons.push({ code: 'same_building', building: service.where.building });
+    if (here) {
+      reasons.push({ code: 'same_building', building: service.where.building! });
       score += WEIGHTS.sameBuilding;
-    }
-    if (!reasons.length) continue;
-    if (service.where.distance <= NEARBY_METRES && !reasons.some((reason) => reason.code === 'same_building')) {
+    } else if (service.where.distance <= NEARBY_METRES) {
       reasons.push({ code: 'nearby', distance: service.where.distance });
       score += WEIGHTS.nearby;
     }
@@ -72,11 +73,10 @@ export function recommend(catalogue: readonly ServiceDraft[], context: CoarseCon
       reasons.push({ code: 'open_now', until });
       score += WEIGHTS.openNow;
     }
-    scored.push({ service: service.id, name: service.name, category: service.category, phone: service.phone, score, reasons });
+    scored.push({ service: service.id, name: service.name, category: service.category, phone: service.phone, score, reasons, distance: service.where.distance });
   }
-  const distance = new Map(catalogue.map((service) => [service.id, service.where.distance]));
-  scored.sort((a, b) => b.score - a.score || distance.get(a.service)! - distance.get(b.service)! || (a.service < b.service ? -1 : 1));
-  return scored.slice(0, options.limit ?? DEFAULT_LIMIT);
+  scored.sort((a, b) => b.score - a.score || a.distance - b.distance || (a.service < b.service ? -1 : 1));
+  return scored.slice(0, options.limit ?? DEFAULT_LIMIT).map(({ distance: _distance, ...recommendation }) => recommendation);
 }
 
 /** The weekday and minute of `millis` on the site's clock. */
