@@ -47,7 +47,7 @@ export function CatalogueTable({ services, loading, canManage, onEdit }: Props) 
         </span>
       ),
     },
-    { key: 'category', title: t('services.columns.category'), width: 96, render: (_, service) => <Tag>{t(`services.categories.${service.category}`)}</Tag> },
+    { key: 'category', title: t('services.columns.category'), width: 112, render: (_, service) => <Tag>{t(`services.categories.${service.category}`)}</Tag> },
     { key: 'tags', title: t('services.columns.tags'), width: 160, ellipsis: true, render: (_, service) => service.tags.join('、') },
     {
       key: 'where',
@@ -57,7 +57,7 @@ export function CatalogueTable({ services, loading, canManage, onEdit }: Props) 
       render: (_, service) => [service.where.building, t('services.distance', { distance: service.where.distance })].filter(Boolean).join(' · '),
     },
     { key: 'hours', title: t('services.columns.hours'), width: 190, ellipsis: true, render: (_, service) => hoursText(t, service.hours) },
-    { key: 'suits', title: t('services.columns.suits'), width: 200, ellipsis: true, render: (_, service) => service.suits.map((household) => t(`services.households.${household}`)).join('、') },
+    { key: 'suits', title: t('services.columns.suits'), width: 200, ellipsis: true, render: (_, service) => service.suits.map((household) => t(`services.households.${household}`)).join(english ? ', ' : '、') },
     { key: 'phone', title: t('services.columns.phone'), width: 130, render: (_, service) => <span className="mono">{service.phone}</span> },
     {
       key: 'active',

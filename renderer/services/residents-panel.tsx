@@ -13,7 +13,7 @@ import { reasonText } from './reasons';
 
 /** Residents as their apps describe them (masked), and what is recommended to the one picked, with the reasons. */
 export function ResidentsPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const residents = useResidents();
   const canSee = usePermission('personal.read');
   const [picked, setPicked] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function ResidentsPanel() {
       key: 'interests',
       title: t('services.residents.interests'),
       ellipsis: true,
-      render: (_, resident) => resident.interests.map((interest) => ((SERVICE_CATEGORIES as readonly string[]).includes(interest) ? t(`services.categories.${interest as ServiceCategory}`) : interest)).join('、'),
+      render: (_, resident) => resident.interests.map((interest) => ((SERVICE_CATEGORIES as readonly string[]).includes(interest) ? t(`services.categories.${interest as ServiceCategory}`) : interest)).join(i18n.language.startsWith('en') ? ', ' : '、'),
     },
     {
       key: 'consent',
@@ -69,7 +69,7 @@ export function ResidentsPanel() {
       width: 84,
       render: (_, resident) => (resident.consent ? <Tag color="blue">{t('services.residents.consentYes')}</Tag> : <Tag>{t('services.residents.consentNo')}</Tag>),
     },
-    { key: 'updated', title: t('services.residents.updated'), width: 100, render: (_, resident) => <span className="mono">{dayjs(resident.updatedAt).format('MM-DD HH:mm')}</span> },
+    { key: 'updated', title: t('services.residents.updated'), width: 118, render: (_, resident) => <span className="mono">{dayjs(resident.updatedAt).format('MM-DD HH:mm')}</span> },
   ];
 
   const pickedResident = residents.data?.find((resident) => resident.id === picked) ?? null;
