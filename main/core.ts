@@ -50,6 +50,7 @@ import { MeterLedger } from './energy/ledger';
 import { resetFinding } from './energy/anomalies/reset';
 import { EnergyWatch } from './energy/anomalies/watch';
 import { savingHandlers } from './energy/saving/handlers';
+import { createLifeServices, type LifeServices } from './services';
 import { SavingRunner } from './energy/saving/runner';
 import { SavingSchedules } from './energy/saving/schedules';
 import { EnergyQueries } from './energy/queries';
@@ -137,6 +138,8 @@ export type Core = {
   readonly images: ImageStore;
   /** The site's repair work orders. */
   readonly orders: WorkOrders;
+  /** Residents (as their apps describe them), the life-service catalogue and what is recommended to each; the demo seeds the catalogue. */
+  readonly services: LifeServices;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -199,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
   /** Orders opened inside the current ingest batch or sweep, announced once it commits. */
   let openedOrders: string[] = [];
   alarms.onRaised((id) => openedOrders.push(...alarmRepairs.open([id])));
+  const services = createLifeServices({ db, clock, outbox, hub, ingest, site: options.site.id, timeZone: options.site.timeZone ?? DEFAULT_TIME_ZONE });
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -212,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
     onOrder: (record) => orders.receive(record),
     onRepairRequest: (resident, report, receivedAt) => repairFromApp(orders, resident, report, receivedAt),
     onOrderUpdate: (order, update, receivedAt) => updateFromApp(orders, order, update, receivedAt),
+    ...services.hooks,
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -294,6 +299,7 @@ export function createCore(options: CoreOptions): Core {
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     imageHandlers({ db, images }),
     orderHandlers({ db, orders, images, users, calendar, hub }),
+    services.handlers,
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -345,6 +351,7 @@ export function createCore(options: CoreOptions): Core {
     tariffs,
     images,
     orders,
+    services,
     video,
     warm,
     cameras: sources,
@@ -370,6 +377,7 @@ export function createCore(options: CoreOptions): Core {
       devicesChanged.stop();
       metersChanged.stop();
       stopEventNews();
+      services.stop();
       stopRetention();
       await link?.stop();
       ingest.flush();

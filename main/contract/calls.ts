@@ -29,6 +29,7 @@ import {
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
 import { ScreenLayoutSchema } from './screens';
 import { AnomalySchema } from './energy-anomalies';
+import { RecommendationSchema, ResidentContactSchema, ResidentId, ResidentViewSchema, ServiceDraftSchema, ServiceId, ServiceSchema } from './services';
 import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
@@ -276,6 +277,18 @@ export const calls = {
   'energy.top': call('energy.read', EnergyTopInput, EnergyTopSchema),
   /** Each building's use per m² and per resident, where the site says its floor area and residents. */
   'energy.intensity': call('energy.read', EnergyIntensityInput, z.array(BuildingIntensitySchema)),
+
+  /** The site's life-service catalogue, by category. */
+  'services.catalogue': call('services.read', Empty, z.array(ServiceSchema)),
+  /** Creates or replaces a service (by id) and shares it with every station; residents' recommendations follow. */
+  'services.save': call('services.manage', ServiceDraftSchema, ServiceSchema, { audited: true }),
+  'services.delete': call('services.manage', z.strictObject({ id: ServiceId }), Ok, { audited: true }),
+  /** Residents as their apps describe them, name and phone masked. */
+  'services.residents': call('services.read', z.strictObject({ building: z.string().max(64).optional(), limit: z.number().int().min(1).max(2000).default(500) }), z.array(ResidentViewSchema)),
+  /** One resident's name, phone and flat in full: only for roles allowed to, and the audit trail records who looked. */
+  'services.residentContact': call('personal.read', z.strictObject({ id: ResidentId }), ResidentContactSchema, { audited: true }),
+  /** What is recommended to one resident, with the reasons (none without consent), and whether each is open now. */
+  'services.recommendations': call('services.read', z.strictObject({ id: ResidentId }), z.object({ resident: ResidentViewSchema, items: z.array(RecommendationSchema) })),
 
   'users.list': call('users.read', Empty, z.array(UserSchema)),
   'users.create': call(

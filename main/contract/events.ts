@@ -26,6 +26,10 @@ export const events = {
   'orders.mineChanged': z.object({}),
   /** Orders past a response or completion deadline: supervisors and property managers are told. */
   'orders.escalated': z.object({ ids: z.array(z.string()) }),
+  /** The site's life-service catalogue changed, here or at another station. */
+  'services.changed': z.object({}),
+  /** Residents' profiles stored from their apps. */
+  'residents.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -62,4 +66,6 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'orders.changed': 'orders.read',
   'orders.mineChanged': 'orders.work',
   'orders.escalated': 'orders.manage',
+  'services.changed': 'services.read',
+  'residents.changed': 'services.read',
 };

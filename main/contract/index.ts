@@ -18,3 +18,4 @@ export * from './energy-saving';
 export * from './tariffs';
 export * from './images';
 export * from './orders';
+export * from './services';

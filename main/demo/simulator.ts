@@ -2,6 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { randomBytes } from 'node:crypto';
 import { EVENT_TYPES, type DeviceStatus, type DoorState, type EventType, type ZoneState } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
+import { DEMO_RESIDENTS } from './services';
 import { dayLoad, demoMeters, demoRate, DemoRegister, historyMessages, readingsMessage, type DemoMeter, type MeterStory } from './meters';
 import { DEMO_SITE, demoBuildings, demoDevices, type DemoDevice } from './park';
 
@@ -133,6 +134,8 @@ export class SiteSimulator {
       ]),
     );
     await Promise.all(demoBuildings().map(({ id, info }) => client.publishAsync(topicOf('buildingInfo', { site: this.site, building: id }), JSON.stringify({ ...info, ts: now }), { qos: 1, retain: true })));
+    // Residents' apps publish their profiles, as a resident's phone would.
+    await Promise.all(DEMO_RESIDENTS.map(({ id, profile }) => client.publishAsync(topicOf('residentProfile', { site: this.site, resident: id }), JSON.stringify({ ...profile, ts: now }), { qos: 1, retain: true })));
     const every = (ms: number, work: () => unknown) => this.timers.push(setInterval(() => void work(), ms));
     const statusRate = this.options.statusChangesPerSecond ?? 0.5;
     if (statusRate > 0) every(1000 / statusRate, () => this.statusTick());

@@ -3,6 +3,7 @@ import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { demoOrders } from '../demo/orders';
 import { DemoTechnicianApps } from '../demo/technician-apps';
+import { DEMO_SERVICES } from '../demo/services';
 import { DEMO_RULES } from '../demo/rules';
 import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
@@ -63,6 +64,7 @@ export async function startStation(options: {
     core.savingSchedules.seed(DEMO_SAVING_SCHEDULES, story.story.anchor - SCHEDULES_SET_UP_BEFORE_MS);
     core.tariffs.seed(DEMO_TARIFF);
     core.orders.seed(demoOrders(story.story.anchor));
+    core.services.catalogue.seed(DEMO_SERVICES);
     demoSite.simulator
       .start()
       .then(() => technicianApps!.start())

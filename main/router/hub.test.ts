@@ -35,6 +35,8 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'orders.changed': 'orders.list',
   'orders.mineChanged': 'orders.mine',
   'orders.escalated': 'orders.assign',
+  'services.changed': 'services.catalogue',
+  'residents.changed': 'services.residents',
 };
 
 describe('events to windows', () => {

@@ -28,9 +28,13 @@ export type Committed = {
   energySettings: boolean;
   /** Repair orders opened or changed by this batch. */
   orders: Set<string>;
+  /** Residents whose profile was stored. */
+  residents: Set<string>;
+  /** Whether another station changed the life-service catalogue. */
+  services: boolean;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set() });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -57,6 +61,10 @@ export type IngestHooks = {
   onOrderUpdate(order: string, update: ChannelPayload<'orderUpdate'>, receivedAt: number): string | null;
   /** An image named by its hash; why it was refused, or null. */
   onImage(hash: string, image: ChannelPayload<'image'>): string | null;
+  /** A resident's profile from their app: stored, unchanged (a redelivery), or refused (a replay, a bad id) with its reason. */
+  onResidentProfile(resident: string, profile: ChannelPayload<'residentProfile'>): { outcome: 'stored' | 'unchanged' } | { outcome: 'refused'; kind: QuarantineKind; reason: string };
+  /** Whether another station's version of a life service changed this station's catalogue. */
+  onService(record: ChannelPayload<'service'>): boolean;
   /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
   /** A meter's readings; why the message is not the meter's, or null. */
@@ -284,6 +292,19 @@ export class Ingest {
         const refusal = this.hooks?.onImage(message.params.image!, message.payload);
         return refusal ? { kind: 'image', reason: refusal } : null;
       }
+      case 'residentProfile': {
+        const resident = message.params.resident!;
+        const applied = this.hooks?.onResidentProfile(resident, message.payload);
+        if (applied?.outcome === 'refused') return { kind: applied.kind, reason: applied.reason };
+        if (applied?.outcome === 'stored') this.batch.residents.add(resident);
+        return null;
+      }
+      case 'service':
+        if (this.hooks?.onService(message.payload)) this.batch.services = true;
+        return null;
+      case 'residentRecommendations':
+        // What stations publish to residents' apps; this station computes its own.
+        return null;
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });
         return null;

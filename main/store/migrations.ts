@@ -330,6 +330,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX orders_completed ON orders(completed_at);
   CREATE INDEX orders_state ON orders(state);
   `,
+  // 18: life services: residents as their apps describe them (contact kept apart from what the recommender reads), and the
+  // site's catalogue, shared like rules.
+  `
+  CREATE TABLE residents (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, unit TEXT,
+    building TEXT NOT NULL, household TEXT NOT NULL, interests TEXT NOT NULL, consent INTEGER NOT NULL, ts INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE service_catalogue (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -43,6 +43,9 @@ const ACTIONS: Record<ChannelName, string[]> = {
   order: ['send', 'receive'],
   repairRequest: ['receive'],
   orderUpdate: ['receive'],
+  residentProfile: ['receive'],
+  residentRecommendations: ['send'],
+  service: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -58,6 +61,10 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   image: ['data'],
   repairRequest: ['unit'],
   orderUpdate: ['by'],
+  // Contact and flat identify the resident; what is recommended reflects their household.
+  residentProfile: ['name', 'phone', 'unit'],
+  residentRecommendations: ['items'],
+  service: ['updatedBy'],
 };
 
 /**

@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -54,10 +54,6 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
     examples: ['r-app-20260101-0001'],
     location: '$message.payload#/id',
   },
-  resident: {
-    description: "A resident's app id on the site: one topic level (no `/`, `+` or `#`); pseudonymous, it names no one by itself.",
-    examples: ['app-7f3a9c'],
-  },
   image: {
     description: 'SHA-256 of the image\'s bytes, 64 lower-case hex digits: a receiver checks it and refuses an image whose bytes do not match.',
     examples: ['6b7fa434f92a8b80aab02d9bf1a12e49ffcae424e4013a1c4f68b67e3d2bbcd0'],
@@ -65,6 +61,15 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
   building: {
     description: "Building id on the site: one topic level (no `/`, `+` or `#`); the payload's `name` is the building as devices name it.",
     examples: ['bldg-a'],
+  },
+  resident: {
+    description: "A resident's id as their app names itself: 4–64 letters, digits, `_` or `-`, opaque (never a name, phone or flat number). The broker should let each app write only its own profile and read only its own recommendations.",
+    examples: ['app-7f3a9c21'],
+  },
+  service: {
+    description: 'Life-service id in the catalogue: 3–64 lower-case letters, digits or `-`; equal to the payload `id`.',
+    examples: ['housekeeping-aunt-li'],
+    location: '$message.payload#/id',
   },
   station: {
     description: 'Station identifier: one topic level (no `/`, `+` or `#`).',
@@ -195,6 +200,40 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     deleted: false,
   },
   presence: { online: true, ts: 1767225600000, user: '王五' },
+  residentProfile: { name: '王秀英', phone: '13912345678', building: 'C栋 人才公寓', unit: '3-502', household: 'elderly', interests: ['housekeeping', 'clinic'], consent: true, ts: 1767225600000 },
+  residentRecommendations: {
+    profileTs: 1767225600000,
+    catalogue: '1767225660000:0000:desk-1',
+    items: [
+      {
+        service: 'housekeeping-aunt-li',
+        name: { zh: '李阿姨家政', en: 'Aunt Li Housekeeping' },
+        category: 'housekeeping',
+        phone: '0513-8551 2200',
+        score: 95,
+        reasons: [
+          { code: 'interest', category: 'housekeeping' },
+          { code: 'household', household: 'elderly' },
+          { code: 'same_building', building: 'C栋 人才公寓' },
+        ],
+      },
+    ],
+  },
+  service: {
+    id: 'housekeeping-aunt-li',
+    name: { zh: '李阿姨家政', en: 'Aunt Li Housekeeping' },
+    category: 'housekeeping',
+    tags: ['上门', '保洁'],
+    description: '日常保洁、做饭、陪护老人，按小时计费。',
+    phone: '0513-8551 2200',
+    where: { building: 'C栋 人才公寓', distance: 350 },
+    hours: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '08:00', to: '20:00' }],
+    suits: ['elderly', 'children'],
+    active: true,
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: '赵六',
+    deleted: false,
+  },
   // Illustrative time-of-use prices: peak 08–11, 13–15, 18–21; valley 22–06; flat otherwise.
   tariff: {
     currency: 'CNY',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
 import { ImageData, ImageHash } from '../../contract/images';
 import { MAX_ORDER_PHOTOS, ORDER_CATEGORIES, OrderRecordSchema, Rating } from '../../contract/orders';
-import { DeviceCode, DeviceStatusSchema, RecordingSchema, SavingScheduleDraftSchema, TariffSchema } from '../../contract';
+import { DeviceCode, DeviceStatusSchema, HOUSEHOLD_TYPES, RecommendationSchema, RecordingSchema, SavingScheduleDraftSchema, ServiceDraftSchema, ServiceTag, TariffSchema } from '../../contract';
 
 /**
  * Payloads of the site interface, version 1. Each field carries its data
@@ -205,3 +205,37 @@ export const OrderUpdatePayload = z.strictObject({
   rating: Rating.optional().describe('1–5, with confirm'),
   ts: Millis,
 });
+
+/**
+ * A resident as their app describes them (生活服务): retained, the newer `ts`
+ * wins. Name, phone and unit identify the person and are masked in every
+ * operator view; the recommender reads only building, household and
+ * interests, and nothing at all without consent.
+ */
+export const ResidentProfilePayload = z.strictObject({
+  name: classed(z.string().trim().min(1).max(64), 'personal').describe('for a call back from the property office; never used to recommend'),
+  phone: classed(z.string().regex(/^[0-9+\- ]{5,20}$/, 'phone: 5–20 digits, +, - or spaces'), 'personal').describe('for a call back; never used to recommend'),
+  building: classed(z.string().trim().min(1).max(64), 'internal').describe('the building lived in, as devices name it: services in it come first'),
+  unit: classed(z.string().trim().max(32), 'personal').optional().describe('flat number: with the building it identifies a household, so it is personal and never used to recommend'),
+  household: classed(z.enum(HOUSEHOLD_TYPES), 'internal').describe('coarse household type: services that suit it come first'),
+  interests: classed(z.array(ServiceTag).max(20), 'internal').default([]).describe('service categories or tags the resident asked for'),
+  consent: classed(z.boolean(), 'internal').describe('whether the resident wants recommendations; without it none are made or sent'),
+  ts: Millis.describe('when the app changed the profile: an older or equal one is a replay and is refused'),
+});
+export type ResidentProfile = z.output<typeof ResidentProfilePayload>;
+
+/** What the station recommends to one resident, published to their app. Deterministic: every station of the site publishes the same bytes for the same profile and catalogue. */
+export const RecommendationsPayload = z.strictObject({
+  profileTs: Millis.describe('the profile these answer'),
+  catalogue: classed(Hlc.nullable(), 'internal').describe('the newest catalogue change they reflect (null: an empty catalogue)'),
+  items: classed(z.array(RecommendationSchema).max(20), 'personal').describe('best first, each with its reasons as codes and parameters; personal, as they reflect the household'),
+});
+export type RecommendationsMessage = z.output<typeof RecommendationsPayload>;
+
+/** A life service of the site's catalogue, as last changed at any station. */
+export const ServicePayload = ServiceDraftSchema.safeExtend({
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean().default(false).describe('a deleted service stays as a tombstone, so a station that was away learns of the deletion'),
+});
+export type ServiceMessage = z.output<typeof ServicePayload>;

@@ -14,8 +14,11 @@ import {
   RepairRequestPayload,
   MeterReadingsPayload,
   PresencePayload,
+  RecommendationsPayload,
+  ResidentProfilePayload,
   RulePayload,
   SavingSchedulePayload,
+  ServicePayload,
   TariffPayload,
   TelemetryPayload,
 } from './payloads';
@@ -179,6 +182,31 @@ export const CHANNELS = {
     payload: ImagePayload,
     summary: "An image a record refers to by its SHA-256 (a resident's or technician's repair photo, an announcement's picture), from a resident's app or a station. Checked against its name; stored once. Retained.",
   },
+  residentProfile: {
+    pattern: 'vigil/v1/{site}/residents/{resident}/profile',
+    qos: 1,
+    retained: true,
+    from: 'site',
+    maxBytes: 8 * 1024,
+    payload: ResidentProfilePayload,
+    summary: "A resident's profile from their app: contact (personal), building, household type, interests and consent to recommendations. The newer ts wins; an older or equal one is refused as a replay. At most 8 KiB. Retained.",
+  },
+  residentRecommendations: {
+    pattern: 'vigil/v1/{site}/residents/{resident}/recommendations',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: RecommendationsPayload,
+    summary: "Life services recommended to one resident, best first, each with its reasons, computed by the stations from the catalogue and the resident's building, household and interests only; the same bytes from every station. Retained.",
+  },
+  service: {
+    pattern: 'vigil/v1/{site}/services/{service}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: ServicePayload,
+    summary: "A life service of the site's catalogue (shops, clinics, housekeeping, elderly care …), as last changed at any station by property staff. Retained.",
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -203,7 +231,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
