@@ -298,7 +298,7 @@ export function createCore(options: CoreOptions): Core {
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     imageHandlers({ db, images }),
-    orderHandlers({ db, orders, images, users, calendar, hub }),
+    orderHandlers({ db, orders, images, users, residents: services.residents, calendar, hub }),
     services.handlers,
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );

@@ -229,7 +229,7 @@ export const calls = {
   /** The resident's word, taken at the front desk: the repair confirmed with a rating, or not fixed after all. */
   'orders.resident': call('orders.create', z.strictObject({ id: OrderId, action: z.enum(['confirm', 'reopen']), rating: Rating.optional(), text: z.string().max(500).default('') }), OrderDetailSchema, { audited: true }),
   /** The resident's unit on an order, unmasked: for calling them back; every look is audited. */
-  'orders.contact': call('personal.read', z.strictObject({ id: OrderId }), z.object({ unit: z.string().nullable(), resident: z.string().nullable() }), { audited: true }),
+  'orders.contact': call('personal.read', z.strictObject({ id: OrderId }), z.object({ unit: z.string().nullable(), resident: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable() }), { audited: true }),
   /** A month's orders in figures, on the site's calendar. */
   'orders.figures': call('orders.read', z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM') }), OrderFiguresSchema),
   /** Who orders can be assigned to: this station's technicians and any technician the site's orders name. */

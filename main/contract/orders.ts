@@ -131,6 +131,8 @@ export const OrderDetailSchema = OrderSummarySchema.extend({
   description: z.string(),
   place: OrderPlaceSchema,
   resident: z.string().nullable(),
+  /** Who reported it, as the resident registry knows them: masked but for the technician sent there (orders.contact reveals it). */
+  reporter: z.object({ name: z.string(), phone: z.string() }).nullable(),
   device: z.string().nullable(),
   createdBy: z.string(),
   acceptedAt: Timestamp.nullable(),

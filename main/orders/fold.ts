@@ -62,6 +62,7 @@ export function foldOrder(record: OrderRecord): OrderDetail | null {
     place: create.place,
     building: create.place.building,
     resident: create.resident ?? null,
+    reporter: null,
     alarm: create.alarm ?? null,
     device: create.device ?? null,
     assignee: null,

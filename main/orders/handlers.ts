@@ -1,5 +1,6 @@
 import { ContractError, roleHas } from '../contract';
 import type { UserStore } from '../auth/users';
+import type { ResidentRegistry } from '../residents/registry';
 import type { EnergyCalendar } from '../energy/calendar';
 import type { ImageStore } from '../images/store';
 import type { Hub } from '../router/hub';
@@ -14,8 +15,8 @@ type Methods = 'orders.list' | 'orders.mine' | 'orders.get' | 'orders.contact' |
 /** A unit number keeps its first character (the floor's digit reads as a place, not a home): 1201 → 1***. */
 const maskUnit = (unit: string) => (unit.length <= 1 ? '*' : `${unit[0]}${'*'.repeat(unit.length - 1)}`);
 
-export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: ImageStore; users: UserStore; calendar: EnergyCalendar; hub: Hub }): HandlerGroup<Methods> {
-  const { db, orders, images, users, calendar, hub } = deps;
+export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: ImageStore; users: UserStore; residents: ResidentRegistry; calendar: EnergyCalendar; hub: Hub }): HandlerGroup<Methods> {
+  const { db, orders, images, users, residents, calendar, hub } = deps;
   const session = (context: CallContext) => context.connection.session!;
   const station = (context: CallContext) => ({ by: session(context).username, via: 'station' as const });
   /**
@@ -28,8 +29,11 @@ export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: 
     if (!order || !(roleHas(role, 'orders.read') || (roleHas(role, 'orders.work') && order.assignee === username))) {
       throw new ContractError(order ? 'forbidden' : 'not_found', order ? `order ${id} is not assigned to you` : `no order ${id}`);
     }
+    const sent = order.assignee === username;
+    const known = order.resident ? residents.get(order.resident) : null;
+    const reporter = known && (sent ? { name: known.name, phone: known.phone } : (({ name, phone }) => ({ name, phone }))(residents.view(known.id)));
     const { unit, ...place } = order.place;
-    return unit === undefined || order.assignee === username ? order : { ...order, place: { ...place, unit: maskUnit(unit) } };
+    return { ...order, reporter, place: unit === undefined || sent ? order.place : { ...place, unit: maskUnit(unit) } };
   };
   /** Photos are the hashes of images this station holds: taken here, or arrived from the site. */
   const known = (photos: string[]) => {
@@ -50,7 +54,8 @@ export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: 
     'orders.get': ({ id }, context) => visible(id, context),
     'orders.contact': ({ id }) => {
       const order = orders.get(id);
-      return { unit: order.place.unit ?? null, resident: order.resident };
+      const known = order.resident ? residents.get(order.resident) : null;
+      return { unit: order.place.unit ?? known?.unit ?? null, resident: order.resident, name: known?.name ?? null, phone: known?.phone ?? null };
     },
     'orders.create': (draft, context) => change(context, () => orders.create({ ...draft, photos: known(draft.photos), source: 'officer' }, station(context))),
     'orders.assign': ({ id, technician }, context) => change(context, () => orders.act(id, { action: 'assign', technician }, station(context))),

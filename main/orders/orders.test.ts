@@ -111,6 +111,7 @@ describe('repair orders over the site interface', () => {
     const png = makePng(20, 20);
     send(`images/${hashImage(png)}`, { data: png.toString('base64'), ts: 1 });
     const now = Date.now();
+    send('residents/app-42/profile', { name: '陈晓燕', phone: '13912345678', building: 'B栋', unit: '1201', household: 'family', interests: [], consent: false, ts: now - 60 * MIN });
     const report = { id: 'app-report-0001', title: '卫生间水龙头关不紧', category: 'plumbing', building: 'B栋', unit: '1201', photos: [hashImage(png)], ts: now - 10 * MIN };
     send('residents/app-42/repairs', report);
     send('residents/app-42/repairs', report);
@@ -119,14 +120,15 @@ describe('repair orders over the site interface', () => {
     const id = 'r-app-report-0001';
     expect(await property.call('orders.get', { id })).toMatchObject({ source: 'resident', resident: 'app-42', createdBy: 'resident:app-42', createdAt: now - 10 * MIN, photosBefore: [hashImage(png)], place: { unit: '1***' } });
     // The unit is personal: masked to the property manager until revealed (audited); the technician sent there sees it.
-    expect(await property.call('orders.contact', { id })).toEqual({ unit: '1201', resident: 'app-42' });
+    expect((await property.call('orders.get', { id })).reporter).toEqual({ name: '陈**', phone: expect.stringMatching(/^\*+5678$/) });
+    expect(await property.call('orders.contact', { id })).toEqual({ unit: '1201', resident: 'app-42', name: '陈晓燕', phone: '13912345678' });
     expect(core.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'orders.contact', actor: 'propertymanager' });
     const duty = await as('duty_officer');
     expect((await rejection(duty.call('orders.contact', { id }))).code).toBe('forbidden');
     const assigned = await property.call('orders.assign', { id, technician: 'zhaolei' });
     expect(assigned.place.unit).toBe('1***');
     const tech = await as('technician', 'zhaolei');
-    expect((await tech.call('orders.get', { id })).place.unit).toBe('1201');
+    expect(await tech.call('orders.get', { id })).toMatchObject({ place: { unit: '1201' }, reporter: { name: '陈晓燕', phone: '13912345678' } });
 
     const update = (n: number, body: Record<string, unknown>) => send(`orders/${id}/updates`, { id: `app-update-${String(n).padStart(4, '0')}`, ts: Date.now(), ...body });
     update(1, { action: 'accept', by: 'wangwu' });
