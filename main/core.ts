@@ -58,6 +58,10 @@ import { EnergyCosts } from './energy/costs';
 import { TariffStore } from './energy/tariff-store';
 import { imageHandlers } from './images/handlers';
 import { ImageStore } from './images/store';
+import { noticeHandlers } from './notices/handlers';
+import { Notices } from './notices/notices';
+import { NoticePublisher } from './notices/publisher';
+import { Receipts } from './notices/receipts';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -131,6 +135,12 @@ export type Core = {
   readonly tariffs: TariffStore;
   /** Repair photos and announcements' pictures, by hash. */
   readonly images: ImageStore;
+  /** Announcements (社区公告) and their workflow, shared by every station. */
+  readonly notices: Notices;
+  /** Sends announcements to terminals when due (the core's sweep timer calls it). */
+  readonly noticePublisher: NoticePublisher;
+  /** Residents' apps and signage screens, and their receipts. */
+  readonly receipts: Receipts;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -188,6 +198,9 @@ export function createCore(options: CoreOptions): Core {
   const tariffs = new TariffStore(db, clock, outbox, options.site.id);
   const buildings = new BuildingRegistry(db);
   const images = new ImageStore(db, outbox, options.site.id);
+  const notices = new Notices(db, images, clock, outbox, options.site.id);
+  const noticePublisher = new NoticePublisher(db, notices, outbox, options.site.id);
+  const receipts = new Receipts(db, notices);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -198,6 +211,9 @@ export function createCore(options: CoreOptions): Core {
     onBuilding: (id, info) => buildings.apply(id, info),
     onTariff: (record) => tariffs.receive(record),
     onImage: (hash, image) => images.receive(hash, image),
+    onNoticeRecord: (record) => notices.receive(record),
+    onTerminal: (terminal, info) => void receipts.register(terminal, info),
+    onReceipt: (terminal, receipt, receivedAt) => receipts.receive(terminal, receipt, receivedAt),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -208,6 +224,16 @@ export function createCore(options: CoreOptions): Core {
   outbox.onSettled((settled) => {
     const changed = commands.settled(settled);
     if (changed) hub.broadcast('commands.changed', { ids: [changed] });
+  });
+  // Receipts arrive by the thousand when a notice goes out: windows hear of them at most twice a second.
+  const noticesChanged = coalescer(500, (ids) => hub.broadcast('notices.changed', { ids }));
+  ingest.onCommit((batch) => {
+    noticesChanged.add(batch.notices);
+    // Another station's approval may be due now: publish it from here too, so terminals get it whichever station is on line.
+    if (batch.notices.size) {
+      const sent = db.transaction(() => noticePublisher.sweep(Date.now()))();
+      noticesChanged.add(new Set(sent));
+    }
   });
   ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
   const stopEventNews = announceStoredEvents(ingest, hub);
@@ -270,6 +296,7 @@ export function createCore(options: CoreOptions): Core {
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),
     imageHandlers({ db, images }),
+    noticeHandlers({ db, notices, receipts, publisher: noticePublisher, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -292,6 +319,9 @@ export function createCore(options: CoreOptions): Core {
     // Energy-saving steps that came due go out as commands.
     const sent = db.transaction(() => savingRunner.sweep(Date.now()))();
     if (sent.length) hub.broadcast('commands.changed', { ids: sent });
+    // Announcements that came due go to terminals; expired ones are taken back.
+    const published = db.transaction(() => noticePublisher.sweep(Date.now()))();
+    if (published.length) hub.broadcast('notices.changed', { ids: published });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
@@ -315,6 +345,9 @@ export function createCore(options: CoreOptions): Core {
     savingRunner,
     tariffs,
     images,
+    notices,
+    noticePublisher,
+    receipts,
     video,
     warm,
     cameras: sources,
@@ -339,6 +372,7 @@ export function createCore(options: CoreOptions): Core {
       outbox.stop();
       devicesChanged.stop();
       metersChanged.stop();
+      noticesChanged.stop();
       stopEventNews();
       stopRetention();
       await link?.stop();

@@ -33,6 +33,7 @@ import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingSchedule
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
+import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -209,6 +210,20 @@ export const calls = {
    */
   'images.put': call('signed-in', z.strictObject({ data: z.string().max(IMAGE_MAX_BASE64 + 4) }), ImageRefSchema),
   'images.get': call('signed-in', z.strictObject({ hash: ImageHash }), ImageSchema.nullable()),
+  /** Announcements (社区公告): newest first, found by words, state and date. */
+  'notices.list': call('notices.read', NoticeFilter, z.array(NoticeSchema)),
+  'notices.get': call('notices.read', z.strictObject({ id: NoticeId }), NoticeSchema),
+  /** Receipts counted per part of the audience (a building's residents' apps, the signage screens). */
+  'notices.receipts': call('notices.read', z.strictObject({ id: NoticeId }), NoticeReceiptsSchema),
+  /** Creates or edits a draft (or a rejected notice, which becomes a draft again); the body is sanitized by the core. */
+  'notices.save': call('notices.draft', NoticeDraftSchema, NoticeSchema, { audited: true }),
+  /** Asks a holder of notices.publish to approve it. */
+  'notices.submit': call('notices.draft', z.strictObject({ id: NoticeId }), NoticeSchema, { audited: true }),
+  /** Approves and schedules (publishAt, null: now); it goes to terminals when due from every station of the site. */
+  'notices.approve': call('notices.publish', z.strictObject({ id: NoticeId, publishAt: z.number().int().nonnegative().nullable(), expiresAt: z.number().int().nonnegative().nullable().optional() }), NoticeSchema, { audited: true }),
+  'notices.reject': call('notices.publish', z.strictObject({ id: NoticeId, reason: z.string().trim().min(1).max(500) }), NoticeSchema, { audited: true }),
+  /** Takes it back: terminals remove it. */
+  'notices.revoke': call('notices.publish', z.strictObject({ id: NoticeId }), NoticeSchema, { audited: true }),
   'walls.list': call('video.live', Empty, z.array(WallSchema)),
   'walls.save': call('video.live', z.strictObject(WallSchema.shape), Ok),
   'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),

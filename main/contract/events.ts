@@ -20,6 +20,8 @@ export const events = {
   'energy.changed': z.object({ meters: z.array(z.string()) }),
   /** The site's energy-saving schedules changed, here or at another station. */
   'energy.schedulesChanged': z.object({}),
+  /** Announcements changed here or at another station, or their receipts were counted: the ids. */
+  'notices.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -53,4 +55,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'audit.appended': 'audit.read',
   'energy.changed': 'energy.read',
   'energy.schedulesChanged': 'energy.read',
+  'notices.changed': 'notices.read',
 };

@@ -17,3 +17,4 @@ export * from './energy-anomalies';
 export * from './energy-saving';
 export * from './tariffs';
 export * from './images';
+export * from './notices';

@@ -32,6 +32,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'audit.appended': 'audit.list',
   'energy.changed': 'energy.meters',
   'energy.schedulesChanged': 'energy.schedules',
+  'notices.changed': 'notices.list',
 };
 
 describe('events to windows', () => {

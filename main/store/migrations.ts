@@ -303,6 +303,15 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE images (hash TEXT PRIMARY KEY, type TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL, at INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // 17: announcements (社区公告) shared like rules; what this station last published of each to terminals; the site's
+  // residents' apps and signage screens; their receipts, counted once per notice, terminal and status, and the receipt ids seen.
+  `
+  CREATE TABLE notices (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  CREATE TABLE notice_sent (notice TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE terminals (id TEXT PRIMARY KEY, kind TEXT NOT NULL, building TEXT, unit TEXT, name TEXT, at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE notice_receipts (notice TEXT NOT NULL, terminal TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (notice, terminal, status)) WITHOUT ROWID;
+  CREATE TABLE notice_receipt_ids (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -920,7 +920,8 @@ export const en: Messages = {
         'schema': 'Payload fails its schema',
         'unknown-device': 'Device not registered',
         image: 'Not a usable image',
-        'replay': 'Replayed event (already stored)',
+        'replay': 'Replayed message (already stored)',
+        receipt: 'Receipt for an announcement the terminal never got',
       },
     },
     duration: {

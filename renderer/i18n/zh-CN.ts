@@ -918,7 +918,8 @@ export const zhCN = {
         'schema': '载荷不符合规范',
         'unknown-device': '设备未注册',
         image: '图片无效',
-        'replay': '重复事件（已入库）',
+        'replay': '重复消息（已入库）',
+        receipt: '终端回执对应的公告未发给它',
       },
     },
     duration: {

@@ -40,6 +40,10 @@ const ACTIONS: Record<ChannelName, string[]> = {
   presence: ['send', 'receive'],
   tariff: ['send', 'receive'],
   image: ['send', 'receive'],
+  noticeRecord: ['send', 'receive'],
+  notice: ['send'],
+  terminalInfo: ['receive'],
+  terminalReceipt: ['receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -53,6 +57,9 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   tariff: ['updatedBy'],
   // A repair photo may show a resident or their home.
   image: ['data'],
+  noticeRecord: ['history', 'updatedBy'],
+  // With the building, a unit locates a household.
+  terminalInfo: ['unit'],
 };
 
 /**
