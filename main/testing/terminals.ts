@@ -32,12 +32,12 @@ export class TerminalFleet {
     for (const terminal of terminals) this.holdings.set(terminal.id, new Map());
   }
 
-  static async start(options: { broker: string; site: string; terminals: SimulatedTerminal[]; perConnection?: number; readAfterMs?: number | null; username?: string; password?: string }): Promise<TerminalFleet> {
+  static async start(options: { broker: string; site: string; terminals: SimulatedTerminal[]; perConnection?: number; readAfterMs?: number | null; username?: string; password?: string; protocolVersion?: 4 | 5 }): Promise<TerminalFleet> {
     const fleet = new TerminalFleet(options.site, options.terminals, options.readAfterMs === undefined ? 200 : options.readAfterMs);
     const size = options.perConnection ?? 1;
     for (let from = 0; from < options.terminals.length; from += size) {
       const group = options.terminals.slice(from, from + size);
-      const client = await mqtt.connectAsync(options.broker, { protocolVersion: 5, clientId: `terminals-${options.site}-${group[0]!.id}`, clean: true, username: options.username, password: options.password, reconnectPeriod: 500 });
+      const client = await mqtt.connectAsync(options.broker, { protocolVersion: options.protocolVersion ?? 5, clientId: `terminals-${options.site}-${group[0]!.id}`, clean: true, username: options.username, password: options.password, reconnectPeriod: 500 });
       fleet.clients.push(client);
       await Promise.all(
         group.map((terminal) => {

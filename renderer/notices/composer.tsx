@@ -102,14 +102,14 @@ export function Composer({ open, notice, onClose }: { open: boolean; notice: Not
           </Space.Compact>
         </Form.Item>
         <Space size="large">
-          <Form.Item label={t('notices.fields.publishAt')} extra={t('notices.publishAtHint')}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={publishAt === null ? null : dayjs(publishAt)} onChange={(value) => setPublishAt(value ? value.valueOf() : null)} data-testid="notice-publish-at" />
+          <Form.Item label={t('notices.fields.publishAt')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder={t('notices.publishAtHint')} style={{ width: 220 }} value={publishAt === null ? null : dayjs(publishAt)} onChange={(value) => setPublishAt(value ? value.valueOf() : null)} data-testid="notice-publish-at" />
           </Form.Item>
           <Form.Item label={t('notices.fields.expiresAt')}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={expiresAt === null ? null : dayjs(expiresAt)} onChange={(value) => setExpiresAt(value ? value.valueOf() : null)} data-testid="notice-expires-at" />
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder={t('notices.untilRevoked')} style={{ width: 220 }} value={expiresAt === null ? null : dayjs(expiresAt)} onChange={(value) => setExpiresAt(value ? value.valueOf() : null)} data-testid="notice-expires-at" />
           </Form.Item>
         </Space>
-        <Typography.Text type="secondary">{t('notices.approvalHint')}</Typography.Text>
+        <Typography.Paragraph type="secondary">{t('notices.approvalHint')}</Typography.Paragraph>
       </Form>
     </Drawer>
   );

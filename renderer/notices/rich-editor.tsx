@@ -78,7 +78,7 @@ export function RichEditor({ value, onChange, editable = true, testId }: { value
         <Tooltip title={t('notices.editor.image')}>
           <Button size="small" type="text" icon={<PictureOutlined />} onClick={() => file.current?.click()} aria-label={t('notices.editor.image')} />
         </Tooltip>
-        <input ref={file} type="file" accept="image/png,image/jpeg,image/webp" hidden data-testid={testId ? `${testId}-image` : undefined} onChange={(event) => void upload(event.target.files?.[0]).finally(() => (event.target.value = ''))} />
+        <input ref={file} type="file" accept="image/png,image/jpeg,image/webp" style={{ display: 'none' }} data-testid={testId ? `${testId}-image` : undefined} onChange={(event) => void upload(event.target.files?.[0]).finally(() => (event.target.value = ''))} />
       </Space>
       <EditorContent editor={editor} className="notice-body" data-testid={testId} />
     </div>
