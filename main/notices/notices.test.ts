@@ -134,6 +134,26 @@ describe('publication and receipts', () => {
     expect(revocation).toEqual({ state: 'revoked', title: null, body: null, images: [], audience: null, publishedAt: null, expiresAt: null, revokedAt: revoked.history.at(-1)!.at });
   });
 
+  it('go out at their time and are taken back from terminals when they expire', async () => {
+    core = testCore();
+    const property = await as(core, 'property', 'property_manager');
+    const now = Date.now();
+    await property.call('notices.save', draft('short-lived'));
+    await property.call('notices.approve', { id: 'short-lived', publishAt: now + 60_000, expiresAt: now + 120_000 });
+    const sweep = (at: number) => core!.db.transaction(() => core!.noticePublisher.sweep(at))();
+    expect(sweep(now + 59_000)).toEqual([]);
+    expect(sweep(now + 60_000)).toEqual(['short-lived']);
+    expect(core.notices.get('short-lived', now + 60_000).state).toBe('published');
+    expect(sweep(now + 120_000)).toEqual(['short-lived']);
+    expect(core.notices.get('short-lived', now + 120_000).state).toBe('expired');
+    const [published, expired] = terminalMessages(core).map((row) => JSON.parse(row.payload) as { state: string; publishedAt: number | null; revokedAt: number | null });
+    expect(published).toMatchObject({ state: 'published', publishedAt: now + 60_000 });
+    expect(expired).toMatchObject({ state: 'revoked', revokedAt: now + 120_000 });
+    // An approval with an expiry before its publication is refused with the reason.
+    await property.call('notices.save', draft('backwards'));
+    expect((await rejection(property.call('notices.approve', { id: 'backwards', publishAt: now + 60_000, expiresAt: now + 30_000 }))).message).toMatch(/^expiresAt: .* is not after the publication time$/);
+  });
+
   it('count receipts once per terminal and status per audience group, and quarantine those that cannot be true', async () => {
     core = testCore();
     const property = await as(core, 'property', 'property_manager');
