@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tempDir } from '../main/testing/harness';
 import { openClient, startStationProcess, type StationProcess } from '../main/testing/station';
-import { TerminalFleet, type SimulatedTerminal } from '../main/testing/terminals';
+import { TerminalFleet, type SimulatedTerminal } from '../main/demo/terminals';
 import { ACCOUNTS, brokerOf, nav, openApp, screenshot, signIn } from './web-helpers';
 
 const SITE = 'demo-park';

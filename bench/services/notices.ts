@@ -1,7 +1,7 @@
 import type { Core } from '../../main/core';
 import { testCore, waitFor } from '../../main/testing/harness';
 import { startMosquitto, type Broker } from '../../main/testing/mosquitto';
-import { TerminalFleet, type SimulatedTerminal } from '../../main/testing/terminals';
+import { TerminalFleet, type SimulatedTerminal } from '../../main/demo/terminals';
 import { median, Unmeasured, type Report } from '../report';
 
 const env = (name: string, fallback: number) => {

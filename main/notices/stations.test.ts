@@ -3,7 +3,7 @@ import type { CoreClient, Role } from '../contract';
 import type { Core } from '../core';
 import { connectClient, testCore } from '../testing/harness';
 import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { TerminalFleet, type SimulatedTerminal } from '../testing/terminals';
+import { TerminalFleet, type SimulatedTerminal } from '../demo/terminals';
 
 /**
  * Two stations of one site and a fleet of residents' apps and signage
