@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { tempDir } from '../main/testing/harness';
 import { openClient, startStationProcess, type StationProcess } from '../main/testing/station';
 import { TerminalFleet, type SimulatedTerminal } from '../main/demo/terminals';
+import { makePng } from '../main/testing/images';
 import { ACCOUNTS, brokerOf, nav, openApp, screenshot, signIn } from './web-helpers';
 
 const SITE = 'demo-park';
@@ -70,6 +71,10 @@ test('an announcement drafted at one station, approved and scheduled at another,
   await page.keyboard.type('8:00–12:00 停水');
   await page.keyboard.press('Control+b');
   await page.keyboard.type('，请提前储水。');
+  // A picture of the affected floors, uploaded to the site and shown in the editor from there.
+  await page.keyboard.press('Enter');
+  await composer.getByTestId('notice-body-zh-image').setInputFiles({ name: '停水范围.png', mimeType: 'image/png', buffer: makePng(320, 120, [40, 110, 200]) });
+  await expect(composer.getByTestId('notice-body-zh').locator('img[src^="data:image/png"]')).toBeVisible();
   await composer.getByRole('tab', { name: 'English' }).click();
   await composer.getByTestId('notice-title-en').fill('Water cut in building C');
   await composer.getByTestId('notice-body-en').locator('.tiptap').click();
@@ -105,6 +110,10 @@ test('an announcement drafted at one station, approved and scheduled at another,
   // At its time it reaches the eight flats' apps and the lobby screen, not building B; both stations count them.
   const id = await idOf(page, row);
   await expect.poll(() => fleet!.holding(id), { timeout: 150_000, intervals: [1_000] }).toBe(9);
+  // What the terminals got names its picture by hash, never carries its bytes.
+  const got = fleet.holdings.get('e2e-app-c-0')!.get(id)!;
+  expect(got.images).toHaveLength(1);
+  expect(got.body!.zh).toContain(`vigil-image:${got.images[0]}`);
   await expect(detail2.getByTestId('notice-state')).toHaveText('Published', { timeout: 15_000 });
   await expect(detail2.getByTestId('notice-receipts')).toContainText('9/9', { timeout: 15_000 });
   await screenshot(desk2, 'notices-detail', 'en');
@@ -114,6 +123,7 @@ test('an announcement drafted at one station, approved and scheduled at another,
   await expect(detail1.getByTestId('notice-receipts')).toContainText('8/8');
   await expect(detail1.getByTestId('notice-receipts')).toContainText('9/9');
   await expect(detail1).toContainText('duty');
+  await expect(detail1.getByTestId('notice-read-zh').locator('img[src^="data:image/png"]')).toBeVisible();
   await screenshot(page, 'notices-detail', 'zh-CN');
 
   // Revoked at station 2, with confirmation: every terminal removes it, and station 1 shows it revoked.

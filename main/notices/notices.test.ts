@@ -4,6 +4,8 @@ import type { Core } from '../core';
 import { hashImage } from '../images/check';
 import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
 import { makePng } from '../testing/images';
+import { openDatabase } from '../store/database';
+import { purgeHistory } from '../store/retention';
 import { sanitizeBody } from './sanitize';
 
 let core: Core | null = null;
@@ -202,5 +204,17 @@ describe('publication and receipts', () => {
       { kind: 'oversized', reason: 'payload of 70000 bytes exceeds 65536' },
       { kind: 'schema', reason: expect.any(String) },
     ]);
+  });
+});
+
+describe('receipt ids', () => {
+  it('are forgotten after the retention window while the counts stay', () => {
+    const db = openDatabase(':memory:');
+    const now = Date.UTC(2026, 10, 25);
+    db.prepare('INSERT INTO notice_receipt_ids (id, at) VALUES (?, ?), (?, ?)').run('rcpt-old-0001', now - 40 * 86_400_000, 'rcpt-new-0001', now);
+    db.prepare("INSERT INTO notice_receipts (notice, terminal, status, at) VALUES ('n-1', 'app-1', 'received', ?)").run(now - 40 * 86_400_000);
+    expect(purgeHistory(db, 30, now)).toBe(1);
+    expect(db.prepare('SELECT id FROM notice_receipt_ids').pluck().all()).toEqual(['rcpt-new-0001']);
+    expect(db.prepare('SELECT COUNT(*) FROM notice_receipts').pluck().get()).toBe(1);
   });
 });

@@ -311,6 +311,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE terminals (id TEXT PRIMARY KEY, kind TEXT NOT NULL, building TEXT, unit TEXT, name TEXT, at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TABLE notice_receipts (notice TEXT NOT NULL, terminal TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (notice, terminal, status)) WITHOUT ROWID;
   CREATE TABLE notice_receipt_ids (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX notice_receipt_ids_at ON notice_receipt_ids(at);
   `,
 ];
 
