@@ -63,6 +63,10 @@ import { repairFromApp, updateFromApp } from './orders/from-site';
 import { orderHandlers } from './orders/handlers';
 import { WorkOrders } from './orders/store';
 import { ImageStore } from './images/store';
+import { noticeHandlers } from './notices/handlers';
+import { Notices } from './notices/notices';
+import { NoticePublisher } from './notices/publisher';
+import { Receipts } from './notices/receipts';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -140,6 +144,12 @@ export type Core = {
   readonly orders: WorkOrders;
   /** Residents (as their apps describe them), the life-service catalogue and what is recommended to each; the demo seeds the catalogue. */
   readonly services: LifeServices;
+  /** Announcements (社区公告) and their workflow, shared by every station. */
+  readonly notices: Notices;
+  /** Sends announcements to terminals when due (the core's sweep timer calls it). */
+  readonly noticePublisher: NoticePublisher;
+  /** Residents' apps and signage screens, and their receipts. */
+  readonly receipts: Receipts;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -203,6 +213,9 @@ export function createCore(options: CoreOptions): Core {
   let openedOrders: string[] = [];
   alarms.onRaised((id) => openedOrders.push(...alarmRepairs.open([id])));
   const services = createLifeServices({ db, clock, outbox, hub, ingest, site: options.site.id, timeZone: options.site.timeZone ?? DEFAULT_TIME_ZONE });
+  const notices = new Notices(db, images, clock, outbox, options.site.id);
+  const noticePublisher = new NoticePublisher(db, notices, outbox, options.site.id);
+  const receipts = new Receipts(db, notices);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -217,6 +230,9 @@ export function createCore(options: CoreOptions): Core {
     onRepairRequest: (resident, report, receivedAt) => repairFromApp(orders, resident, report, receivedAt),
     onOrderUpdate: (order, update, receivedAt) => updateFromApp(orders, order, update, receivedAt),
     ...services.hooks,
+    onNoticeRecord: (record) => notices.receive(record),
+    onTerminal: (terminal, info) => void receipts.register(terminal, info),
+    onReceipt: (terminal, receipt, receivedAt) => receipts.receive(terminal, receipt, receivedAt),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -227,6 +243,16 @@ export function createCore(options: CoreOptions): Core {
   outbox.onSettled((settled) => {
     const changed = commands.settled(settled);
     if (changed) hub.broadcast('commands.changed', { ids: [changed] });
+  });
+  // Receipts arrive by the thousand when a notice goes out: windows hear of them at most twice a second.
+  const noticesChanged = coalescer(500, (ids) => hub.broadcast('notices.changed', { ids }));
+  ingest.onCommit((batch) => {
+    noticesChanged.add(batch.notices);
+    // Another station's approval may be due now: publish it from here too, so terminals get it whichever station is on line.
+    if (batch.notices.size) {
+      const sent = db.transaction(() => noticePublisher.sweep(Date.now()))();
+      noticesChanged.add(new Set(sent));
+    }
   });
   ingest.onCommit((batch) => batch.alarms.size && hub.broadcast('alarms.changed', { ids: [...batch.alarms] }));
   const ordersChanged = (ids: string[]) => {
@@ -300,6 +326,7 @@ export function createCore(options: CoreOptions): Core {
     imageHandlers({ db, images }),
     orderHandlers({ db, orders, images, users, residents: services.residents, calendar, hub }),
     services.handlers,
+    noticeHandlers({ db, notices, receipts, publisher: noticePublisher, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
@@ -327,6 +354,9 @@ export function createCore(options: CoreOptions): Core {
     // Energy-saving steps that came due go out as commands.
     const sent = db.transaction(() => savingRunner.sweep(Date.now()))();
     if (sent.length) hub.broadcast('commands.changed', { ids: sent });
+    // Announcements that came due go to terminals; expired ones are taken back.
+    const published = db.transaction(() => noticePublisher.sweep(Date.now()))();
+    if (published.length) hub.broadcast('notices.changed', { ids: published });
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
@@ -352,6 +382,9 @@ export function createCore(options: CoreOptions): Core {
     images,
     orders,
     services,
+    notices,
+    noticePublisher,
+    receipts,
     video,
     warm,
     cameras: sources,
@@ -376,6 +409,7 @@ export function createCore(options: CoreOptions): Core {
       outbox.stop();
       devicesChanged.stop();
       metersChanged.stop();
+      noticesChanged.stop();
       stopEventNews();
       services.stop();
       stopRetention();

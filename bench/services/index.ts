@@ -1,7 +1,9 @@
 import type { Report } from '../report';
+import { noticesBench } from './notices';
 import { recommendBench } from './recommend';
 
-/** Information services: life-service recommendations (announcements and repair orders add theirs here). */
+/** `npm run bench -- services`: the information services, each part's figures in turn. */
 export async function services(report: Report): Promise<void> {
+  await noticesBench(report);
   await recommendBench(report);
 }

@@ -35,6 +35,7 @@ import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, Energy
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
 import { ORDER_PRIORITIES, OrderDetailSchema, OrderDraftSchema, OrderFiguresSchema, OrderId, OrderSummarySchema, Rating } from './orders';
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
+import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -234,6 +235,20 @@ export const calls = {
   'orders.figures': call('orders.read', z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month: YYYY-MM') }), OrderFiguresSchema),
   /** Who orders can be assigned to: this station's technicians and any technician the site's orders name. */
   'orders.technicians': call('orders.manage', Empty, z.array(z.object({ username: z.string(), displayName: z.string(), open: z.number().int() }))),
+  /** Announcements (社区公告): newest first, found by words, state and date. */
+  'notices.list': call('notices.read', NoticeFilter, z.array(NoticeSchema)),
+  'notices.get': call('notices.read', z.strictObject({ id: NoticeId }), NoticeSchema),
+  /** Receipts counted per part of the audience (a building's residents' apps, the signage screens). */
+  'notices.receipts': call('notices.read', z.strictObject({ id: NoticeId }), NoticeReceiptsSchema),
+  /** Creates or edits a draft (or a rejected notice, which becomes a draft again); the body is sanitized by the core. */
+  'notices.save': call('notices.draft', NoticeDraftSchema, NoticeSchema, { audited: true }),
+  /** Asks a holder of notices.publish to approve it. */
+  'notices.submit': call('notices.draft', z.strictObject({ id: NoticeId }), NoticeSchema, { audited: true }),
+  /** Approves and schedules (publishAt, null: now); it goes to terminals when due from every station of the site. */
+  'notices.approve': call('notices.publish', z.strictObject({ id: NoticeId, publishAt: z.number().int().nonnegative().nullable(), expiresAt: z.number().int().nonnegative().nullable().optional() }), NoticeSchema, { audited: true }),
+  'notices.reject': call('notices.publish', z.strictObject({ id: NoticeId, reason: z.string().trim().min(1).max(500) }), NoticeSchema, { audited: true }),
+  /** Takes it back: terminals remove it. */
+  'notices.revoke': call('notices.publish', z.strictObject({ id: NoticeId }), NoticeSchema, { audited: true }),
   'walls.list': call('video.live', Empty, z.array(WallSchema)),
   'walls.save': call('video.live', z.strictObject(WallSchema.shape), Ok),
   'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),

@@ -30,6 +30,8 @@ export const events = {
   'services.changed': z.object({}),
   /** Residents' profiles stored from their apps. */
   'residents.changed': z.object({ ids: z.array(z.string()) }),
+  /** Announcements changed here or at another station, or their receipts were counted: the ids. */
+  'notices.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
@@ -68,4 +70,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'orders.escalated': 'orders.manage',
   'services.changed': 'services.read',
   'residents.changed': 'services.read',
+  'notices.changed': 'notices.read',
 };

@@ -19,3 +19,4 @@ export * from './tariffs';
 export * from './images';
 export * from './orders';
 export * from './services';
+export * from './notices';

@@ -135,7 +135,7 @@ export const LinkStateSchema = z.object({
 export type LinkState = z.infer<typeof LinkStateSchema>;
 
 /** Why a site message was refused, as a stable code the UI can translate; the reason adds the detail. */
-export const QUARANTINE_KINDS = ['oversized', 'topic', 'site', 'device-code', 'json', 'schema', 'unknown-device', 'replay', 'image', 'refused'] as const;
+export const QUARANTINE_KINDS = ['oversized', 'topic', 'site', 'device-code', 'json', 'schema', 'unknown-device', 'replay', 'image', 'refused', 'receipt'] as const;
 export type QuarantineKind = (typeof QUARANTINE_KINDS)[number];
 
 export const IngestStatsSchema = z.object({

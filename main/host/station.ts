@@ -9,6 +9,8 @@ import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { demoStory, startDemoMeters } from '../demo/meter-story';
 import { DEMO_ANOMALY_THRESHOLDS } from '../demo/meters';
+import { DEMO_READ_AFTER_MS, DEMO_TERMINALS } from '../demo/notice-terminals';
+import { TerminalFleet } from '../demo/terminals';
 import { DEMO_POSITION, DEMO_SAVING_SCHEDULES, SCHEDULES_SET_UP_BEFORE_MS } from '../demo/saving';
 import type { Logger } from '../logging/logger';
 import type { TlsOptions } from '../site-link/link';
@@ -44,6 +46,8 @@ export async function startStation(options: {
   station?: string;
 }): Promise<Station> {
   const demoSite = options.site ? null : await startDemoSite({ startSimulator: false });
+  let terminals: TerminalFleet | null = null;
+  let stopping = false;
   const siteName = demoSite ? demoSite.site.name : options.site!.name;
   const core = createCore({
     dataDir: options.dataDir,
@@ -68,7 +72,16 @@ export async function startStation(options: {
     demoSite.simulator
       .start()
       .then(() => technicianApps!.start())
-      .then(() => startDemoMeters(core, demoSite.simulator, story, options.logger))
+      .then(() =>
+        Promise.all([
+          startDemoMeters(core, demoSite.simulator, story, options.logger),
+          // Residents' apps and screens of the park acknowledge what the station publishes to them.
+          TerminalFleet.start({ broker: demoSite.brokerUrl, site: demoSite.site.id, terminals: DEMO_TERMINALS, perConnection: DEMO_TERMINALS.length, readAfterMs: DEMO_READ_AFTER_MS, protocolVersion: 4 }).then(async (fleet) => {
+            if (stopping) await fleet.stop();
+            else terminals = fleet;
+          }),
+        ]),
+      )
       .catch((error: unknown) => options.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'demo park did not start'));
   }
   return {
@@ -76,6 +89,8 @@ export async function startStation(options: {
     demoSite,
     siteName,
     async stop() {
+      stopping = true;
+      await terminals?.stop();
       await core.close();
       await technicianApps?.stop();
       await demoSite?.stop();

@@ -37,6 +37,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'orders.escalated': 'orders.assign',
   'services.changed': 'services.catalogue',
   'residents.changed': 'services.residents',
+  'notices.changed': 'notices.list',
 };
 
 describe('events to windows', () => {

@@ -32,9 +32,11 @@ export type Committed = {
   residents: Set<string>;
   /** Whether another station changed the life-service catalogue. */
   services: boolean;
+  /** Announcements another station changed, or whose receipts were counted. */
+  notices: Set<string>;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false, notices: new Set() });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -65,6 +67,12 @@ export type IngestHooks = {
   onResidentProfile(resident: string, profile: ChannelPayload<'residentProfile'>): { outcome: 'stored' | 'unchanged' } | { outcome: 'refused'; kind: QuarantineKind; reason: string };
   /** Whether another station's version of a life service changed this station's catalogue. */
   onService(record: ChannelPayload<'service'>): boolean;
+  /** Whether another station's announcement record changed this station's. */
+  onNoticeRecord(record: ChannelPayload<'noticeRecord'>): boolean;
+  /** A resident's app or signage screen registering. */
+  onTerminal(terminal: string, info: ChannelPayload<'terminalInfo'>): void;
+  /** A terminal's receipt of an announcement; why it is refused, or null. */
+  onReceipt(terminal: string, receipt: ChannelPayload<'terminalReceipt'>, receivedAt: number): { kind: QuarantineKind; reason: string } | null;
   /** The command an acknowledgement moved on, or null. */
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
   /** A meter's readings; why the message is not the meter's, or null. */
@@ -304,6 +312,21 @@ export class Ingest {
         return null;
       case 'residentRecommendations':
         // What stations publish to residents' apps; this station computes its own.
+        return null;
+      case 'noticeRecord':
+        if (this.hooks?.onNoticeRecord(message.payload)) this.batch.notices.add(message.payload.id);
+        return null;
+      case 'terminalInfo':
+        this.totals.states++;
+        this.hooks?.onTerminal(message.params.terminal!, message.payload);
+        return null;
+      case 'terminalReceipt': {
+        const refusal = this.hooks?.onReceipt(message.params.terminal!, message.payload, receivedAt) ?? null;
+        if (!refusal) this.batch.notices.add(message.payload.notice);
+        return refusal;
+      }
+      case 'notice':
+        // What stations publish to terminals; made from the shared records every station already holds.
         return null;
       case 'presence':
         this.batch.presence.push({ station: message.params.station!, presence: message.payload });

@@ -339,6 +339,16 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE service_catalogue (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
   `,
+  // 19: announcements (社区公告) shared like rules; what this station last published of each to terminals; the site's
+  // residents' apps and signage screens; their receipts, counted once per notice, terminal and status, and the receipt ids seen.
+  `
+  CREATE TABLE notices (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  CREATE TABLE notice_sent (notice TEXT PRIMARY KEY, key TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE terminals (id TEXT PRIMARY KEY, kind TEXT NOT NULL, building TEXT, unit TEXT, name TEXT, at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE notice_receipts (notice TEXT NOT NULL, terminal TEXT NOT NULL, status TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (notice, terminal, status)) WITHOUT ROWID;
+  CREATE TABLE notice_receipt_ids (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX notice_receipt_ids_at ON notice_receipt_ids(at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -14,6 +14,8 @@ const PURGES = [
   { table: 'device_events', key: 'id', where: 'at < @cutoff' },
   { table: 'outbox', key: 'seq', where: `state != 'pending' AND settled_at < @cutoff` },
   { table: 'commands', key: 'id', where: `status NOT IN ('pending', 'sent', 'accepted') AND updated_at < @cutoff` },
+  // Receipt ids only catch replays; a replay older than this changes no count anyway (counted once per notice, terminal and status).
+  { table: 'notice_receipt_ids', key: 'id', where: 'at < @cutoff' },
 ];
 
 /** Refused meter readings kept for a look, newest first: a faulty meter must not fill the disk. */

@@ -1,4 +1,4 @@
-import { AlertOutlined, ShopOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, ShopOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, NotificationOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
@@ -65,6 +65,12 @@ export const PAGES: PageDef[] = [
     permission: 'devices.read',
     icon: <ClusterOutlined />,
     component: lazy(() => import('../devices/devices-page').then((module) => ({ default: module.DevicesPage }))),
+  },
+  {
+    key: 'notices',
+    permission: 'notices.read',
+    icon: <NotificationOutlined />,
+    component: lazy(() => import('../notices/notices-page').then((module) => ({ default: module.NoticesPage }))),
   },
   {
     key: 'services',

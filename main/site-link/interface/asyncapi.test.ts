@@ -46,6 +46,10 @@ const ACTIONS: Record<ChannelName, string[]> = {
   residentProfile: ['receive'],
   residentRecommendations: ['send'],
   service: ['send', 'receive'],
+  noticeRecord: ['send', 'receive'],
+  notice: ['send'],
+  terminalInfo: ['receive'],
+  terminalReceipt: ['receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -65,6 +69,9 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   residentProfile: ['name', 'phone', 'unit'],
   residentRecommendations: ['items'],
   service: ['updatedBy'],
+  noticeRecord: ['history', 'updatedBy'],
+  // With the building, a unit locates a household.
+  terminalInfo: ['unit'],
 };
 
 /**

@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -70,6 +70,14 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
     description: 'Life-service id in the catalogue: 3–64 lower-case letters, digits or `-`; equal to the payload `id`.',
     examples: ['housekeeping-aunt-li'],
     location: '$message.payload#/id',
+  },
+  notice: {
+    description: 'Announcement id: 4–64 lower-case letters, digits or `-`, chosen by the station that drafted it.',
+    examples: ['lift-b3-maintenance'],
+  },
+  terminal: {
+    description: "A resident's app or signage screen: one topic level (no `/`, `+` or `#`), unique on the site; the broker lets a terminal publish only under its own.",
+    examples: ['app-3f9c2a', 'screen-gate-north'],
   },
   station: {
     description: 'Station identifier: one topic level (no `/`, `+` or `#`).',
@@ -199,6 +207,36 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     updatedBy: '赵六',
     deleted: false,
   },
+  noticeRecord: {
+    id: 'lift-b3-maintenance',
+    title: { zh: '3号楼电梯检修', en: 'Building 3 lift maintenance' },
+    body: { zh: '<p>12月8日 9:00–12:00 3号楼<strong>电梯停运</strong>检修。</p><p><img src="vigil-image:6b7fa434f92a8b80aab02d9bf1a12e49ffcae424e4013a1c4f68b67e3d2bbcd0"></p>', en: '<p>The lift of building 3 is <strong>out of service</strong> on 8 Dec, 9:00–12:00.</p>' },
+    audience: { kind: 'buildings', buildings: ['3号楼'] },
+    publishAt: 1767225600000,
+    expiresAt: 1767340800000,
+    state: 'approved',
+    images: ['6b7fa434f92a8b80aab02d9bf1a12e49ffcae424e4013a1c4f68b67e3d2bbcd0'],
+    history: [
+      { action: 'saved', by: '王五', at: 1767222000000 },
+      { action: 'submitted', by: '王五', at: 1767222060000 },
+      { action: 'approved', by: '赵六', at: 1767223000000 },
+    ],
+    hlc: '1767223000000:0000:desk-2',
+    updatedBy: '赵六',
+    deleted: false,
+  },
+  notice: {
+    state: 'published',
+    title: { zh: '3号楼电梯检修', en: 'Building 3 lift maintenance' },
+    body: { zh: '<p>12月8日 9:00–12:00 3号楼<strong>电梯停运</strong>检修。</p>', en: '<p>The lift of building 3 is <strong>out of service</strong> on 8 Dec, 9:00–12:00.</p>' },
+    images: [],
+    audience: { kind: 'buildings', buildings: ['3号楼'] },
+    publishedAt: 1767225600000,
+    expiresAt: 1767340800000,
+    revokedAt: null,
+  },
+  terminalInfo: { kind: 'resident-app', building: '3号楼', unit: '2-1201', name: '张先生的手机', ts: 1767225000000 },
+  terminalReceipt: { id: 'rcpt-app-3f9c2a-0001', notice: 'lift-b3-maintenance', status: 'read', ts: 1767225900000 },
   presence: { online: true, ts: 1767225600000, user: '王五' },
   residentProfile: { name: '王秀英', phone: '13912345678', building: 'C栋 人才公寓', unit: '3-502', household: 'elderly', interests: ['housekeeping', 'clinic'], consent: true, ts: 1767225600000 },
   residentRecommendations: {

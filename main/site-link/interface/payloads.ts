@@ -3,6 +3,7 @@ import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, R
 import { ImageData, ImageHash } from '../../contract/images';
 import { MAX_ORDER_PHOTOS, ORDER_CATEGORIES, OrderRecordSchema, Rating } from '../../contract/orders';
 import { DeviceCode, DeviceStatusSchema, HOUSEHOLD_TYPES, RecommendationSchema, RecordingSchema, SavingScheduleDraftSchema, ServiceDraftSchema, ServiceTag, TariffSchema } from '../../contract';
+import { AudienceSchema, LocalizedBody, LocalizedTitle, NoticeId, NoticeRecordSchema, NoticeStepSchema, TERMINAL_KINDS } from '../../contract/notices';
 
 /**
  * Payloads of the site interface, version 1. Each field carries its data
@@ -239,3 +240,53 @@ export const ServicePayload = ServiceDraftSchema.safeExtend({
   deleted: z.boolean().default(false).describe('a deleted service stays as a tombstone, so a station that was away learns of the deletion'),
 });
 export type ServiceMessage = z.output<typeof ServicePayload>;
+
+/** An announcement as every station of the site shares it (draft, approval, revocation): the later change wins by hybrid logical clock. */
+export const NoticeRecordPayload = NoticeRecordSchema.extend({
+  history: classed(z.array(NoticeStepSchema).max(200), 'personal').describe('who saved, submitted, rejected, approved or revoked it, and when'),
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean(),
+});
+
+/**
+ * An announcement as residents' apps and signage show it, or its revocation.
+ * Made from the shared record alone, so every station publishes the same
+ * bytes when it comes due: a terminal sees one retained message whoever sent it.
+ */
+export const NoticePayload = z
+  .strictObject({
+    state: z.enum(['published', 'revoked']).describe('revoked: the property manager took it back or it expired; terminals remove it (the other fields are then null)'),
+    title: classed(LocalizedTitle.nullable(), 'public').describe('zh-CN, and English where written'),
+    body: classed(LocalizedBody.nullable(), 'public').describe('sanitized HTML: p, br, strong, em, u, s, h2, h3, ul, ol, li, blockquote, a (https), img with src vigil-image:<sha256> (fetch the image from images/{hash})'),
+    images: z.array(ImageHash).max(20).describe('the images the body shows'),
+    audience: AudienceSchema.nullable().describe('who it is for: a terminal outside it does not show it and must not acknowledge it'),
+    publishedAt: Millis.nullable(),
+    expiresAt: Millis.nullable().describe('when terminals drop it; null: until revoked'),
+    revokedAt: Millis.nullable(),
+  })
+  .refine((notice) => (notice.state === 'published' ? notice.title && notice.body && notice.audience && notice.publishedAt !== null : notice.revokedAt !== null), {
+    message: 'a published notice has its title, body, audience and publishedAt; a revoked one its revokedAt',
+  });
+
+/** A resident's app or a signage screen, as it registers with the site: who it serves decides which announcements it gets. */
+export const TerminalInfoPayload = z.strictObject({
+  kind: z.enum(TERMINAL_KINDS),
+  building: classed(z.string().min(1).max(64), 'public').optional().describe("the resident's building (resident-app), or where the screen stands"),
+  unit: classed(z.string().min(1).max(64), 'personal').optional().describe("the resident's unit: with the building it locates a household"),
+  name: classed(z.string().max(64), 'public').optional().describe("a signage screen's name, which an audience may pick"),
+  ts: Millis,
+});
+
+/** A terminal's acknowledgement of an announcement: received (shown in the list) and read (opened). */
+export const TerminalReceiptPayload = z.strictObject({
+  id: MessageId.describe('idempotency key: the same id twice is a replay and is quarantined'),
+  notice: NoticeId,
+  status: z.enum(['received', 'read']),
+  ts: Millis,
+});
+
+export type NoticeRecordMessage = z.output<typeof NoticeRecordPayload>;
+export type NoticeMessage = z.output<typeof NoticePayload>;
+export type TerminalInfo = z.output<typeof TerminalInfoPayload>;
+export type TerminalReceipt = z.output<typeof TerminalReceiptPayload>;

@@ -13,6 +13,8 @@ import {
   OrderUpdatePayload,
   RepairRequestPayload,
   MeterReadingsPayload,
+  NoticePayload,
+  NoticeRecordPayload,
   PresencePayload,
   RecommendationsPayload,
   ResidentProfilePayload,
@@ -21,6 +23,8 @@ import {
   ServicePayload,
   TariffPayload,
   TelemetryPayload,
+  TerminalInfoPayload,
+  TerminalReceiptPayload,
 } from './payloads';
 
 /**
@@ -207,6 +211,38 @@ export const CHANNELS = {
     payload: ServicePayload,
     summary: "A life service of the site's catalogue (shops, clinics, housekeeping, elderly care …), as last changed at any station by property staff. Retained.",
   },
+  noticeRecord: {
+    pattern: 'vigil/v1/{site}/notices/records/{notice}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: NoticeRecordPayload,
+    summary: 'An announcement as last changed at any station (draft, submitted, approved, rejected, revoked) with who did each step; stations only. Retained.',
+  },
+  notice: {
+    pattern: 'vigil/v1/{site}/notices/{notice}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: NoticePayload,
+    summary: "An announcement for residents' apps and signage, published when due, or its revocation (terminals remove it). The same bytes from every station. Retained.",
+  },
+  terminalInfo: {
+    pattern: 'vigil/v1/{site}/terminals/{terminal}/info',
+    qos: 1,
+    retained: true,
+    from: 'site',
+    payload: TerminalInfoPayload,
+    summary: "A resident's app or signage screen registering: its kind, building and unit, so stations know each audience's size. Retained.",
+  },
+  terminalReceipt: {
+    pattern: 'vigil/v1/{site}/terminals/{terminal}/receipts',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: TerminalReceiptPayload,
+    summary: 'A terminal acknowledging an announcement it got (received) or opened (read). Counted once per notice, terminal and status; one for a notice it never got, or a replayed id, is quarantined.',
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -231,7 +267,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
