@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { ordersEn } from '../orders/i18n-en';
 
 export const en: Messages = {
   app: {
@@ -637,11 +638,13 @@ export const en: Messages = {
     // The menu is narrow; under Energy, this says enough. The page's own title says it in full.
     saving: 'Saving',
     devices: 'Devices',
+    orders: 'Repairs',
     users: 'Users',
     audit: 'Audit',
     ops: 'Operations',
     settings: 'Settings',
   },
+  orders: ordersEn,
   shell: {
     link: {
       online: 'Site link online',

@@ -1,3 +1,5 @@
+import { ordersZh } from '../orders/i18n-zh-CN';
+
 /** Simplified Chinese: the default language of the control room. */
 export const zhCN = {
   app: {
@@ -635,11 +637,13 @@ export const zhCN = {
     energy: '能源管理',
     saving: '节能控制',
     devices: '设备',
+    orders: '物业报修',
     users: '用户',
     audit: '审计',
     ops: '运维',
     settings: '设置',
   },
+  orders: ordersZh,
   shell: {
     link: {
       online: '站点链路在线',

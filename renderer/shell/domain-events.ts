@@ -4,6 +4,7 @@ import { bindAuditEvents } from '../audit/queries';
 import { bindDeviceEvents } from '../devices/queries';
 import { bindEnergyEvents } from '../energy/queries';
 import { bindSavingEvents } from '../energy/saving/queries';
+import { bindOrderEvents } from '../orders/queries';
 import { bindRuleEvents } from '../rules/queries';
 import { bindSettingsEvents } from '../settings/queries';
 import { bindUserEvents } from '../users/queries';
@@ -15,7 +16,7 @@ import { bindUserEvents } from '../users/queries';
 export function useDomainEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient)];
+    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindOrderEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient)];
     return () => unbind.forEach((off) => off());
   }, [queryClient]);
 }
