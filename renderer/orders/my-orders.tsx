@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { OrderSummary } from '../core/contract';
+import { ORDER_STATES, type OrderSummary } from '../core/contract';
 import { describeError } from '../core/errors';
 import { WorkActions } from './order-actions';
-import { BOARD_STATES, byState } from './order-view';
+import { byState } from './order-view';
 import { PRIORITY_COLOR } from './order-tags';
 import { openOrder } from './orders-ui';
 import { useMyOrders, useOrder } from './queries';
@@ -51,7 +51,8 @@ export function MyOrders() {
     <div className="my-orders" data-testid="my-orders">
       {mine.error && <Alert type="error" showIcon title={describeError(t, mine.error)} />}
       {mine.data?.length === 0 && <Empty description={t('orders.mine.empty')} />}
-      {BOARD_STATES.map((state) => {
+      {/* Open work first, then what was done: the technician sees how his orders ended too. */}
+      {ORDER_STATES.map((state) => {
         const list = groups.get(state)!;
         if (list.length === 0) return null;
         return (

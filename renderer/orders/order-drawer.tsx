@@ -24,7 +24,7 @@ export function OrderDrawer({ canSeeAlarms }: { canSeeAlarms: boolean }) {
   const order = detail.data;
   const close = () => useOrdersUi.setState({ open: null });
   return (
-    <Drawer open={id !== null} onClose={close} size={560} title={id ? t('orders.detail.title', { id }) : ''} destroyOnHidden data-testid="order-drawer" rootClassName="order-drawer">
+    <Drawer open={id !== null} onClose={close} size={600} title={id ? t('orders.detail.title', { id }) : ''} destroyOnHidden data-testid="order-drawer" rootClassName="order-drawer">
       {detail.error && <Alert type="error" showIcon title={describeError(t, detail.error)} />}
       {call.error && <Alert type="error" showIcon closable title={describeError(t, call.error)} data-testid="order-call-error" onClose={() => call.reset()} />}
       {!order && !detail.error && <Spin />}

@@ -1,4 +1,4 @@
-import { Alert, Card, DatePicker, Empty, Space, Statistic } from 'antd';
+import { Alert, Card, DatePicker, Empty, Space, Statistic, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +46,8 @@ export function OrderFigures({ now }: { now: number }) {
           <Statistic title={t('orders.monthly.meanTime')} value={data?.meanMinutesToComplete == null ? none : durationText(data.meanMinutesToComplete * 60_000, units)} />
         </Card>
         <Card size="small">
-          <Statistic title={t('orders.monthly.meanRating')} value={data?.meanRating == null ? none : data.meanRating.toFixed(1)} suffix={data?.rated ? ` / 5 · ${t('orders.monthly.rated', { count: data.rated })}` : undefined} data-testid="figure-rating" />
+          <Statistic title={t('orders.monthly.meanRating')} value={data?.meanRating == null ? none : data.meanRating.toFixed(1)} suffix={data?.meanRating == null ? undefined : '/ 5'} data-testid="figure-rating" />
+          {data?.rated ? <Typography.Text type="secondary">{t('orders.monthly.rated', { count: data.rated })}</Typography.Text> : null}
         </Card>
         <Card size="small">
           <Statistic title={t('orders.monthly.escalated')} value={data?.escalated ?? none} />

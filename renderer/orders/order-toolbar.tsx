@@ -74,7 +74,7 @@ export function OrderFilters({ orders, shown }: { orders: readonly OrderSummary[
         value={sort}
         onChange={(next: OrderSort) => useOrdersUi.setState({ sort: next })}
         options={(['deadline', 'created', 'priority'] as const).map((value) => ({ value, label: `${t('orders.sort.label')}: ${t(`orders.sort.${value}`)}` }))}
-        style={{ width: 170 }}
+        style={{ width: 210 }}
         data-testid="order-sort"
       />
       <Button onClick={() => useOrdersUi.setState({ query: ALL_ORDERS })} data-testid="order-filters-reset">

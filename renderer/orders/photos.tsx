@@ -35,7 +35,11 @@ export async function reducePhoto(file: Blob): Promise<string> {
 export function Photo({ hash, size = 72 }: { hash: string; size?: number }) {
   const image = useQuery({ queryKey: ['images', hash], queryFn: () => core.call('images.get', { hash }), staleTime: Infinity });
   if (!image.data) return <span className="order-photo-empty" style={{ width: size, height: size }} data-testid="order-photo-missing" />;
-  return <Image width={size} height={size} src={`data:${image.data.type};base64,${image.data.data}`} className="order-photo" data-testid="order-photo" data-hash={hash} />;
+  return (
+    <span data-testid="order-photo" data-hash={hash}>
+      <Image width={size} height={size} src={`data:${image.data.type};base64,${image.data.data}`} className="order-photo" alt="" />
+    </span>
+  );
 }
 
 export function PhotoStrip({ hashes, testId }: { hashes: readonly string[]; testId: string }) {
