@@ -1,19 +1,18 @@
-import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import { useMemo, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../core/contract';
 import { VirtualRows, type Column, type RowAttributes, type RowsHandle } from '../alarms/virtual-rows';
-import { PRIORITY_COLOR, STATE_COLOR } from './order-tags';
 import { openOrder, useOrdersUi } from './orders-ui';
 import { SlaTimer } from './sla-timer';
 import '../alarms/alarms.css';
 
 function columnsOf(t: TFunction): Column<OrderSummary>[] {
   return [
-    { key: 'priority', title: t('orders.columns.priority'), width: 64, render: (order) => <Tag color={PRIORITY_COLOR[order.priority]}>{t(`orders.priorities.${order.priority}`)}</Tag> },
-    { key: 'state', title: t('orders.columns.state'), width: 84, render: (order) => <Tag color={STATE_COLOR[order.state]}>{t(`orders.states.${order.state}`)}</Tag> },
+    // Plain marks rather than antd Tags: the rows in view are drawn anew on every filter change.
+    { key: 'priority', title: t('orders.columns.priority'), width: 64, render: (order) => <span className={`order-mark priority-${order.priority}`}>{t(`orders.priorities.${order.priority}`)}</span> },
+    { key: 'state', title: t('orders.columns.state'), width: 84, render: (order) => <span className={`order-mark state-${order.state}`}>{t(`orders.states.${order.state}`)}</span> },
     { key: 'category', title: t('orders.columns.category'), width: 92, render: (order) => t(`orders.categories.${order.category}`) },
     { key: 'title', title: t('orders.columns.title'), width: 220, grow: true, render: (order) => <span title={order.title}>{order.title}</span> },
     { key: 'building', title: t('orders.columns.building'), width: 110, render: (order) => order.building },

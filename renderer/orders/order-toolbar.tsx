@@ -1,4 +1,5 @@
 import { Button, Input, Select, Switch, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_CATEGORIES, ORDER_PRIORITIES, ORDER_STATES, type OrderSummary } from '../core/contract';
 import { ALL_ORDERS, distinct, type OrderSort } from './order-view';
@@ -9,8 +10,9 @@ export function OrderFilters({ orders, shown }: { orders: readonly OrderSummary[
   const { t } = useTranslation();
   const query = useOrdersUi((state) => state.query);
   const sort = useOrdersUi((state) => state.sort);
-  const buildings = distinct(orders, (order) => order.building);
-  const assignees = distinct(orders, (order) => order.assignee);
+  // Read again only when the orders change, not on every filter change.
+  const buildings = useMemo(() => distinct(orders, (order) => order.building), [orders]);
+  const assignees = useMemo(() => distinct(orders, (order) => order.assignee), [orders]);
   return (
     <div className="order-filters">
       <Input.Search allowClear placeholder={t('orders.search')} value={query.text} onChange={(event) => setQuery({ text: event.target.value })} style={{ width: 220 }} data-testid="order-search" />

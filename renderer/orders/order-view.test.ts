@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderSummary } from '../core/contract';
-import { ALL_ORDERS, byState, currentDeadline, distinct, durationText, filterOrders, slaAt } from './order-view';
+import { ALL_ORDERS, byState, currentDeadline, distinct, durationText, filterOrders, slaAt, sortOrders } from './order-view';
 import { moveOrderSelection } from './use-order-keys';
 
 const MIN = 60_000;
@@ -37,11 +37,11 @@ const ORDERS = [
 
 describe('filterOrders', () => {
   it('keeps every order, newest first, when nothing is chosen', () => {
-    expect(filterOrders(ORDERS, ALL_ORDERS, 'created').map((o) => o.id)).toEqual(['wo-aaaaaaa4', 'wo-aaaaaaa3', 'wo-aaaaaaa2', 'wo-aaaaaaa1']);
+    expect(filterOrders(sortOrders(ORDERS, 'created'), ALL_ORDERS).map((o) => o.id)).toEqual(['wo-aaaaaaa4', 'wo-aaaaaaa3', 'wo-aaaaaaa2', 'wo-aaaaaaa1']);
   });
 
   it('narrows by state, priority, category, building, assignee and escalation together', () => {
-    const ids = (change: Partial<typeof ALL_ORDERS>) => filterOrders(ORDERS, { ...ALL_ORDERS, ...change }, 'created').map((o) => o.id);
+    const ids = (change: Partial<typeof ALL_ORDERS>) => filterOrders(sortOrders(ORDERS, 'created'), { ...ALL_ORDERS, ...change }).map((o) => o.id);
     expect(ids({ states: ['assigned', 'in_progress'] })).toEqual(['wo-aaaaaaa3', 'wo-aaaaaaa2']);
     expect(ids({ priorities: ['urgent'] })).toEqual(['wo-aaaaaaa1']);
     expect(ids({ categories: ['electrical'] })).toEqual(['wo-aaaaaaa3']);
@@ -53,19 +53,21 @@ describe('filterOrders', () => {
   });
 
   it('matches text in the title, id, building or technician, ignoring case', () => {
-    expect(filterOrders(ORDERS, { ...ALL_ORDERS, text: '  CORRIDOR ' }, 'created').map((o) => o.id)).toEqual(['wo-aaaaaaa3']);
-    expect(filterOrders(ORDERS, { ...ALL_ORDERS, text: 'aaa2' }, 'created').map((o) => o.id)).toEqual(['wo-aaaaaaa2']);
-    expect(filterOrders(ORDERS, { ...ALL_ORDERS, text: 'tech' }, 'created')).toHaveLength(2);
+    expect(filterOrders(ORDERS, { ...ALL_ORDERS, text: '  CORRIDOR ' }).map((o) => o.id)).toEqual(['wo-aaaaaaa3']);
+    expect(filterOrders(ORDERS, { ...ALL_ORDERS, text: 'aaa2' }).map((o) => o.id)).toEqual(['wo-aaaaaaa2']);
+    expect(filterOrders(ORDERS, { ...ALL_ORDERS, text: 'tech' })).toHaveLength(2);
   });
 
   it('sorts by the deadline that matters now, ended orders last, and by priority', () => {
-    expect(filterOrders(ORDERS, ALL_ORDERS, 'deadline').map((o) => o.id)).toEqual(['wo-aaaaaaa3', 'wo-aaaaaaa1', 'wo-aaaaaaa2', 'wo-aaaaaaa4']);
-    expect(filterOrders(ORDERS, ALL_ORDERS, 'priority').map((o) => o.id)).toEqual(['wo-aaaaaaa1', 'wo-aaaaaaa3', 'wo-aaaaaaa2', 'wo-aaaaaaa4']);
+    expect(sortOrders(ORDERS, 'deadline').map((o) => o.id)).toEqual(['wo-aaaaaaa3', 'wo-aaaaaaa1', 'wo-aaaaaaa2', 'wo-aaaaaaa4']);
+    expect(sortOrders(ORDERS, 'priority').map((o) => o.id)).toEqual(['wo-aaaaaaa1', 'wo-aaaaaaa3', 'wo-aaaaaaa2', 'wo-aaaaaaa4']);
   });
 
-  it('does not reorder the list it was given', () => {
-    const given = [...ORDERS];
-    filterOrders(given, ALL_ORDERS, 'priority');
+  it('keeps the order it was given when filtering, and sorts a copy', () => {
+    const given = [...ORDERS].reverse();
+    expect(filterOrders(given, { ...ALL_ORDERS, assignee: 'tech' }).map((o) => o.id)).toEqual(['wo-aaaaaaa3', 'wo-aaaaaaa2']);
+    sortOrders(given, 'priority');
+    given.reverse();
     expect(given).toEqual(ORDERS);
   });
 });

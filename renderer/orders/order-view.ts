@@ -34,16 +34,17 @@ export function currentDeadline(order: Pick<OrderSummary, 'state' | 'respondBy' 
 }
 
 /**
- * The orders that match, sorted. One pass with cheap checks first (sets of
- * small values, then the text), so 50 000 orders take a few milliseconds.
+ * The orders of an already sorted list that match, in its order. One pass
+ * with cheap checks first (sets of small values, then the text), no sorting:
+ * a filter change over 50 000 orders takes a few milliseconds.
  */
-export function filterOrders(orders: readonly OrderSummary[], query: OrderQuery, sort: OrderSort): OrderSummary[] {
+export function filterOrders(ordered: readonly OrderSummary[], query: OrderQuery): OrderSummary[] {
   const states = query.states.length ? new Set(query.states) : null;
   const priorities = query.priorities.length ? new Set(query.priorities) : null;
   const categories = query.categories.length ? new Set(query.categories) : null;
   const text = query.text.trim().toLowerCase();
   const shown: OrderSummary[] = [];
-  for (const order of orders) {
+  for (const order of ordered) {
     if (states && !states.has(order.state)) continue;
     if (priorities && !priorities.has(order.priority)) continue;
     if (categories && !categories.has(order.category)) continue;
@@ -53,19 +54,30 @@ export function filterOrders(orders: readonly OrderSummary[], query: OrderQuery,
     if (text && !order.title.toLowerCase().includes(text) && !order.id.toLowerCase().includes(text) && !order.building.toLowerCase().includes(text) && !(order.assignee ?? '').toLowerCase().includes(text)) continue;
     shown.push(order);
   }
-  return shown.sort(comparer(sort));
+  return shown;
 }
 
-/** Deadline: the most pressing open order first, ended ones last; priority: urgent first; ties newest first. */
-function comparer(sort: OrderSort): (a: OrderSummary, b: OrderSummary) => number {
-  const newest = (a: OrderSummary, b: OrderSummary) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * A sorted copy, done once per list and sort (not per filter change): each
+ * order's key is computed once, then numbers are compared. Deadline: the
+ * most pressing open order first, ended ones last; priority: urgent first;
+ * ties, and "created", newest first.
+ */
+export function sortOrders(orders: readonly OrderSummary[], sort: OrderSort): OrderSummary[] {
+  const key = keyOf(sort);
+  const keyed = orders.map((order) => ({ order, key: key(order) }));
+  keyed.sort((a, b) => a.key - b.key || b.order.createdAt - a.order.createdAt || (a.order.id < b.order.id ? -1 : a.order.id > b.order.id ? 1 : 0));
+  return keyed.map((entry) => entry.order);
+}
+
+function keyOf(sort: OrderSort): (order: OrderSummary) => number {
   switch (sort) {
     case 'created':
-      return newest;
+      return () => 0;
     case 'priority':
-      return (a, b) => PRIORITY_RANK.get(a.priority)! - PRIORITY_RANK.get(b.priority)! || newest(a, b);
+      return (order) => PRIORITY_RANK.get(order.priority)!;
     case 'deadline':
-      return (a, b) => (currentDeadline(a)?.at ?? Number.POSITIVE_INFINITY) - (currentDeadline(b)?.at ?? Number.POSITIVE_INFINITY) || newest(a, b);
+      return (order) => currentDeadline(order)?.at ?? Number.POSITIVE_INFINITY;
     default: {
       const unexpected: never = sort;
       throw new Error(`unknown sort ${String(unexpected)}`);

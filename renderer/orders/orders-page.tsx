@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Segmented } from 'antd';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import type { RowsHandle } from '../alarms/virtual-rows';
@@ -15,7 +15,7 @@ import { downloadOrdersCsv } from './order-export';
 import { OrderFigures } from './order-figures';
 import { OrderList } from './order-list';
 import { OrderFilters } from './order-toolbar';
-import { filterOrders } from './order-view';
+import { filterOrders, sortOrders } from './order-view';
 import { useOrdersUi, type OrdersView } from './orders-ui';
 import { useOrders } from './queries';
 import { useOrderKeys } from './use-order-keys';
@@ -50,11 +50,14 @@ function AllOrders() {
   const canCreate = usePermission('orders.create');
   const canSeeAlarms = usePermission('alarms.read');
   const orders = useOrders(true);
-  const { view, query, sort, creating } = useOrdersUi();
-  // Typing in the search box stays responsive; the list follows a moment later on 50 000 orders.
-  const deferredQuery = useDeferredValue(query);
+  const view = useOrdersUi((state) => state.view);
+  const query = useOrdersUi((state) => state.query);
+  const sort = useOrdersUi((state) => state.sort);
+  const creating = useOrdersUi((state) => state.creating);
   const all = orders.data ?? NONE;
-  const shown = useMemo(() => filterOrders(all, deferredQuery, sort), [all, deferredQuery, sort]);
+  // Sorted once per list and sort; a filter change is then one pass that keeps that order.
+  const sorted = useMemo(() => sortOrders(all, sort), [all, sort]);
+  const shown = useMemo(() => filterOrders(sorted, query), [sorted, query]);
   const list = useRef<RowsHandle>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const now = useNow(60_000);
