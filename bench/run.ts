@@ -4,10 +4,11 @@ import { energy } from './energy';
 import { foundation } from './foundation';
 import { ingest } from './ingest';
 import { Report } from './report';
+import { services } from './services/index';
 import { video } from './video/index';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
-const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy };
+const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy, services };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in BENCHES));
