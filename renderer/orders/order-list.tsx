@@ -11,8 +11,8 @@ import '../alarms/alarms.css';
 function columnsOf(t: TFunction): Column<OrderSummary>[] {
   return [
     // Plain marks rather than antd Tags: the rows in view are drawn anew on every filter change.
-    { key: 'priority', title: t('orders.columns.priority'), width: 64, render: (order) => <span className={`order-mark priority-${order.priority}`}>{t(`orders.priorities.${order.priority}`)}</span> },
-    { key: 'state', title: t('orders.columns.state'), width: 84, render: (order) => <span className={`order-mark state-${order.state}`}>{t(`orders.states.${order.state}`)}</span> },
+    { key: 'priority', title: t('orders.columns.priority'), width: 80, render: (order) => <span className={`order-mark priority-${order.priority}`}>{t(`orders.priorities.${order.priority}`)}</span> },
+    { key: 'state', title: t('orders.columns.state'), width: 104, render: (order) => <span className={`order-mark state-${order.state}`}>{t(`orders.states.${order.state}`)}</span> },
     { key: 'category', title: t('orders.columns.category'), width: 92, render: (order) => t(`orders.categories.${order.category}`) },
     { key: 'title', title: t('orders.columns.title'), width: 220, grow: true, render: (order) => <span title={order.title}>{order.title}</span> },
     { key: 'building', title: t('orders.columns.building'), width: 110, render: (order) => order.building },
