@@ -263,6 +263,8 @@ export function createCore(options: CoreOptions): Core {
   ingest.onCommit((batch) => {
     ordersChanged([...new Set([...batch.orders, ...openedOrders])]);
     openedOrders = [];
+    const lateElsewhere = orders.takeEscalatedElsewhere();
+    if (lateElsewhere.length) hub.broadcast('orders.escalated', { ids: lateElsewhere });
   });
   const stopEventNews = announceStoredEvents(ingest, hub);
   // Which stations of the site are on line, from their retained presence and last wills.

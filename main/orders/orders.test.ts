@@ -104,6 +104,28 @@ describe('repair orders at a station', () => {
   });
 });
 
+describe('repair orders escalated at another station', () => {
+  it('are told to supervisors here too, once, when that station swept first', async () => {
+    core = testCore();
+    const supervisor = await as('shift_supervisor');
+    const escalated: string[][] = [];
+    supervisor.on('orders.escalated', ({ ids }) => escalated.push(ids));
+    const raisedAt = Date.now() - 45 * MIN;
+    const id = 'a-leak-20261201-000009';
+    const create = { id: `${id}-create`, hlc: `${raisedAt}:0000:site`, by: 'Vigil', via: 'system', action: 'create', title: '漏水', description: '', category: 'plumbing', priority: 'urgent', place: { building: 'A栋' }, source: 'alarm', alarm: 'leak-20261201-000009', photos: [] };
+    const deadline = raisedAt + 30 * MIN;
+    const late = { id: `${id}-late-respond-${deadline}`, hlc: `${deadline}:0000:sla`, by: 'Vigil', via: 'system', action: 'escalate', stage: 'respond', deadline };
+    // Station 2 opened the order and swept before this station: its copy carries the escalation.
+    send(`orders/${id}`, { id, events: [create, late] });
+    await expect.poll(() => escalated.flat(), { timeout: 5_000 }).toEqual([id]);
+    // This station's own sweep finds it escalated already, and the same copy again is nothing new: no second notice.
+    send(`orders/${id}`, { id, events: [create, late] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(escalated.flat()).toEqual([id]);
+    expect((await supervisor.call('orders.get', { id })).escalated).toEqual(['respond']);
+  });
+});
+
 describe('repair orders over the site interface', () => {
   it("open from a resident's report, move on the technician's and the resident's apps, and refuse what does not fit with the reason", async () => {
     core = testCore();

@@ -84,6 +84,8 @@ export class WorkOrders {
   private readonly upsert;
   private readonly listAll;
   private readonly listOpen;
+  /** Orders another station's copy escalated here, announced once the ingest commits. */
+  private escalatedElsewhere: string[] = [];
 
   constructor(
     private readonly db: Database,
@@ -187,6 +189,10 @@ export class WorkOrders {
     const merged = mergeOrder(current ?? undefined, incoming);
     const changed = !current || merged.events.length !== current.events.length || JSON.stringify(merged) !== JSON.stringify(current);
     if (!changed) return false;
+    // The station whose sweep came first escalates for all: supervisors here must be told all the same.
+    const before = new Set(current ? (foldOrder(current)?.escalated ?? []) : []);
+    const after = foldOrder(merged)?.escalated ?? [];
+    if (after.some((stage) => !before.has(stage))) this.escalatedElsewhere.push(incoming.id);
     // When this station holds events the copy lacked, it publishes the union, so the retained message ends up whole.
     this.save(merged, merged.events.length !== incoming.events.length);
     return true;
@@ -208,6 +214,13 @@ export class WorkOrders {
       }
     }
     return [...new Set(escalated)];
+  }
+
+  /** Orders escalated by copies received since the last call (from other stations). */
+  takeEscalatedElsewhere(): string[] {
+    const ids = [...new Set(this.escalatedElsewhere)];
+    this.escalatedElsewhere = [];
+    return ids;
   }
 
   /** The shared record: every event of the order. */

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { ordersEn } from '../orders/i18n-en';
 
 export const en: Messages = {
   app: {
@@ -766,12 +767,14 @@ export const en: Messages = {
     saving: 'Saving',
     notices: 'Notices',
     devices: 'Devices',
+    orders: 'Repairs',
     services: 'Services',
     users: 'Users',
     audit: 'Audit',
     ops: 'Operations',
     settings: 'Settings',
   },
+  orders: ordersEn,
   shell: {
     link: {
       online: 'Site link online',

@@ -1,3 +1,5 @@
+import { ordersZh } from '../orders/i18n-zh-CN';
+
 /** Simplified Chinese: the default language of the control room. */
 export const zhCN = {
   app: {
@@ -764,12 +766,14 @@ export const zhCN = {
     saving: '节能控制',
     notices: '社区公告',
     devices: '设备',
+    orders: '物业报修',
     services: '生活服务',
     users: '用户',
     audit: '审计',
     ops: '运维',
     settings: '设置',
   },
+  orders: ordersZh,
   shell: {
     link: {
       online: '站点链路在线',

@@ -16,6 +16,7 @@ import { UserMenu } from './user-menu';
 
 // In its own chunk: sign-in and the first page do not wait for it.
 const AlarmBackground = lazy(() => import('../alarms/alarm-background').then((module) => ({ default: module.AlarmBackground })));
+const OrderBackground = lazy(() => import('../orders/order-background').then((module) => ({ default: module.OrderBackground })));
 
 function ShortcutHelp() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ function ShortcutHelp() {
           <div>{t('wall.keys')}</div>
           <div>{t('alarms.keys')}</div>
           <div>{t('map.keys')}</div>
+          <div>{t('orders.keys')}</div>
         </div>
       }
     >
@@ -52,6 +54,7 @@ export function AppShell() {
   useDomainEvents();
   useShortcuts(pages);
   const hearsAlarms = usePermission('alarms.read');
+  const hearsLateOrders = usePermission('orders.manage');
 
   const Page = current?.component;
   return (
@@ -59,6 +62,11 @@ export function AppShell() {
       {hearsAlarms && (
         <Suspense fallback={null}>
           <AlarmBackground />
+        </Suspense>
+      )}
+      {hearsLateOrders && (
+        <Suspense fallback={null}>
+          <OrderBackground />
         </Suspense>
       )}
       <Layout.Header className="app-header">

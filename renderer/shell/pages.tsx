@@ -1,11 +1,12 @@
-import { AlertOutlined, ShopOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, NotificationOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { AlertOutlined, ShopOutlined, ToolOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, NotificationOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
 import type { PageKey } from './ui-store';
 
 export type PageDef = {
   key: PageKey;
-  permission: Permission;
+  /** Shown to holders of this permission, or of any one of these. */
+  permission: Permission | readonly Permission[];
   icon: ReactNode;
   component: LazyExoticComponent<ComponentType>;
 };
@@ -67,6 +68,13 @@ export const PAGES: PageDef[] = [
     component: lazy(() => import('../devices/devices-page').then((module) => ({ default: module.DevicesPage }))),
   },
   {
+    key: 'orders',
+    // Managers and the front desk read every order; a technician works his own on the same page.
+    permission: ['orders.read', 'orders.work'],
+    icon: <ToolOutlined />,
+    component: lazy(() => import('../orders/orders-page').then((module) => ({ default: module.OrdersPage }))),
+  },
+  {
     key: 'notices',
     permission: 'notices.read',
     icon: <NotificationOutlined />,
@@ -105,5 +113,5 @@ export const PAGES: PageDef[] = [
 ];
 
 export function allowedPages(permissions: readonly Permission[]): PageDef[] {
-  return PAGES.filter((page) => permissions.includes(page.permission));
+  return PAGES.filter((page) => (typeof page.permission === 'string' ? [page.permission] : page.permission).some((permission) => permissions.includes(permission)));
 }
