@@ -55,7 +55,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node out/core/cli.js serve --demo --port ${PORT} --data ${process.env.VIGIL_E2E_DATA}`,
+    // The demo park over the real mosquitto, as sites run it (the embedded broker is for trying Vigil with nothing installed).
+    command: `node out/core/cli.js serve --demo --demo-mosquitto --port ${PORT} --data ${process.env.VIGIL_E2E_DATA}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -15,6 +15,7 @@ const USAGE = `vigil serve [options]
 Serves Vigil to a browser on this machine.
 
   --demo              run on the built-in demo park (the default when no --broker is given)
+  --demo-mosquitto    run the demo park's broker as a mosquitto process (installed) instead of the embedded one
   --broker URL        the site's MQTT broker, e.g. mqtts://broker.example:8883; repeat for fail-over
   --username NAME     broker user name
   --password-file F   a file holding the broker password (readable by this user only)
@@ -58,6 +59,7 @@ async function serve(argv: string[]): Promise<void> {
     args: argv,
     options: {
       demo: { type: 'boolean', default: false },
+      'demo-mosquitto': { type: 'boolean', default: false },
       broker: { type: 'string', multiple: true, default: [] },
       username: { type: 'string' },
       'password-file': { type: 'string' },
@@ -118,7 +120,7 @@ async function serve(argv: string[]): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const rendererDir = [path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')].find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? path.resolve(here, '../renderer');
   // The web host listens while the station starts (database, the demo's accounts): a window loads its code meanwhile.
-  const starting = startStation({ dataDir, site, logger, station: values.station });
+  const starting = startStation({ dataDir, site, logger, station: values.station, demoBroker: values['demo-mosquitto'] ? 'mosquitto' : 'embedded' });
   const host = await startWebHost({ core: starting.then((started) => started.core), rendererDir, host: values.host, port, logger, allowedOrigins: values['allow-origin'] }).catch(
     async (error: unknown) => {
       await (await starting).stop();

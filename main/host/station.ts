@@ -44,8 +44,10 @@ export async function startStation(options: {
   nativeBinding?: string;
   /** This station's name on the site; the host name when not given. */
   station?: string;
+  /** The demo park's broker: embedded (nothing to install), or a mosquitto process (the end-to-end tests). */
+  demoBroker?: 'embedded' | 'mosquitto';
 }): Promise<Station> {
-  const demoSite = options.site ? null : await startDemoSite({ startSimulator: false });
+  const demoSite = options.site ? null : await startDemoSite({ startSimulator: false, broker: options.demoBroker });
   let terminals: TerminalFleet | null = null;
   let stopping = false;
   const siteName = demoSite ? demoSite.site.name : options.site!.name;
