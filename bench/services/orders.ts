@@ -6,6 +6,7 @@ import { startMosquitto } from '../../main/testing/mosquitto';
 import { openClient, startStationProcess } from '../../main/testing/station';
 import { openDatabase } from '../../main/store/database';
 import { benchPage, launchChromium } from '../chromium';
+import { armListPaint, listPainted } from '../list-paint';
 import { median, type Report } from '../report';
 import { storeOrders } from './stored-orders';
 
@@ -13,52 +14,12 @@ const ORDERS = 50_000;
 const ROUNDS = 7;
 const ADMIN = { username: 'orders', displayName: 'Orders', password: 'Order-Desk-2026' };
 
-type Paint = { ms: number; shown: number; total: number };
-
-/**
- * Arms the page for one filter change: from the input event's own
- * timestamp until the list's new result is painted (the status line's count
- * changed, React committed the rows with it, then two animation frames: the
- * one before that paint and the next, after it was presented).
- */
-function arm(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const bench = window as unknown as { input: number | null; painted: Paint | null; listening?: boolean };
-    if (!bench.listening) {
-      bench.listening = true;
-      for (const type of ['pointerdown', 'input', 'keydown']) window.addEventListener(type, (event) => (bench.input = event.timeStamp), { capture: true });
-    }
-    bench.input = null;
-    bench.painted = null;
-    const status = document.querySelector<HTMLElement>('[data-testid=order-shown]')!;
-    const before = status.dataset.shown;
-    const observer = new MutationObserver(() => {
-      if (status.dataset.shown === before) return;
-      observer.disconnect();
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          bench.painted = { ms: performance.now() - (bench.input ?? Number.NaN), shown: Number(status.dataset.shown), total: Number(status.dataset.total) };
-        }),
-      );
-    });
-    observer.observe(status, { attributes: true, attributeFilter: ['data-shown'] });
-  });
-}
-
-async function painted(page: Page, what: string): Promise<Paint> {
-  const handle = await page.waitForFunction(() => (window as unknown as { painted: Paint | null }).painted, undefined, { timeout: 10_000 }).catch((error: unknown) => {
-    throw new Error(`the list did not show the result of "${what}" within 10 s`, { cause: error });
-  });
-  const paint = (await handle.jsonValue())!;
-  if (!Number.isFinite(paint.ms)) throw new Error(`no input event was seen for "${what}"`);
-  return paint;
-}
 
 async function choose(page: Page, select: string, option: string): Promise<void> {
   const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
   await page.getByTestId(select).click();
   await page.locator(`${open} .ant-select-item-option[title="${option}"]`).waitFor();
-  await arm(page);
+  await armListPaint(page, 'order-shown');
   await page.locator(`${open} .ant-select-item-option[title="${option}"]`).click();
 }
 
@@ -68,7 +29,7 @@ const CASES: Record<string, (page: Page) => Promise<void>> = {
   category: (page) => choose(page, 'filter-order-category', 'Lift'),
   building: (page) => choose(page, 'filter-order-building', 'Block 1'),
   search: async (page) => {
-    await arm(page);
+    await armListPaint(page, 'order-shown');
     await page.getByTestId('order-search').locator('input').fill('fault 123');
   },
 };
@@ -107,12 +68,12 @@ export async function ordersBench(report: Report): Promise<void> {
     for (let round = 0; round <= ROUNDS; round++) {
       for (const [name, apply] of Object.entries(CASES)) {
         await apply(page);
-        const narrowed = await painted(page, name);
+        const narrowed = await listPainted(page, name);
         if (!(narrowed.shown > 0 && narrowed.shown < ORDERS)) throw new Error(`filter ${name} shows ${narrowed.shown} of ${narrowed.total}: the benchmark data is wrong`);
         if (await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()) await page.keyboard.press('Escape');
-        await arm(page);
+        await armListPaint(page, 'order-shown');
         await page.getByTestId('order-filters-reset').click();
-        const reset = await painted(page, 'reset');
+        const reset = await listPainted(page, 'reset');
         if (reset.shown !== ORDERS) throw new Error(`the reset shows ${reset.shown} of ${ORDERS}`);
         if (round === 0) continue;
         times[name]!.push(narrowed.ms);

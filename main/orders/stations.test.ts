@@ -4,7 +4,7 @@ import type { CoreClient } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
 import { tempDir } from '../testing/harness';
 import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { openClient, startStationProcess, type StationProcess } from '../testing/station';
+import { adminStation, type StationProcess } from '../testing/station';
 
 /**
  * Two stations of one site on a real broker work the same repair order —
@@ -20,13 +20,9 @@ const dirs = { a: tempDir('vigil-orders-a-'), b: tempDir('vigil-orders-b-') };
 const running: StationProcess[] = [];
 
 async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
-  const process = await startStationProcess({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` });
-  running.push(process);
-  const client = await openClient(process.url);
-  const { needsSetup } = await client.call('auth.status', {});
-  if (needsSetup) await client.call('auth.setup', { ...ADMIN, station: name });
-  else await client.call('auth.signIn', { username: ADMIN.username, password: ADMIN.password, station: name });
-  return { process, client };
+  const started = await adminStation({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` }, ADMIN);
+  running.push(started.process);
+  return started;
 }
 
 /** What a station holds of an order: every step with who, when, and whether it counted. */

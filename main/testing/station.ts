@@ -61,3 +61,17 @@ export function openClient(httpUrl: string): Promise<CoreClient> {
     });
   });
 }
+
+/**
+ * A station process of `site` on `broker`, and a client signed in as its
+ * administrator: set up on the first start, signed in again after a restart
+ * on the same data folder.
+ */
+export async function adminStation(options: { dataDir: string; broker: string; site: string; station: string }, admin: { username: string; password: string; displayName: string }): Promise<{ process: StationProcess; client: CoreClient }> {
+  const process = await startStationProcess(options);
+  const client = await openClient(process.url);
+  const { needsSetup } = await client.call('auth.status', {});
+  if (needsSetup) await client.call('auth.setup', { ...admin, station: options.station });
+  else await client.call('auth.signIn', { username: admin.username, password: admin.password, station: options.station });
+  return { process, client };
+}

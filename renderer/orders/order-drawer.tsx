@@ -6,6 +6,7 @@ import { describeError } from '../core/errors';
 import { showPage } from '../shell/ui-store';
 import { OrderActions } from './order-actions';
 import { PRIORITY_COLOR, STATE_COLOR } from './order-tags';
+import { ReporterCell } from './reporter-cell';
 import { OrderTimeline } from './order-timeline';
 import { useOrdersUi } from './orders-ui';
 import { PhotoStrip } from './photos';
@@ -48,8 +49,12 @@ export function OrderDrawer({ canSeeAlarms }: { canSeeAlarms: boolean }) {
             <Descriptions.Item label={t('orders.detail.place')} span={2}>
               {order.place.building}
               {order.place.floor ? ` · ${t('orders.detail.floor', { floor: order.place.floor })}` : ''}
-              {order.place.unit ? ` · ${t('orders.detail.unit')} ${order.place.unit}` : ''}
             </Descriptions.Item>
+            {order.source === 'resident' && (
+              <Descriptions.Item label={t('orders.detail.resident')} span={2}>
+                <ReporterCell order={order} />
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('orders.columns.assignee')}>
               <span data-testid="order-assignee">{order.assignee ?? '—'}</span>
             </Descriptions.Item>
