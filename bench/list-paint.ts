@@ -21,10 +21,13 @@ export function armListPaint(page: Page, statusTestId: string): Promise<void> {
     }
     bench.input = null;
     bench.painted = null;
-    const status = document.querySelector<HTMLElement>(`[data-testid=${testId}]`)!;
-    const before = status.dataset.shown;
+    const find = () => document.querySelector<HTMLElement>(`[data-testid=${testId}]`);
+    const before = find()!.dataset.shown;
+    // The whole page is watched, not the status element: a refetch (another station's change, an escalation) may
+    // mount a new one, and an observer on the old one would wait forever.
     const observer = new MutationObserver(() => {
-      if (status.dataset.shown === before) return;
+      const status = find();
+      if (!status || status.dataset.shown === before) return;
       observer.disconnect();
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
@@ -32,7 +35,7 @@ export function armListPaint(page: Page, statusTestId: string): Promise<void> {
         }),
       );
     });
-    observer.observe(status, { attributes: true, attributeFilter: ['data-shown'] });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-shown'] });
   }, statusTestId);
 }
 
