@@ -18,5 +18,6 @@ export * from './energy-saving';
 export * from './tariffs';
 export * from './images';
 export * from './orders';
+export * from './warning-levels';
 export * from './services';
 export * from './notices';
