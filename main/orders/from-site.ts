@@ -1,7 +1,6 @@
 import { formatHlc } from '../alarms/hlc';
 import type { OrderEvent } from '../contract/orders';
 import type { ChannelPayload } from '../site-link/interface/topics';
-import { foldOrder } from './fold';
 import type { WorkOrders } from './store';
 
 /** An app's clock may run a little ahead of the station's; further ahead, its times would bend the SLA. */
@@ -56,8 +55,6 @@ export function updateFromApp(orders: WorkOrders, id: string, update: ChannelPay
         : update.action === 'reopen'
           ? { ...base, action: 'reopen', text: update.text }
           : { ...base, action: update.action };
-  const merged = foldOrder({ id, events: [...orders.recordOf(id)!.events, event] })!;
-  if (!merged.timeline.find((line) => line.id === eventId)!.applied) return `order ${id} is ${order.state.replace('_', ' ')}: ${update.action} does not fit it now`;
-  orders.derive(id, event);
-  return null;
+  if (orders.derive(id, event, { onlyIfApplies: true })?.applied) return null;
+  return `order ${id} is ${order.state.replace('_', ' ')}: ${update.action} does not fit it now`;
 }

@@ -78,8 +78,7 @@ export function orderHandlers(deps: { db: Database; orders: WorkOrders; images: 
     },
     'orders.figures': ({ month }) => orderFigures(db, calendar, month),
     'orders.technicians': () => {
-      const open = new Map<string, number>();
-      for (const order of orders.list()) if (order.assignee && ['assigned', 'accepted', 'in_progress'].includes(order.state)) open.set(order.assignee, (open.get(order.assignee) ?? 0) + 1);
+      const open = orders.openByAssignee();
       const here = users.all().filter((user) => user.role === 'technician' && !user.disabled);
       const names = new Map(here.map((user) => [user.username, user.displayName]));
       for (const name of open.keys()) if (!names.has(name)) names.set(name, name);

@@ -96,6 +96,10 @@ describe('repair orders at a station', () => {
     expect(order).toMatchObject({ source: 'alarm', alarm: 'leak-20261201-000001', category: 'plumbing', priority: 'urgent', createdAt: raisedAt, place: { building: 'A栋', floor: '3F' }, device: LEAK_SENSOR });
     await expect.poll(() => escalated.flat(), { timeout: 5_000 }).toEqual([id]);
     expect((await duty.call('orders.get', { id })).timeline.at(-1)).toMatchObject({ action: 'escalate', stage: 'respond', by: 'Vigil', at: raisedAt + 30 * MIN, applied: true });
+    // The sweep passes over it from then on, until the completion deadline (4 h for urgent) passes: that stage, once.
+    expect(core.orders.escalate(Date.now())).toEqual([]);
+    expect(core.orders.escalate(raisedAt + 4 * 60 * MIN)).toEqual([id]);
+    expect(core.orders.escalate(raisedAt + 5 * 60 * MIN)).toEqual([]);
     // The same leak again folds into the alarm: still one order.
     send(`devices/${LEAK_SENSOR}/events`, { id: 'leak-20261201-000002', type: 'water_leak', ts: raisedAt + MIN });
     expect((await duty.call('orders.list', {})).map((o) => o.id)).toEqual([id]);

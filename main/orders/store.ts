@@ -83,7 +83,9 @@ export class WorkOrders {
   private readonly select;
   private readonly upsert;
   private readonly listAll;
-  private readonly listOpen;
+  private readonly listAssigned;
+  private readonly openPerAssignee;
+  private readonly listLate;
   /** Orders another station's copy escalated here, announced once the ingest commits. */
   private escalatedElsewhere: string[] = [];
 
@@ -102,13 +104,25 @@ export class WorkOrders {
          updated_at = excluded.updated_at, respond_by = excluded.respond_by, complete_by = excluded.complete_by, completed_at = excluded.completed_at, rating = excluded.rating, escalated = excluded.escalated`,
     );
     this.listAll = db.prepare<[], Row>('SELECT * FROM orders WHERE state IS NOT NULL ORDER BY created_at DESC');
-    this.listOpen = db.prepare<[], Row>(`SELECT * FROM orders WHERE state IN (${OPEN_ORDER_STATES.map((s) => `'${s}'`).join(', ')})`);
+    this.listAssigned = db.prepare<[string], Row>('SELECT * FROM orders WHERE state IS NOT NULL AND assignee = ? ORDER BY created_at DESC');
+    this.openPerAssignee = db.prepare<[], { assignee: string; open: number }>(
+      `SELECT assignee, count(*) AS open FROM orders WHERE assignee IS NOT NULL AND state IN ('assigned', 'accepted', 'in_progress') GROUP BY assignee`,
+    );
+    // Only what the sweep needs, of only the orders with a deadline passed and not yet escalated: it runs every few seconds.
+    this.listLate = db.prepare<{ now: number }, Pick<Row, 'id' | 'respond_by' | 'complete_by' | 'escalated'>>(
+      `SELECT id, respond_by, complete_by, escalated FROM orders WHERE state IN (${OPEN_ORDER_STATES.map((s) => `'${s}'`).join(', ')})
+         AND ((respond_by <= @now AND instr(escalated, 'respond') = 0) OR (complete_by <= @now AND instr(escalated, 'complete') = 0))`,
+    );
   }
 
   /** Every order, newest first (the list virtualises; a summary is ~300 bytes). */
   list(filter: { assignee?: string } = {}): OrderSummary[] {
-    const rows = this.listAll.all().map(toSummary);
-    return filter.assignee === undefined ? rows : rows.filter((order) => order.assignee === filter.assignee);
+    return (filter.assignee === undefined ? this.listAll.all() : this.listAssigned.all(filter.assignee)).map(toSummary);
+  }
+
+  /** How many orders each technician has in hand (assigned, accepted or in progress). */
+  openByAssignee(): Map<string, number> {
+    return new Map(this.openPerAssignee.all().map(({ assignee, open }) => [assignee, open]));
   }
 
   get(id: string): OrderDetail {
@@ -150,26 +164,29 @@ export class WorkOrders {
 
   /** An action on an order at this station: refused with the reason when it does not fit where the order stands. Inside a transaction. */
   act(id: string, change: Exclude<OrderChange, { action: 'create' }>, actor: Actor): OrderDetail {
-    const order = this.get(id);
     const hlc = formatHlc(this.clock.tick());
-    const event = { ...change, id: hlc, hlc, ...actor } as OrderEvent;
-    const record = mergeOrder(this.recordOf(id)!, { id, events: [event] });
-    if (record.events.length > MAX_ORDER_EVENTS) throw new ContractError('conflict', `order ${id} has ${MAX_ORDER_EVENTS} entries, the most one order keeps; open a new order`);
-    if (!foldOrder(record)!.timeline.find((line) => line.id === event.id)!.applied) throw new ContractError('conflict', refusal(order, change, actor));
-    this.save(record, true);
-    return this.get(id);
+    const added = this.withEvent(id, { ...change, id: hlc, hlc, ...actor } as OrderEvent);
+    if (!added) throw new ContractError('not_found', `no order ${id}`);
+    if (added.record.events.length > MAX_ORDER_EVENTS) throw new ContractError('conflict', `order ${id} has ${MAX_ORDER_EVENTS} entries, the most one order keeps; open a new order`);
+    // A step that does not apply leaves state and assignee as they were: the folded order says why as well as the one before it.
+    if (!added.applied) throw new ContractError('conflict', refusal(added.order, change, actor));
+    this.save(added.record, true, added.order);
+    return added.order;
   }
 
   /**
    * Adds an event every station derives alike (an escalation at its deadline,
    * an app's message): its id and clock come from what caused it, so the
-   * copies merge into one. False when the order already has it.
+   * copies merge into one. Null when the order is unknown or already has it;
+   * else the order as it now stands, and whether the event applied. With
+   * `onlyIfApplies`, an event that does not fit is not kept (an app's step
+   * out of turn is quarantined instead).
    */
-  derive(id: string, event: OrderEvent): boolean {
-    const current = this.recordOf(id);
-    if (!current || current.events.some((held) => held.id === event.id)) return false;
-    this.save(mergeOrder(current, { id, events: [event] }), true);
-    return true;
+  derive(id: string, event: OrderEvent, { onlyIfApplies = false } = {}): { order: OrderDetail; applied: boolean } | null {
+    const added = this.withEvent(id, event);
+    if (!added) return null;
+    if (added.applied || !onlyIfApplies) this.save(added.record, true, added.order);
+    return { order: added.order, applied: added.applied };
   }
 
   /** Orders a new station starts with (the demo park's history): stored where absent, not published (every station seeds the same). */
@@ -187,8 +204,7 @@ export class WorkOrders {
     }
     const current = this.recordOf(incoming.id);
     const merged = mergeOrder(current ?? undefined, incoming);
-    const changed = !current || merged.events.length !== current.events.length || JSON.stringify(merged) !== JSON.stringify(current);
-    if (!changed) return false;
+    if (current && JSON.stringify(merged) === JSON.stringify(current)) return false;
     // The station whose sweep came first escalates for all: supervisors here must be told all the same.
     const before = new Set(current ? (foldOrder(current)?.escalated ?? []) : []);
     const after = foldOrder(merged)?.escalated ?? [];
@@ -201,7 +217,7 @@ export class WorkOrders {
   /** Open orders whose response or completion deadline has passed unmet and not yet escalated; returns their ids. Inside a transaction. */
   escalate(now: number): string[] {
     const escalated: string[] = [];
-    for (const row of this.listOpen.all()) {
+    for (const row of this.listLate.all({ now })) {
       const stages = row.escalated.split(',');
       const due = [
         ...(row.respond_by <= now && !stages.includes('respond') ? [{ stage: 'respond' as const, deadline: row.respond_by }] : []),
@@ -210,7 +226,7 @@ export class WorkOrders {
       for (const { stage, deadline } of due) {
         const hlc = formatHlc({ millis: deadline, counter: 0, node: 'sla' });
         const added = this.derive(row.id, { id: `${row.id}-late-${stage}-${deadline}`, hlc, by: 'Vigil', via: 'system', action: 'escalate', stage, deadline });
-        if (added && this.get(row.id).escalated.includes(stage)) escalated.push(row.id);
+        if (added?.order.escalated.includes(stage)) escalated.push(row.id);
       }
     }
     return [...new Set(escalated)];
@@ -229,8 +245,16 @@ export class WorkOrders {
     return row ? (JSON.parse(row.record) as OrderRecord) : null;
   }
 
-  private save(record: OrderRecord, publish: boolean): void {
-    const order = foldOrder(record);
+  /** The record with one more event, folded once: null when the order is unknown or holds that event already. */
+  private withEvent(id: string, event: OrderEvent): { record: OrderRecord; order: OrderDetail; applied: boolean } | null {
+    const current = this.recordOf(id);
+    if (!current || current.events.some((held) => held.id === event.id)) return null;
+    const record = mergeOrder(current, { id, events: [event] });
+    const order = foldOrder(record)!;
+    return { record, order, applied: order.timeline.find((line) => line.id === event.id)!.applied };
+  }
+
+  private save(record: OrderRecord, publish: boolean, order = foldOrder(record)): void {
     this.upsert.run({
       id: record.id,
       record: JSON.stringify(record),
