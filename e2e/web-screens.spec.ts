@@ -24,7 +24,10 @@ test('a screen layout opens a window per monitor, each with its page, the wall w
   // Monitor 1: the wall "Gate watch"; monitor 2: the device list.
   await page.getByTestId('screen-layouts').click();
   const modal = page.getByTestId('screen-layouts-modal');
-  await expect(modal.getByText('No screen layouts yet')).toBeVisible();
+  // A duty officer's role comes with the duty desk; it cannot be deleted, only replaced by one of the same name.
+  const dutyDesk = modal.getByTestId('screen-layout').filter({ hasText: 'Duty desk' });
+  await expect(dutyDesk).toContainText('Comes with your role');
+  await expect(dutyDesk.getByRole('button', { name: 'Delete' })).toHaveCount(0);
   const editor = modal.getByTestId('screen-layout-editor');
   await editor.getByLabel('Wall').click();
   await page.locator('.ant-select-dropdown:visible').getByTitle('Gate watch', { exact: true }).click();
@@ -33,12 +36,12 @@ test('a screen layout opens a window per monitor, each with its page, the wall w
   await page.locator('.ant-select-dropdown:visible').getByTitle('Devices', { exact: true }).click();
   await editor.getByPlaceholder('Layout name').fill('Command desk');
   await editor.getByRole('button', { name: 'Save layout' }).click();
-  await expect(modal.getByTestId('screen-layout')).toContainText('Command desk');
-  await expect(modal.getByTestId('screen-layout')).toContainText('Monitor 2: Devices');
+  const commandDesk = modal.getByTestId('screen-layout').filter({ hasText: 'Command desk' });
+  await expect(commandDesk).toContainText('Monitor 2: Devices');
   await screenshot(page, 'screen-layouts', 'en');
 
   const popup = context.waitForEvent('page');
-  await modal.getByRole('button', { name: 'Open', exact: true }).click();
+  await commandDesk.getByRole('button', { name: 'Open', exact: true }).click();
   const second = await popup;
   await second.waitForLoadState();
   expect(new URL(second.url()).hash).toBe('#/devices');

@@ -41,6 +41,7 @@ import { ptzHandlers } from './video/ptz-handlers';
 import { CameraSources, findDemoClips } from './video/sources';
 import { wallHandlers } from './video/walls';
 import { screenHandlers } from './screens/handlers';
+import { Workspaces } from './screens/workspaces';
 import { RuleEngine } from './rules/engine';
 import { ruleHandlers } from './rules/handlers';
 import { RuleStore } from './rules/store';
@@ -216,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
   const notices = new Notices(db, images, clock, outbox, options.site.id);
   const noticePublisher = new NoticePublisher(db, notices, outbox, options.site.id);
   const receipts = new Receipts(db, notices);
+  const workspaces = new Workspaces(db, clock, outbox, options.site.id);
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -233,6 +235,7 @@ export function createCore(options: CoreOptions): Core {
     onNoticeRecord: (record) => notices.receive(record),
     onTerminal: (terminal, info) => void receipts.register(terminal, info),
     onReceipt: (terminal, receipt, receivedAt) => receipts.receive(terminal, receipt, receivedAt),
+    onWorkspace: (record) => workspaces.receive(record),
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
@@ -321,7 +324,7 @@ export function createCore(options: CoreOptions): Core {
     settingsHandlers({ settings, hub }),
     videoHandlers({ gateway: video, sources, dataDir: options.dataDir }),
     wallHandlers({ db }),
-    screenHandlers({ db }),
+    screenHandlers({ db, workspaces }),
     energyHandlers({ queries, findings: energyWatch.findings, calendar, costs: new EnergyCosts({ db, queries, tariffs, buildings, calendar }), tariffs, changed: () => hub.broadcast('energy.changed', { meters: [] }) }),
     savingHandlers({ db, schedules: savingSchedules, runner: savingRunner, hub }),
     ptzHandlers({ ptz: new PtzService(registry, sources) }),

@@ -27,7 +27,7 @@ import {
   Username,
 } from './schemas';
 import { RuleDraftSchema, RuleId, RuleSchema } from './rules';
-import { ScreenLayoutSchema } from './screens';
+import { ScreenLayoutSchema, WorkspaceViewSchema } from './screens';
 import { AnomalySchema } from './energy-anomalies';
 import { RecommendationSchema, ResidentContactSchema, ResidentId, ResidentViewSchema, ServiceDraftSchema, ServiceId, ServiceSchema } from './services';
 import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingScheduleDraftSchema, SavingScheduleSchema, SitePositionSchema } from './energy-saving';
@@ -254,9 +254,11 @@ export const calls = {
   'walls.delete': call('video.live', z.strictObject({ name: WallSchema.shape.name }), Ok),
 
   /** The signed-in officer's screen layouts: which page (and wall) each monitor's window shows. */
-  'screens.list': call('signed-in', Empty, z.array(ScreenLayoutSchema)),
+  'screens.list': call('signed-in', Empty, WorkspaceViewSchema),
   'screens.save': call('signed-in', z.strictObject(ScreenLayoutSchema.shape), Ok),
   'screens.delete': call('signed-in', z.strictObject({ name: ScreenLayoutSchema.shape.name }), Ok),
+  /** The layout that opens when this officer signs in at any station, or null for none. */
+  'screens.openOnSignIn': call('signed-in', z.strictObject({ name: ScreenLayoutSchema.shape.name.nullable() }), Ok),
 
   /** The site's water, electricity and gas meters with their registers, present values and flags. */
   'energy.meters': call('energy.read', z.strictObject({ kind: EnergyKindSchema.optional(), building: z.string().max(64).optional() }), z.array(MeterSchema)),

@@ -1,10 +1,24 @@
-import type { ScreenLayout } from '../contract';
-import type { HandlerGroup } from '../router/router';
+import type { CallContext, HandlerGroup } from '../router/router';
 import type { Database } from '../store/database';
-import { perUserDocuments } from '../store/per-user';
+import type { Workspaces } from './workspaces';
 
-/** Each officer's screen layouts, by name: a window per monitor, each with its page and wall. */
-export function screenHandlers(deps: { db: Database }): HandlerGroup<'screens.list' | 'screens.save' | 'screens.delete'> {
-  const layouts = perUserDocuments<ScreenLayout>(deps.db, 'screen_layouts', 'screen layout');
-  return { 'screens.list': layouts.list, 'screens.save': layouts.save, 'screens.delete': layouts.delete };
+/** Each officer's screen layouts: a window per monitor, each with its page; the same at every station of the site. */
+export function screenHandlers(deps: { db: Database; workspaces: Workspaces }): HandlerGroup<'screens.list' | 'screens.save' | 'screens.delete' | 'screens.openOnSignIn'> {
+  const { db, workspaces } = deps;
+  const who = ({ connection }: CallContext) => connection.session!;
+  return {
+    'screens.list': (_, context) => workspaces.view(who(context).username, who(context).role),
+    'screens.save': (layout, context) => {
+      db.transaction(() => workspaces.save(who(context).username, who(context).role, layout))();
+      return { ok: true };
+    },
+    'screens.delete': ({ name }, context) => {
+      db.transaction(() => workspaces.delete(who(context).username, who(context).role, name))();
+      return { ok: true };
+    },
+    'screens.openOnSignIn': ({ name }, context) => {
+      db.transaction(() => workspaces.openOnSignIn(who(context).username, who(context).role, name))();
+      return { ok: true };
+    },
+  };
 }

@@ -67,6 +67,8 @@ export type IngestHooks = {
   onResidentProfile(resident: string, profile: ChannelPayload<'residentProfile'>): { outcome: 'stored' | 'unchanged' } | { outcome: 'refused'; kind: QuarantineKind; reason: string };
   /** Whether another station's version of a life service changed this station's catalogue. */
   onService(record: ChannelPayload<'service'>): boolean;
+  /** Another station's version of an officer's screen layouts. */
+  onWorkspace(record: ChannelPayload<'workspace'>): boolean;
   /** Whether another station's announcement record changed this station's. */
   onNoticeRecord(record: ChannelPayload<'noticeRecord'>): boolean;
   /** A resident's app or signage screen registering. */
@@ -309,6 +311,10 @@ export class Ingest {
       }
       case 'service':
         if (this.hooks?.onService(message.payload)) this.batch.services = true;
+        return null;
+      case 'workspace':
+        if (message.payload.id !== message.params.user) return { kind: 'schema', reason: `workspace: the record is ${message.payload.id}'s, the topic names ${message.params.user}` };
+        this.hooks?.onWorkspace(message.payload);
         return null;
       case 'residentRecommendations':
         // What stations publish to residents' apps; this station computes its own.

@@ -349,6 +349,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE notice_receipt_ids (id TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE INDEX notice_receipt_ids_at ON notice_receipt_ids(at);
   `,
+  // 20: screen layouts shared by every station, so they follow the officer to any desk (one record per officer)
+  `
+  CREATE TABLE workspaces (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  INSERT INTO workspaces (id, body, hlc, updated_by, updated_at)
+    SELECT username, json_object('id', username, 'layouts', json_group_array(json(body)), 'openOnSignIn', NULL), '0000000000000:0000:seed', username, max(updated_at)
+    FROM (SELECT * FROM screen_layouts ORDER BY username, name) GROUP BY username;
+  DROP TABLE screen_layouts;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

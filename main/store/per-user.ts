@@ -4,11 +4,11 @@ import type { Database } from './database';
 type Named = { name: string };
 
 /**
- * A table of documents each officer keeps by name (saved walls, screen
- * layouts): theirs alone, on every station they sign in at. The table has
+ * A table of documents each officer keeps by name (saved walls): theirs
+ * alone, at this station. The table has
  * (username, name, body, updated_at) with (username, name) as its key.
  */
-export function perUserDocuments<T extends Named>(db: Database, table: 'walls' | 'screen_layouts', what: string) {
+export function perUserDocuments<T extends Named>(db: Database, table: 'walls', what: string) {
   const list = db.prepare(`SELECT body FROM ${table} WHERE username = ? ORDER BY name`);
   const save = db.prepare(
     `INSERT INTO ${table} (username, name, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(username, name) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,

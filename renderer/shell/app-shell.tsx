@@ -7,7 +7,7 @@ import { usePermission, useSession } from '../auth/session-store';
 import { Clock } from './clock';
 import { useDomainEvents } from './domain-events';
 import { LanguageSwitch } from './language-switch';
-import { ScreenLayoutsButton } from './screen-layouts';
+import { LayoutAtSignIn, ScreenLayoutsButton } from './screen-layouts';
 import { allowedPages } from './pages';
 import { useShortcuts } from './shortcuts';
 import { SiteLinkState } from './site-link';
@@ -59,6 +59,7 @@ export function AppShell() {
   const Page = current?.component;
   return (
     <Layout className="app-shell">
+      <LayoutAtSignIn />
       {hearsAlarms && (
         <Suspense fallback={null}>
           <AlarmBackground />

@@ -1,7 +1,7 @@
-import { DeleteOutlined, DesktopOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DesktopOutlined, LoginOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, List, Modal, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { App, Button, Checkbox, Input, List, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session-store';
 import { core } from '../core/client';
@@ -9,17 +9,64 @@ import { MAX_SCREENS, type ScreenLayout, type WindowRequest } from '../core/cont
 import { describeError } from '../core/errors';
 import { useSavedWalls } from '../video/saved-walls';
 import { allowedPages } from './pages';
-import { allowScreenPlacement, canPlaceOnScreens, openWindows } from './windows';
+import { allowScreenPlacement, canPlaceOnScreens, inDesktopApp, openWindows } from './windows';
 
 const SCREENS_KEY = ['screens'];
+/** Pages that can follow the incident in focus: its map and its cameras. */
+const FOLLOWERS = new Set(['map', 'wall']);
 type Entry = ScreenLayout['screens'][number];
 
-/** The window each monitor of a layout gets: its page, and for the wall the saved wall by name. */
+/** The window each monitor of a layout gets: its page, for the wall the saved wall by name, the page's view, and whether it follows the incident in focus. */
 export function windowsOf(layout: ScreenLayout): WindowRequest[] {
-  return layout.screens.map(({ screen, page, wall }) => ({
-    screen,
-    route: page === 'wall' && wall ? `#/wall?saved=${encodeURIComponent(wall)}` : `#/${page}`,
-  }));
+  return layout.screens.map(({ screen, page, wall, view, focus }) => {
+    const query = new URLSearchParams({ ...(page === 'wall' && wall ? { saved: wall } : {}), ...(view ? { view } : {}), ...(focus ? { focus: 'incident' } : {}) }).toString();
+    return { screen, route: query ? `#/${page}?${query}` : `#/${page}` };
+  });
+}
+
+const OFFERED_KEY = 'vigil.layoutAtSignIn';
+
+/**
+ * Once per sign-in, in the officer's first window: the layout they open at
+ * sign-in (a commander's command desk, on any station). The desktop app
+ * opens it at once; a browser lets pages open windows only from a click,
+ * so it is offered with a button.
+ */
+export function LayoutAtSignIn() {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const token = useSession((state) => state.session?.token);
+  useEffect(() => {
+    // Windows this one opened are part of the layout already (they inherit this flag, and have an opener).
+    if (!token || window.opener || sessionStorage.getItem(OFFERED_KEY) === token) return;
+    sessionStorage.setItem(OFFERED_KEY, token);
+    core.call('screens.list', {}).then(
+      ({ layouts, openOnSignIn }) => {
+        const layout = layouts.find((held) => held.name === openOnSignIn);
+        if (!layout) return;
+        if (inDesktopApp()) return void openWindows(windowsOf(layout));
+        const open = async () => {
+          notification.destroy(OFFERED_KEY);
+          const blocked = await openWindows(windowsOf(layout));
+          if (blocked) notification.warning({ title: t('screens.popupsBlocked', { count: blocked }) });
+        };
+        notification.open({
+          key: OFFERED_KEY,
+          duration: 0,
+          icon: <DesktopOutlined />,
+          title: t('screens.atSignIn', { name: layout.name }),
+          description: t('screens.atSignInHint', { count: layout.screens.length }),
+          actions: (
+            <Button type="primary" data-testid="open-layout-at-sign-in" onClick={() => void open()}>
+              {t('screens.openLayout')}
+            </Button>
+          ),
+        });
+      },
+      () => {},
+    );
+  }, [token, notification, t]);
+  return null;
 }
 
 /** The header's button: a commander's saved spreads over several monitors, opened in one click. */
@@ -40,13 +87,21 @@ function ScreenLayoutsModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const layouts = useQuery({ queryKey: SCREENS_KEY, queryFn: () => core.call('screens.list', {}) });
+  const workspace = useQuery({ queryKey: SCREENS_KEY, queryFn: () => core.call('screens.list', {}) });
   const [placement, setPlacement] = useState<string | null>(null);
 
   const open = async (layout: ScreenLayout) => {
     const blocked = await openWindows(windowsOf(layout));
     if (blocked) message.warning(t('screens.popupsBlocked', { count: blocked }));
     onClose();
+  };
+  const atSignIn = async (name: string | null) => {
+    try {
+      await core.call('screens.openOnSignIn', { name });
+      await queryClient.invalidateQueries({ queryKey: SCREENS_KEY });
+    } catch (error) {
+      message.error(describeError(t, error));
+    }
   };
   const remove = async (name: string) => {
     try {
@@ -63,7 +118,7 @@ function ScreenLayoutsModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open title={t('screens.title')} onCancel={onClose} footer={null} width={720} data-testid="screen-layouts-modal">
+    <Modal open title={t('screens.title')} onCancel={onClose} footer={null} width={800} data-testid="screen-layouts-modal">
       <Typography.Paragraph type="secondary">{t('screens.hint')}</Typography.Paragraph>
       {!canPlaceOnScreens() && (
         <Space style={{ marginBottom: 12 }}>
@@ -76,8 +131,8 @@ function ScreenLayoutsModal({ onClose }: { onClose: () => void }) {
       <List
         size="small"
         bordered
-        dataSource={layouts.data ?? []}
-        loading={layouts.isPending}
+        dataSource={workspace.data?.layouts ?? []}
+        loading={workspace.isPending}
         locale={{ emptyText: t('screens.empty') }}
         renderItem={(layout) => (
           <List.Item
@@ -86,12 +141,34 @@ function ScreenLayoutsModal({ onClose }: { onClose: () => void }) {
               <Button key="open" type="primary" size="small" onClick={() => void open(layout)}>
                 {t('screens.openLayout')}
               </Button>,
-              <Popconfirm key="delete" title={t('screens.confirmDelete', { name: layout.name })} onConfirm={() => void remove(layout.name)}>
-                <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('screens.delete')} />
-              </Popconfirm>,
+              workspace.data?.openOnSignIn === layout.name ? (
+                <Button key="sign-in" size="small" icon={<LoginOutlined />} onClick={() => void atSignIn(null)} data-testid="layout-at-sign-in">
+                  {t('screens.notAtSignIn')}
+                </Button>
+              ) : (
+                <Button key="sign-in" size="small" icon={<LoginOutlined />} onClick={() => void atSignIn(layout.name)}>
+                  {t('screens.setAtSignIn')}
+                </Button>
+              ),
+              ...(layout.builtin
+                ? []
+                : [
+                    <Popconfirm key="delete" title={t('screens.confirmDelete', { name: layout.name })} onConfirm={() => void remove(layout.name)}>
+                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('screens.delete')} />
+                    </Popconfirm>,
+                  ]),
             ]}
           >
-            <List.Item.Meta title={layout.name} description={<LayoutSummary layout={layout} />} />
+            <List.Item.Meta
+              title={
+                <Space size={4}>
+                  {layout.name}
+                  {layout.builtin && <Tag>{t('screens.builtin')}</Tag>}
+                  {workspace.data?.openOnSignIn === layout.name && <Tag color="blue">{t('screens.opensAtSignIn')}</Tag>}
+                </Space>
+              }
+              description={<LayoutSummary layout={layout} />}
+            />
           </List.Item>
         )}
       />
@@ -105,7 +182,9 @@ function LayoutSummary({ layout }: { layout: ScreenLayout }) {
   return (
     <>
       {layout.screens
-        .map(({ screen, page, wall }) => `${t('screens.screen', { n: screen + 1 })}: ${t(`nav.${page}` as 'nav.wall', { defaultValue: page })}${wall ? ` · ${wall}` : ''}`)
+        .map(({ screen, page, wall, view, focus }) =>
+          [`${t('screens.screen', { n: screen + 1 })}: ${t(`nav.${page}` as 'nav.wall', { defaultValue: page })}`, wall, view && t(`screens.views.${view}`), focus && t('screens.followsFocus')].filter(Boolean).join(' · '),
+        )
         .join('　')}
     </>
   );
@@ -119,12 +198,13 @@ function LayoutEditor({ onSaved }: { onSaved: () => void }) {
   const pages = useMemo(() => allowedPages(permissions ?? []), [permissions]);
   const walls = useSavedWalls();
   const [name, setName] = useState('');
-  const [entries, setEntries] = useState<Entry[]>([{ screen: 0, page: pages[0]?.key ?? 'wall', wall: null }]);
+  const blank = (screen: number): Entry => ({ screen, page: pages[0]?.key ?? 'wall', wall: null, view: null, focus: false });
+  const [entries, setEntries] = useState<Entry[]>([blank(0)]);
 
   const update = (index: number, change: Partial<Entry>) => setEntries(entries.map((entry, at) => (at === index ? { ...entry, ...change } : entry)));
   const add = () => {
     const free = Array.from({ length: MAX_SCREENS }, (_, screen) => screen).find((screen) => !entries.some((entry) => entry.screen === screen));
-    if (free !== undefined) setEntries([...entries, { screen: free, page: pages[0]?.key ?? 'wall', wall: null }]);
+    if (free !== undefined) setEntries([...entries, blank(free)]);
   };
   const save = async () => {
     try {
@@ -150,7 +230,7 @@ function LayoutEditor({ onSaved }: { onSaved: () => void }) {
             style={{ width: 150 }}
             aria-label={t('screens.page')}
             value={entry.page}
-            onChange={(page) => update(index, { page, wall: null })}
+            onChange={(page) => update(index, { page, wall: null, view: null, focus: false })}
             options={pages.map((page) => ({ value: page.key, label: t(`nav.${page.key}`) }))}
           />
           {entry.page === 'wall' && (
@@ -162,6 +242,11 @@ function LayoutEditor({ onSaved }: { onSaved: () => void }) {
               onChange={(wall) => update(index, { wall: wall || null })}
               options={[{ value: '', label: t('screens.noWall') }, ...walls.map((wall) => ({ value: wall.name, label: wall.name }))]}
             />
+          )}
+          {FOLLOWERS.has(entry.page) && (
+            <Checkbox checked={entry.focus} onChange={(event) => update(index, { focus: event.target.checked })}>
+              {t('screens.followsFocus')}
+            </Checkbox>
           )}
           {entries.length > 1 && <MinusCircleOutlined aria-label={t('screens.delete')} onClick={() => setEntries(entries.filter((_, at) => at !== index))} />}
         </Space>

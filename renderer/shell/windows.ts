@@ -9,9 +9,14 @@ let screens: ScreenArea[] | null = null;
 
 const shell = () => (window as unknown as { vigil?: VigilBridge }).vigil;
 
+/** True in the desktop app, where the shell opens windows without a click. */
+export function inDesktopApp(): boolean {
+  return !!shell();
+}
+
 /** True when windows can go to particular monitors: always in the desktop app, in a browser once allowed. */
 export function canPlaceOnScreens(): boolean {
-  return !!shell() || screens !== null;
+  return inDesktopApp() || screens !== null;
 }
 
 /**

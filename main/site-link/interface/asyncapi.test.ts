@@ -50,6 +50,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   notice: ['send'],
   terminalInfo: ['receive'],
   terminalReceipt: ['receive'],
+  workspace: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */

@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -78,6 +78,11 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
   terminal: {
     description: "A resident's app or signage screen: one topic level (no `/`, `+` or `#`), unique on the site; the broker lets a terminal publish only under its own.",
     examples: ['app-3f9c2a', 'screen-gate-north'],
+  },
+  user: {
+    description: "An officer's user name (3–32 lower-case letters, digits, `.`, `_` or `-`); equal to the payload `id`.",
+    examples: ['commander'],
+    location: '$message.payload#/id',
   },
   station: {
     description: 'Station identifier: one topic level (no `/`, `+` or `#`).',
@@ -292,6 +297,24 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     gas: { price: 3.5 },
     hlc: '1767225660000:0000:desk-1',
     updatedBy: '赵六',
+  },
+  workspace: {
+    id: 'commander',
+    layouts: [
+      {
+        name: '指挥席 Command desk',
+        screens: [
+          { screen: 0, page: 'incidents', wall: null, view: null, focus: false },
+          { screen: 1, page: 'map', wall: null, view: null, focus: true },
+          { screen: 2, page: 'wall', wall: null, view: null, focus: true },
+          { screen: 3, page: 'incidents', wall: null, view: 'timeline', focus: true },
+        ],
+      },
+    ],
+    openOnSignIn: '指挥席 Command desk',
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: 'commander',
+    deleted: false,
   },
 };
 

@@ -3,6 +3,8 @@ import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, R
 import { ImageData, ImageHash } from '../../contract/images';
 import { MAX_ORDER_PHOTOS, ORDER_CATEGORIES, OrderRecordSchema, Rating } from '../../contract/orders';
 import { DeviceCode, DeviceStatusSchema, HOUSEHOLD_TYPES, RecommendationSchema, RecordingSchema, SavingScheduleDraftSchema, ServiceDraftSchema, ServiceTag, TariffSchema } from '../../contract';
+import { WorkspaceSchema } from '../../contract/screens';
+import { Username } from '../../contract/schemas';
 import { AudienceSchema, LocalizedBody, LocalizedTitle, NoticeId, NoticeRecordSchema, NoticeStepSchema, TERMINAL_KINDS } from '../../contract/notices';
 
 /**
@@ -290,3 +292,12 @@ export type NoticeRecordMessage = z.output<typeof NoticeRecordPayload>;
 export type NoticeMessage = z.output<typeof NoticePayload>;
 export type TerminalInfo = z.output<typeof TerminalInfoPayload>;
 export type TerminalReceipt = z.output<typeof TerminalReceiptPayload>;
+
+/** An officer's screen layouts, as last changed at any station: they follow the officer to every desk. */
+export const WorkspacePayload = WorkspaceSchema.safeExtend({
+  id: classed(Username, 'internal').describe("the officer's user name; equal to the topic's {user}"),
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'internal'),
+  deleted: z.boolean().default(false),
+});
+export type WorkspaceMessage = z.output<typeof WorkspacePayload>;

@@ -25,6 +25,7 @@ import {
   TelemetryPayload,
   TerminalInfoPayload,
   TerminalReceiptPayload,
+  WorkspacePayload,
 } from './payloads';
 
 /**
@@ -243,6 +244,14 @@ export const CHANNELS = {
     payload: TerminalReceiptPayload,
     summary: 'A terminal acknowledging an announcement it got (received) or opened (read). Counted once per notice, terminal and status; one for a notice it never got, or a replayed id, is quarantined.',
   },
+  workspace: {
+    pattern: 'vigil/v1/{site}/workspaces/{user}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: WorkspacePayload,
+    summary: "An officer's screen layouts and the one that opens at sign-in, as last changed at any station, so they follow the officer to every desk; stations only. Retained.",
+  },
   presence: {
     pattern: 'vigil/v1/{site}/stations/{station}/presence',
     qos: 1,
@@ -267,7 +276,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
