@@ -17,9 +17,9 @@ export const EvidenceExportSchema = z.object({
   fingerprint: z.string(),
   /** Clips and snapshots the recorder could not give: listed in the package as missing, with the reason. */
   missing: z.array(z.object({ path: z.string(), reason: z.string() })),
-  /** Where the window downloads the package once, in this session, before `downloadExpiresAt`; null where the shell has no HTTP host. */
+  /** Where the window downloads the package once, in this session, before `downloadExpiresAt`; null in the Electron shell, which serves no links (the file is in the data folder). */
   download: z.string().nullable(),
-  downloadExpiresAt: z.number().int(),
+  downloadExpiresAt: z.number().int().nullable(),
 });
 export type EvidenceExport = z.infer<typeof EvidenceExportSchema>;
 

@@ -14,13 +14,22 @@ const TICKET_MS = 10 * 60_000;
  */
 export class DownloadTickets {
   private readonly tickets = new Map<string, Ticket>();
+  /** Whether a host serves the links (vigil serve); in the Electron shell nothing does, and none are handed out. */
+  private served = false;
 
   constructor(
     private readonly sessionLive: (session: string) => boolean,
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(file: string, name: string, session: string): { url: string; expiresAt: number } {
+  /** Called by the host that serves `/download/<token>`. */
+  serve(): void {
+    this.served = true;
+  }
+
+  /** A link for the file, or null where no host serves links. */
+  issue(file: string, name: string, session: string): { url: string; expiresAt: number } | null {
+    if (!this.served) return null;
     this.sweep();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.now() + TICKET_MS;

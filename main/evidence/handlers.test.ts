@@ -82,6 +82,23 @@ describe('evidence.export', () => {
     expect((await fetch(new URL('/download/not-a-token', host.url))).status).toBe(404);
   });
 
+  it('hands out no link where no host serves them (the Electron shell): the package is in the data folder', async () => {
+    const otherDir = tempDir();
+    const other = testCore({ dataDir: otherDir });
+    try {
+      seedDemoAccounts(other.auth);
+      other.setEvidenceProvider(() => incidentInput([]));
+      const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === 'emergency_commander')!;
+      const client = connectClient(other);
+      await client.call('auth.signIn', { username: account.username, password: account.password, station: 'desk' });
+      const result = await client.call('evidence.export', { id: INCIDENT });
+      expect([result.download, result.downloadExpiresAt]).toEqual([null, null]);
+      expect(fs.existsSync(path.join(otherDir, result.file))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses to sign with a key file others can read, saying why', async () => {
     const otherDir = tempDir();
     const other = testCore({ dataDir: otherDir });

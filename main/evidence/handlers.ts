@@ -70,8 +70,8 @@ export function evidenceHandlers(deps: { exports: EvidenceExports }): HandlerGro
         manifestSha256: result.manifestSha256,
         fingerprint: result.fingerprint,
         missing: result.missing.map(({ path: missingPath, reason }) => ({ path: missingPath, reason })),
-        download: ticket.url,
-        downloadExpiresAt: ticket.expiresAt,
+        download: ticket?.url ?? null,
+        downloadExpiresAt: ticket?.expiresAt ?? null,
       };
     },
   };

@@ -110,7 +110,7 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
   const { rendererDir, logger } = options;
   const core = Promise.resolve(options.core);
   // A core that fails to start is the starter's to report; sockets opened meanwhile are dropped.
-  core.catch(() => undefined);
+  core.then((ready) => ready.downloads.serve()).catch(() => undefined);
   const server = http.createServer((request, response) => {
     // Evidence packages and other files the core wrote for a window: one-time links (download-route.ts).
     if (request.url?.startsWith(DOWNLOAD_PREFIX)) return void serveDownload(core.then((ready) => ready.downloads), request, response, SECURITY_HEADERS);
