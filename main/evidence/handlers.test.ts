@@ -6,6 +6,9 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from '../demo/accounts';
 import { startWebHost } from '../host/web-host';
 import { silentLogger } from '../logging/logger';
 import { connectClient, rejection, tempDir, testCore } from '../testing/harness';
+import { loadStationKey } from '../signing/station-key';
+import { auditRowsFor } from './audit-rows';
+import { exportEvidence } from './export';
 import { incidentInput } from './testing/fixtures';
 import { verifyEvidence } from './verify';
 
@@ -116,5 +119,25 @@ describe('evidence.export', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("an incident's audit rows", () => {
+  it('are read as the trail stores them, and their chain hashes verify in a package', async () => {
+    const record = (target: string, step: number) =>
+      core.audit.append({ actor: 'commander', role: 'emergency_commander', station: 'desk', action: 'incidents.act', target, outcome: 'ok', detail: { step } });
+    record('INC-rows', 1);
+    record('INC-other', 1);
+    record('INC-rows', 2);
+    const rows = auditRowsFor(core.db, ['INC-rows']);
+    expect(rows.map((row) => [row.target, row.detail])).toEqual([
+      ['INC-rows', '{"step":1}'],
+      ['INC-rows', '{"step":2}'],
+    ]);
+    expect(auditRowsFor(core.db, [])).toEqual([]);
+    const file = path.join(tempDir(), 'rows.zip');
+    const noMedia = { clip: () => Promise.resolve(), snapshot: () => Promise.resolve() };
+    await exportEvidence({ ...incidentInput([]), audit: rows }, file, { key: loadStationKey(tempDir()), media: noMedia });
+    expect((await verifyEvidence(file)).problems).toEqual([]);
   });
 });

@@ -75,6 +75,7 @@ export function describe(result: EvidenceVerification): string {
       lines.push(`  ✗ ${HEADINGS[problem.kind]}: ${where ? `${where}: ` : ''}${problem.detail}`);
     }
   }
+  if (result.warnings.length) lines.push('Warnings:');
   for (const warning of result.warnings) lines.push(`  ! ${warning.kind === 'missing-media' ? 'missing at export' : 'key not pinned'}: ${warning.path ? `${warning.path}: ` : ''}${warning.detail}`);
   return `${lines.join('\n')}\n`;
 }
