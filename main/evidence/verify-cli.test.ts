@@ -54,31 +54,35 @@ describe('vigil verify', { timeout: 60_000 }, () => {
   });
 
   it('exits 1 and names the entry for a changed one; --json gives the same as data', async () => {
-    const run = await vigil(['verify', bad]);
+    const [run, json] = await Promise.all([vigil(['verify', bad]), vigil(['verify', '--json', bad])]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('NOT VERIFIED');
     expect(run.stdout).toContain('entry changed: timeline.jsonl entry t3');
-    const json = await vigil(['verify', '--json', bad]);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, problems: [{ kind: 'changed-file', path: 'timeline.jsonl' }, { kind: 'entry-changed', path: 'timeline.jsonl', id: 't3' }] });
   });
 
   it('exits 1 for another station’s key when one is trusted, and for a file that is not a package', async () => {
-    expect((await vigil(['verify', good, '--trust', 'a'.repeat(64)])).stdout).toMatch(/untrusted key: station\.pub\.pem: signed by key [0-9a-f]{64}, not the trusted a{64}/);
-    const missing = await vigil(['verify', path.join(tempDir(), 'none.zip')]);
+    const [untrusted, missing] = await Promise.all([vigil(['verify', good, '--trust', 'a'.repeat(64)]), vigil(['verify', path.join(tempDir(), 'none.zip')])]);
+    expect(untrusted.status).toBe(1);
+    expect(untrusted.stdout).toMatch(/untrusted key: station\.pub\.pem: signed by key [0-9a-f]{64}, not the trusted a{64}/);
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain('corrupt: not a readable zip');
   });
 
   it('exits 2 for usage errors, saying what is wrong', async () => {
-    const none = await vigil(['verify']);
+    // In parallel: each run starts a process of its own.
+    const [none, two, trust, unknown, help] = await Promise.all([
+      vigil(['verify']),
+      vigil(['verify', good, bad]),
+      vigil(['verify', good, '--trust', 'abc']),
+      vigil(['verify', good, '--trusted', fingerprint]),
+      vigil(['verify', '--help']),
+    ]);
     expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('which file?')]);
-    const two = await vigil(['verify', good, bad]);
     expect([two.status, two.stderr]).toEqual([2, expect.stringContaining('one file at a time')]);
-    const trust = await vigil(['verify', good, '--trust', 'abc']);
     expect([trust.status, trust.stderr]).toEqual([2, expect.stringContaining('64 hex digits')]);
-    const unknown = await vigil(['verify', good, '--trusted', fingerprint]);
     expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining("Unknown option '--trusted'")]);
-    expect((await vigil(['verify', '--help'])).status).toBe(0);
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('Exit status: 0 verified, 1 not verified, 2 usage error.')]);
   });
 });
