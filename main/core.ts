@@ -68,6 +68,9 @@ import { noticeHandlers } from './notices/handlers';
 import { Notices } from './notices/notices';
 import { NoticePublisher } from './notices/publisher';
 import { Receipts } from './notices/receipts';
+import { DownloadTickets } from './evidence/downloads';
+import { EvidenceExports, evidenceHandlers, type EvidenceProvider } from './evidence/handlers';
+import { recorderMedia } from './evidence/media';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -115,6 +118,8 @@ export type CoreOptions = {
     /** How long a camera nobody watches keeps streaming, for an instant return. */
     idleStopMs?: number;
   };
+  /** An incident's evidence input by id (incidents plug it in); without it, evidence.export answers not_found. */
+  evidenceProvider?: EvidenceProvider;
 };
 
 export type Core = {
@@ -156,6 +161,10 @@ export type Core = {
   readonly warm: WarmPool;
   /** Where cameras' streams and credentials come from; the demo seeds its cameras' credentials here. */
   readonly cameras: CameraSources;
+  /** One-time links to files the core wrote for a window (evidence packages), served by the web host. */
+  readonly downloads: DownloadTickets;
+  /** Where evidence.export gets an incident's evidence from; set once incidents exist. */
+  setEvidenceProvider(provider: EvidenceProvider | null): void;
   close(): Promise<void>;
 };
 
@@ -311,6 +320,14 @@ export function createCore(options: CoreOptions): Core {
   ingest.onCommit(({ devices }) => devices.size && refreshWarm());
   refreshWarm();
 
+  const downloads = new DownloadTickets((token) => sessions.get(token) !== undefined);
+  const evidence = new EvidenceExports({
+    dataDir: options.dataDir,
+    downloads,
+    media: recorderMedia({ ffmpeg: resolveFfmpeg(options.video?.ffmpeg), recording: (camera, from, to, speed) => sources.recording(camera, from, to, speed), liveSnapshot: (camera) => video.snapshot(camera) }),
+  });
+  if (options.evidenceProvider) evidence.setProvider(options.evidenceProvider);
+
   const queries = new EnergyQueries(db, calendar);
   const handlers = joinHandlers(
     authHandlers({ auth, sessions, site: { name: options.site.name, demo: options.site.demo, version: VERSION } }),
@@ -333,6 +350,7 @@ export function createCore(options: CoreOptions): Core {
     services.handlers,
     noticeHandlers({ db, notices, receipts, publisher: noticePublisher, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
+    evidenceHandlers({ exports: evidence }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -393,6 +411,8 @@ export function createCore(options: CoreOptions): Core {
     video,
     warm,
     cameras: sources,
+    downloads,
+    setEvidenceProvider: (provider) => evidence.setProvider(provider),
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, transport);
       const remove = hub.add(connection);

@@ -36,6 +36,7 @@ import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyInten
 import { ORDER_PRIORITIES, OrderDetailSchema, OrderDraftSchema, OrderFiguresSchema, OrderId, OrderSummarySchema, Rating } from './orders';
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
+import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -360,6 +361,9 @@ export const calls = {
     z.strictObject({ beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }),
     z.array(QuarantineEntrySchema),
   ),
+
+  /** An incident's evidence package, signed by this station; audited (who took the evidence out, and when). */
+  'evidence.export': call('evidence.export', EvidenceExportInput, EvidenceExportSchema, { audited: true }),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Permission } from './permissions';
 import { LinkStateSchema } from './schemas';
 import { VideoStateSchema } from './video';
+import { EvidenceProgressSchema } from './evidence';
 
 /** Every event the core pushes to windows. Events name what changed, not the data. */
 export const events = {
@@ -43,6 +44,8 @@ export const events = {
   'outbox.settled': z.object({ id: z.string(), topic: z.string(), state: z.enum(['delivered', 'expired']) }),
   /** One of this window's video streams started, changed codec, lost its camera or failed. */
   'video.state': VideoStateSchema,
+  /** How far this window's evidence export has come (clips are pulled from the recorder in real time). */
+  'evidence.progress': EvidenceProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
@@ -71,4 +74,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'services.changed': 'services.read',
   'residents.changed': 'services.read',
   'notices.changed': 'notices.read',
+  'evidence.progress': 'evidence.export',
 };

@@ -56,6 +56,8 @@ export const PERMISSIONS = [
   'services.read',
   /** Keep the catalogue. */
   'services.manage',
+  /** Take an incident's evidence package (clips, timeline, audit entries) out of Vigil, signed by the station. */
+  'evidence.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video.
   auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read'],
 };
+
+// Evidence leaves the control room: the commander and the supervisor hand it over, the auditor reviews it.
+for (const role of ['emergency_commander', 'shift_supervisor', 'auditor'] as const) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'evidence.export'];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

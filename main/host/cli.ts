@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { createLogger } from '../logging/logger';
 import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
+import { runVerify } from '../evidence/verify-cli';
 import { startStation } from './station';
 import { startWebHost } from './web-host';
 
@@ -32,6 +33,10 @@ Serves Vigil to a browser on this machine.
   --host ADDRESS      address to bind (default 127.0.0.1; anything else is reachable from the network)
   --data DIR          station data folder (default ~/.vigil, or ~/.vigil/demo for the demo)
   --allow-origin URL  a further page origin allowed to connect (repeatable)
+
+vigil verify FILE [--trust FINGERPRINT] [--json]
+
+Checks an incident's evidence package offline, with nothing but the file (vigil verify --help).
 `;
 
 /** `--position 32.07,121.07`: latitude then longitude, in degrees. */
@@ -151,6 +156,15 @@ if (command === 'serve') {
     process.stderr.write(`vigil serve: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
+} else if (command === 'verify') {
+  // Offline: reads the file and nothing else (no station, no data folder).
+  runVerify(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      process.stderr.write(`vigil verify: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 } else {
   process.stdout.write(USAGE);
   process.exit(command === undefined || command === 'help' ? 0 : 2);

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY, type CoreTransport, type ServerMessage } from '../contract';
 import type { Core } from '../core';
 import type { Logger } from '../logging/logger';
+import { DOWNLOAD_PREFIX, serveDownload } from './download-route';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -109,8 +110,10 @@ export async function startWebHost(options: WebHostOptions): Promise<{ url: stri
   const { rendererDir, logger } = options;
   const core = Promise.resolve(options.core);
   // A core that fails to start is the starter's to report; sockets opened meanwhile are dropped.
-  core.catch(() => undefined);
+  core.then((ready) => ready.downloads.serve()).catch(() => undefined);
   const server = http.createServer((request, response) => {
+    // Evidence packages and other files the core wrote for a window: one-time links (download-route.ts).
+    if (request.url?.startsWith(DOWNLOAD_PREFIX)) return void serveDownload(core.then((ready) => ready.downloads), request, response, SECURITY_HEADERS);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, SECURITY_HEADERS).end();
       return;

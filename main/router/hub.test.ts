@@ -38,6 +38,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'services.changed': 'services.catalogue',
   'residents.changed': 'services.residents',
   'notices.changed': 'notices.list',
+  'evidence.progress': 'evidence.export',
 };
 
 describe('events to windows', () => {
