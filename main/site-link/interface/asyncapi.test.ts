@@ -50,6 +50,11 @@ const ACTIONS: Record<ChannelName, string[]> = {
   notice: ['send'],
   terminalInfo: ['receive'],
   terminalReceipt: ['receive'],
+  incident: ['send', 'receive'],
+  plan: ['send', 'receive'],
+  resource: ['send', 'receive'],
+  resourceDispatch: ['send'],
+  resourceReply: ['receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -72,6 +77,10 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   noticeRecord: ['history', 'updatedBy'],
   // With the building, a unit locates a household.
   terminalInfo: ['unit'],
+  plan: ['updatedBy'],
+  resource: ['members', 'updatedBy'],
+  resourceDispatch: ['by'],
+  resourceReply: ['by'],
 };
 
 /**
