@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatHlc, parseHlc, type HybridClock } from '../alarms/hlc';
 import { ContractError } from '../contract';
-import { IncidentRecordSchema, MAX_INCIDENT_EVENTS, type IncidentDetail, type IncidentEvent, type IncidentEvidence, type IncidentRecord, type IncidentSummary } from '../contract/incidents';
+import { IncidentEventSchema, IncidentRecordSchema, MAX_INCIDENT_EVENTS, type IncidentDetail, type IncidentEvent, type IncidentEvidence, type IncidentRecord, type IncidentSummary } from '../contract/incidents';
 import type { Outbox } from '../outbox/outbox';
 import { topicOf } from '../site-link/interface/topics';
 import type { Database } from '../store/database';
@@ -14,6 +14,12 @@ export type Actor = { by: string; via: IncidentEvent['via'] };
 /** An event before it has its id and clock. */
 export type IncidentChange = IncidentEvent extends infer E ? (E extends IncidentEvent ? Omit<E, 'id' | 'hlc' | 'by' | 'via'> : never) : never;
 type Opening = Omit<Extract<IncidentEvent, { kind: 'open' }>, 'id' | 'hlc' | 'by' | 'via' | 'kind'>;
+
+/**
+ * An event with its keys in the schema's order, as every station parses it
+ * from the wire: equal events are then equal text, which the merge compares.
+ */
+const canonical = (event: IncidentEvent): IncidentEvent => IncidentEventSchema.parse(event);
 
 const summaryOf = ({ id, type, title, level, state, drill, place, commander, openedAt, closedAt, updatedAt, active }: IncidentDetail): IncidentSummary => ({ id, type, title, level, state, drill, place, commander, openedAt, closedAt, updatedAt, active });
 
@@ -80,7 +86,7 @@ export class Incidents {
     const id = fixed?.id ?? `inc-${this.clock.node}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     if (this.select.get(id)) throw new ContractError('conflict', `incident ${id} is open already`);
     const hlc = fixed ? formatHlc({ millis: fixed.at, counter: 0, node: 'site' }) : formatHlc(this.clock.tick());
-    this.save({ id, events: [{ ...opening, id: fixed ? `${id}-open` : hlc, hlc, ...actor, kind: 'open' }] }, true);
+    this.save({ id, events: [canonical({ ...opening, id: fixed ? `${id}-open` : hlc, hlc, ...actor, kind: 'open' })] }, true);
     return this.get(id);
   }
 
@@ -101,7 +107,7 @@ export class Incidents {
   add(id: string, event: IncidentEvent): boolean {
     const current = this.recordOf(id);
     if (!current) return false;
-    const record = mergeIncident(current, { id, events: [event] });
+    const record = mergeIncident(current, { id, events: [canonical(event)] });
     if (record.events.length > MAX_INCIDENT_EVENTS) throw new ContractError('conflict', `incident ${id} has ${MAX_INCIDENT_EVENTS} entries, the most one incident keeps`);
     if (!foldIncident(record)!.timeline.find((line) => line.id === event.id)?.applied) return false;
     this.save(record, true);
@@ -127,7 +133,8 @@ export class Incidents {
     return row ? (JSON.parse(row.record) as IncidentRecord) : null;
   }
 
-  private save(record: IncidentRecord, publish: boolean): void {
+  private save(given: IncidentRecord, publish: boolean): void {
+    const record = IncidentRecordSchema.parse(given);
     const incident = foldIncident(record);
     this.upsert.run({
       id: record.id,
@@ -137,7 +144,7 @@ export class Incidents {
       closedAt: incident?.closedAt ?? null,
     });
     if (!publish) return;
-    const payload = JSON.stringify(IncidentRecordSchema.parse(record));
+    const payload = JSON.stringify(record);
     const digest = createHash('sha256').update(payload).digest('hex').slice(0, 16);
     this.outbox.add({ id: `incident-${record.id}-${digest}`, topic: topicOf('incident', { site: this.site, incident: record.id }), payload, qos: 1, retain: true });
   }

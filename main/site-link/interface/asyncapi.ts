@@ -340,8 +340,9 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     ],
     hlc: '1767225660000:0000:desk-1',
     updatedBy: '赵六',
+    deleted: false,
   },
-  resource: { id: 'fire-team', name: '消防应急队', kind: 'team', members: ['zhangwei', 'lina'], hlc: '1767225660000:0000:desk-1', updatedBy: '赵六' },
+  resource: { id: 'fire-team', name: '消防应急队', kind: 'team', members: ['zhangwei', 'lina'], hlc: '1767225660000:0000:desk-1', updatedBy: '赵六', deleted: false },
   resourceDispatch: {
     action: 'dispatch',
     dispatch: 'd-0001',
