@@ -121,7 +121,7 @@ const anyEvent: fc.Arbitrary<IncidentEvent> = fc
 const copies = fc.array(anyEvent, { minLength: 1, maxLength: 30 }).chain((events) =>
   fc.tuple(fc.constant([open, ...events]), fc.array(fc.subarray([open, ...events], { minLength: 1 }), { minLength: 1, maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 12 })),
 );
-const record = (events: IncidentEvent[]): IncidentRecord => ({ id: ID, events });
+const record = (events: readonly IncidentEvent[]): IncidentRecord => ({ id: ID, events: [...events] });
 
 describe('copies of an incident at three stations', () => {
   it('merge to the same incident whatever arrives where, in what order, how often', () => {
