@@ -10,12 +10,13 @@ const overdueMinutes = (step: StepState, now: number) => (step.status === 'activ
 export function PlanChecklist({ incident, canCommand, onStep }: { incident: IncidentDetail; canCommand: boolean; onStep(step: string, outcome: 'done' | 'skipped'): void }) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  if (incident.steps.length === 0) return <div className="dim">{t('incidents.detail.noPlan')}</div>;
+  // An ended incident's open steps are left undone, not late.
   const ended = incident.state === 'closed' || incident.state === 'cancelled';
+  if (incident.steps.length === 0) return <div className="dim">{t('incidents.detail.noPlan')}</div>;
   return (
     <ol className="plan-steps" data-testid="plan-steps">
       {incident.steps.map((step) => {
-        const late = overdueMinutes(step, now);
+        const late = ended ? 0 : overdueMinutes(step, now);
         const status = late > 0 ? 'overdue' : step.status;
         return (
           <li key={step.id} className={`plan-step ${status}`} data-testid="plan-step" data-step={step.id} data-status={status}>
