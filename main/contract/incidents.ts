@@ -158,6 +158,7 @@ export const IncidentSummarySchema = z.object({
   place: IncidentPlaceSchema,
   commander: z.string().nullable(),
   openedAt: Timestamp,
+  openedBy: z.string(),
   closedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
   /** Dispatches not released yet. */
@@ -167,7 +168,6 @@ export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
 
 export const IncidentDetailSchema = IncidentSummarySchema.extend({
   source: IncidentSourceSchema,
-  openedBy: z.string(),
   links: z.array(IncidentLinkSchema),
   steps: z.array(StepStateSchema),
   dispatches: z.array(DispatchSchema),

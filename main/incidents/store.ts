@@ -21,7 +21,7 @@ type Opening = Omit<Extract<IncidentEvent, { kind: 'open' }>, 'id' | 'hlc' | 'by
  */
 const canonical = (event: IncidentEvent): IncidentEvent => IncidentEventSchema.parse(event);
 
-const summaryOf = ({ id, type, title, level, state, drill, place, commander, openedAt, closedAt, updatedAt, active }: IncidentDetail): IncidentSummary => ({ id, type, title, level, state, drill, place, commander, openedAt, closedAt, updatedAt, active });
+const summaryOf = ({ id, type, title, level, state, drill, place, commander, openedAt, openedBy, closedAt, updatedAt, active }: IncidentDetail): IncidentSummary => ({ id, type, title, level, state, drill, place, commander, openedAt, openedBy, closedAt, updatedAt, active });
 
 /**
  * The site's incidents. Each is kept as its set of events (the shared
