@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { ACCOUNTS, openApp, screenshot, signIn, type Language } from './web-helpers';
 
 /**
@@ -10,6 +12,17 @@ const TEXT = {
   'zh-CN': { title: 'A栋3F 走廊冒烟', task: '携灭火器到A栋3F', team: '消防应急队', ack: '已确认', arrived: '已到场', step: '确认火情' },
   en: { title: 'Smoke in the 3F corridor, building A', task: 'Extinguishers to building A, 3F', team: '消防应急队', ack: 'Acknowledged', arrived: 'Arrived', step: '确认火情' },
 } as const;
+
+/** A camera of the demo park, read from the station's own database. */
+function camera(): string {
+  const db = new Database(path.join(process.env.VIGIL_E2E_DATA!, 'vigil.db'), { readonly: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return (db.prepare(`SELECT code FROM devices WHERE kind IN ('camera', 'ipc') ORDER BY code LIMIT 1`).get() as { code: string }).code;
+  } finally {
+    db.close();
+  }
+}
 
 async function runIncident(page: Page, language: Language, drill: boolean): Promise<void> {
   const text = TEXT[language];
@@ -50,6 +63,12 @@ async function runIncident(page: Page, language: Language, drill: boolean): Prom
   await expect(row.getByTestId('dispatch-arrived')).toContainText(text.arrived, { timeout: 30_000 });
   await expect(detail.getByTestId('incident-state').first()).toHaveAttribute('data-state', 'responding');
 
+  // Link a camera of the floor.
+  const code = camera();
+  await detail.getByTestId('link-ref').fill(code);
+  await detail.getByTestId('link-ref').press('Enter');
+  await expect(detail.locator(`[data-testid=incident-link][data-ref="${code}"]`)).toHaveAttribute('data-kind', 'camera');
+
   // Tick the first step of the plan.
   const confirm = detail.locator('[data-testid=plan-step][data-step=confirm]');
   await confirm.getByTestId('step-done').click();
@@ -66,6 +85,11 @@ async function runIncident(page: Page, language: Language, drill: boolean): Prom
   await expect(detail.locator('[data-testid=incident-entry][data-kind=reply]')).toHaveCount(3);
   await page.getByTestId('incident-show-ended').click();
   await screenshot(page, drill ? 'incident-drill-closed' : 'incident-closed', language);
+
+  // The linked camera goes to the wall.
+  await detail.locator(`[data-testid=incident-link][data-ref="${code}"]`).getByTestId('link-show-on-wall').click();
+  await expect(page.getByTestId('page-wall')).toBeVisible();
+  await expect(page.locator(`[data-testid=video-tile][data-camera="${code}"]`)).toBeVisible();
 }
 
 test('a commander runs an incident from opening to close, the fire team answering from its handheld (中文)', async ({ page }) => {

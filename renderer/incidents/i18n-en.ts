@@ -18,7 +18,7 @@ export const incidentsEn: typeof incidentsZh = {
   commander: 'Commander',
   noCommander: 'None yet',
   openedAt: 'Opened {{time}}',
-  active: '{{count}} resources out',
+  active: '{{count}} dispatched',
   form: {
     title: 'New incident',
     fromAlarm: 'New incident from alarm {{alarm}}',
