@@ -26,6 +26,7 @@ export function replyFromHandheld(incidents: Incidents, resource: string, reply:
   if (dispatch.resource !== resource) return refused(`dispatch ${dispatch.id} sent ${dispatch.resource}, not ${resource}`);
   const problem = replyProblem(dispatch, { by: reply.by, via: 'handheld', status: reply.status });
   if (problem) return refused(problem);
+  if (incidents.full(incident.id)) return refused(`incident ${incident.id} holds as many entries as one incident keeps`);
   // A handheld whose clock lags must not put its answer before what it answers: its time is at least just after it.
   const after = reply.status === 'acknowledged' ? dispatch.sentAt : reply.status === 'arrived' ? dispatch.acknowledgedAt! : Math.max(dispatch.sentAt, dispatch.acknowledgedAt ?? 0, dispatch.arrivedAt ?? 0);
   const millis = Math.max(reply.ts, after + 1);

@@ -149,4 +149,20 @@ describe('incidents at a station', () => {
     expect(figures.drills).toMatchObject({ count: 1, closed: 1, byLevel: [{ level: 3, count: 1, closed: 1 }] });
     expect((await commander.call('incidents.list', {})).find((incident) => incident.id === drill.id)).toMatchObject({ drill: true, state: 'closed' });
   });
+
+  it('refuse what would grow an incident past the entries one keeps, at a station and from a handheld, with the reason', async () => {
+    start();
+    const commander = await as('emergency_commander');
+    const { id } = await commander.call('incidents.open', FIRE);
+    const { dispatches } = await commander.call('incidents.dispatch', { id, resource: 'fire-team', task: '到场' });
+    const actor = { by: 'emergencycommander', via: 'station' as const };
+    core!.db.transaction(() => {
+      for (let n = 0; n < 398; n++) core!.incidents.incidents.act(id, { kind: 'note', text: `记录 ${n}` }, actor, () => 'refused');
+    })();
+    expect(core!.incidents.incidents.recordOf(id)!.events).toHaveLength(400);
+    expect((await rejection(commander.call('incidents.act', { id, action: 'note', text: '再记一条' }))).message).toBe(`incident ${id} has 400 entries, the most one incident keeps; open a new incident`);
+    send('resources/fire-team/replies', { id: 'handheld-full-0001', incident: id, dispatch: dispatches[0]!.id, status: 'acknowledged', by: 'zhougang', ts: Date.now() });
+    expect(quarantined().at(-1)).toEqual({ kind: 'refused', reason: `resourceReply: incident ${id} holds as many entries as one incident keeps` });
+    expect((await commander.call('incidents.get', { id })).dispatches[0]!.status).toBe('sent');
+  });
 });

@@ -93,6 +93,7 @@ export class Incidents {
   /** An action at this station; refused with `refusal`'s reason when it does not fit where the incident stands. Inside a transaction. */
   act(id: string, change: Exclude<IncidentChange, { kind: 'open' }>, actor: Actor, refusal: (incident: IncidentDetail) => string): IncidentDetail {
     const incident = this.get(id);
+    if (this.full(id)) throw new ContractError('conflict', `incident ${id} has ${MAX_INCIDENT_EVENTS} entries, the most one incident keeps; open a new incident`);
     const hlc = formatHlc(this.clock.tick());
     const event = { ...change, id: hlc, hlc, ...actor } as IncidentEvent;
     if (!this.add(id, event)) throw new ContractError('conflict', refusal(incident));
@@ -102,13 +103,13 @@ export class Incidents {
   /**
    * Adds an event whose id and clock come from what caused it (a handheld's
    * reply): every station that takes it adds the same event. False when it
-   * does not apply where the incident stands; nothing is stored then.
+   * does not apply where the incident stands, or the incident is full; nothing is stored then.
    */
   add(id: string, event: IncidentEvent): boolean {
     const current = this.recordOf(id);
     if (!current) return false;
     const record = mergeIncident(current, { id, events: [canonical(event)] });
-    if (record.events.length > MAX_INCIDENT_EVENTS) throw new ContractError('conflict', `incident ${id} has ${MAX_INCIDENT_EVENTS} entries, the most one incident keeps`);
+    if (record.events.length > MAX_INCIDENT_EVENTS) return false;
     if (!foldIncident(record)!.timeline.find((line) => line.id === event.id)?.applied) return false;
     this.save(record, true);
     return true;
@@ -123,9 +124,16 @@ export class Incidents {
     const current = this.recordOf(incoming.id);
     const merged = mergeIncident(current ?? undefined, incoming);
     if (current && JSON.stringify(merged) === JSON.stringify(current)) return false;
+    // Two full copies whose union is over the limit (only stations adding apart for long): this station keeps its own.
+    if (merged.events.length > MAX_INCIDENT_EVENTS) return false;
     // When this station holds events the copy lacked, it publishes the union, so the retained message ends up whole.
     this.save(merged, JSON.stringify(merged.events) !== JSON.stringify(mergeIncident(undefined, incoming).events));
     return true;
+  }
+
+  /** Whether the incident holds as many events as one keeps. */
+  full(id: string): boolean {
+    return (this.recordOf(id)?.events.length ?? 0) >= MAX_INCIDENT_EVENTS;
   }
 
   recordOf(id: string): IncidentRecord | null {
