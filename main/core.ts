@@ -71,6 +71,7 @@ import { Receipts } from './notices/receipts';
 import { DownloadTickets } from './evidence/downloads';
 import { EvidenceExports, evidenceHandlers, type EvidenceProvider } from './evidence/handlers';
 import { recorderMedia } from './evidence/media';
+import { createIncidents, type IncidentModule } from './incidents';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -156,6 +157,8 @@ export type Core = {
   readonly noticePublisher: NoticePublisher;
   /** Residents' apps and signage screens, and their receipts. */
   readonly receipts: Receipts;
+  /** Incidents (事件), their plans, resources and dispatch; openFromWarning and evidence for the other modules. */
+  readonly incidents: IncidentModule;
   readonly video: VideoGateway;
   /** Cameras of armed intrusion zones kept streaming for alarm linkage. */
   readonly warm: WarmPool;
@@ -227,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
   const noticePublisher = new NoticePublisher(db, notices, outbox, options.site.id);
   const receipts = new Receipts(db, notices);
   const workspaces = new Workspaces(db, clock, outbox, options.site.id);
+  const incidents = createIncidents({ db, clock, outbox, hub, ingest, alarms, site: options.site.id });
   ingest.setHooks({
     onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
     onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
@@ -241,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
     onRepairRequest: (resident, report, receivedAt) => repairFromApp(orders, resident, report, receivedAt),
     onOrderUpdate: (order, update, receivedAt) => updateFromApp(orders, order, update, receivedAt),
     ...services.hooks,
+    ...incidents.hooks,
     onNoticeRecord: (record) => notices.receive(record),
     onTerminal: (terminal, info) => void receipts.register(terminal, info),
     onReceipt: (terminal, receipt, receivedAt) => receipts.receive(terminal, receipt, receivedAt),
@@ -348,6 +353,7 @@ export function createCore(options: CoreOptions): Core {
     imageHandlers({ db, images }),
     orderHandlers({ db, orders, images, users, residents: services.residents, calendar, hub }),
     services.handlers,
+    incidents.handlers,
     noticeHandlers({ db, notices, receipts, publisher: noticePublisher, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
     evidenceHandlers({ exports: evidence }),
@@ -408,6 +414,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     noticePublisher,
     receipts,
+    incidents,
     video,
     warm,
     cameras: sources,
@@ -437,6 +444,7 @@ export function createCore(options: CoreOptions): Core {
       noticesChanged.stop();
       stopEventNews();
       services.stop();
+      incidents.stop();
       stopRetention();
       await link?.stop();
       ingest.flush();

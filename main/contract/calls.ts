@@ -34,6 +34,7 @@ import { PlannedRunSchema, SavingEstimateSchema, SavingRunSchema, SavingSchedule
 import { EnergyBreakdownInput, EnergyPeriodSchema, EnergyBreakdownSchema, EnergyKindSchema, EnergySeriesInput, EnergySeriesSchema, MeterQuarantineEntrySchema, MeterSchema } from './energy';
 import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyIntensityInput, EnergyTopInput, EnergyTopSchema, TariffRecordSchema, TariffSchema } from './tariffs';
 import { ORDER_PRIORITIES, OrderDetailSchema, OrderDraftSchema, OrderFiguresSchema, OrderId, OrderSummarySchema, Rating } from './orders';
+import { IncidentActionSchema, IncidentDetailSchema, IncidentDraftSchema, IncidentFiguresSchema, IncidentId, IncidentSummarySchema, PlanDraftSchema, PlanSchema, ResourceDraftSchema, ResourceId, ResourceSchema } from './incidents';
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
@@ -364,6 +365,22 @@ export const calls = {
 
   /** An incident's evidence package, signed by this station; audited (who took the evidence out, and when). */
   'evidence.export': call('evidence.export', EvidenceExportInput, EvidenceExportSchema, { audited: true }),
+  /** Incidents (事件): every incident of the site, newest first, drills marked. */
+  'incidents.list': call('incidents.read', Empty, z.array(IncidentSummarySchema)),
+  'incidents.get': call('incidents.read', z.strictObject({ id: IncidentId }), IncidentDetailSchema),
+  /** By hand, or from an alarm (a-{alarm}) or a warning (w-{warning}): the same incident at every station. */
+  'incidents.open': call('incidents.open', IncidentDraftSchema, IncidentDetailSchema, { audited: true }),
+  /** Level, state, plan steps and commander need incidents.command; notes and links, incidents.open (checked in the core). */
+  'incidents.act': call('incidents.open', IncidentActionSchema, IncidentDetailSchema, { audited: true }),
+  /** Sends a resource to the incident: its handhelds are told over the site interface and answer there. */
+  'incidents.dispatch': call('incidents.command', z.strictObject({ id: IncidentId, resource: ResourceId, task: z.string().trim().min(1, 'task: say what they are to do').max(500) }), IncidentDetailSchema, { audited: true }),
+  'incidents.release': call('incidents.command', z.strictObject({ id: IncidentId, dispatch: z.string().min(1).max(100) }), IncidentDetailSchema, { audited: true }),
+  /** Incidents opened in a period in figures (the last 30 days unless told); drills apart. */
+  'incidents.figures': call('incidents.read', z.strictObject({ from: Timestamp.optional(), to: Timestamp.optional() }), IncidentFiguresSchema),
+  'plans.list': call('incidents.read', Empty, z.array(PlanSchema)),
+  'plans.save': call('plans.manage', PlanDraftSchema, PlanSchema, { audited: true }),
+  'resources.list': call('incidents.read', Empty, z.array(ResourceSchema)),
+  'resources.save': call('plans.manage', ResourceDraftSchema, ResourceSchema, { audited: true }),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -35,6 +35,8 @@ export const events = {
   'notices.changed': z.object({ ids: z.array(z.string()) }),
   /** Alarms not acknowledged within their deadline: supervisors are told. */
   'alarms.escalated': z.object({ ids: z.array(z.string()) }),
+  /** Incidents opened or changed here, at another station or by a handheld; no ids when plans or resources changed. */
+  'incidents.changed': z.object({ ids: z.array(z.string()) }),
   /** This window's session was locked for inactivity or ended. */
   'session.ended': z.object({ reason: z.enum(['locked', 'signed-out', 'disabled']) }),
   'audit.appended': z.object({ id: z.number().int() }),
@@ -75,4 +77,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'residents.changed': 'services.read',
   'notices.changed': 'notices.read',
   'evidence.progress': 'evidence.export',
+  'incidents.changed': 'incidents.read',
 };

@@ -22,3 +22,4 @@ export * from './warning-levels';
 export * from './services';
 export * from './notices';
 export * from './evidence';
+export * from './incidents';

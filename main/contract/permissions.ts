@@ -58,6 +58,14 @@ export const PERMISSIONS = [
   'services.manage',
   /** Take an incident's evidence package (clips, timeline, audit entries) out of Vigil, signed by the station. */
   'evidence.export',
+  /** Incidents (事件): the board, each incident's timeline, plan and dispatches, and their figures. */
+  'incidents.read',
+  /** Open an incident by hand or from an alarm or warning; note and link on it. */
+  'incidents.open',
+  /** Command an incident: level, state, plan steps, commander, dispatch and release of resources. */
+  'incidents.command',
+  /** Keep the response plans (应急预案) and the dispatchable resources. */
+  'plans.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +90,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 // Evidence leaves the control room: the commander and the supervisor hand it over, the auditor reviews it.
 for (const role of ['emergency_commander', 'shift_supervisor', 'auditor'] as const) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'evidence.export'];
+/** Incidents: duty officers open them, supervisors and commanders command them, commanders keep the plans, auditors read. */
+const INCIDENT_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
+  duty_officer: ['incidents.read', 'incidents.open'],
+  shift_supervisor: ['incidents.read', 'incidents.open', 'incidents.command'],
+  emergency_commander: ['incidents.read', 'incidents.open', 'incidents.command', 'plans.manage'],
+  auditor: ['incidents.read'],
+};
+for (const [role, granted] of Object.entries(INCIDENT_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...granted];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -3,6 +3,8 @@ import { createCore, type Core } from '../core';
 import { seedDemoAccounts } from '../demo/accounts';
 import { demoOrders } from '../demo/orders';
 import { DemoTechnicianApps } from '../demo/technician-apps';
+import { DemoHandhelds } from '../demo/handhelds';
+import { DEMO_PLANS, DEMO_RESOURCES } from '../demo/incident-plans';
 import { DEMO_SERVICES } from '../demo/services';
 import { DEMO_RULES } from '../demo/rules';
 import { DEMO_TARIFF } from '../demo/tariff';
@@ -61,6 +63,7 @@ export async function startStation(options: {
       : { ...options.site!, demo: false },
   });
   const technicianApps = demoSite ? new DemoTechnicianApps(demoSite.brokerUrl, demoSite.site.id) : null;
+  const handhelds = demoSite ? new DemoHandhelds(demoSite.brokerUrl, demoSite.site.id, DEMO_RESOURCES) : null;
   if (demoSite) {
     seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
@@ -71,9 +74,11 @@ export async function startStation(options: {
     core.tariffs.seed(DEMO_TARIFF);
     core.orders.seed(demoOrders(story.story.anchor));
     core.services.catalogue.seed(DEMO_SERVICES);
+    core.incidents.config.plans.seed(DEMO_PLANS);
+    core.incidents.config.resources.seed(DEMO_RESOURCES);
     demoSite.simulator
       .start()
-      .then(() => technicianApps!.start())
+      .then(() => Promise.all([technicianApps!.start(), handhelds!.start()]))
       .then(() =>
         Promise.all([
           startDemoMeters(core, demoSite.simulator, story, options.logger),
@@ -95,6 +100,7 @@ export async function startStation(options: {
       await terminals?.stop();
       await core.close();
       await technicianApps?.stop();
+      await handhelds?.stop();
       await demoSite?.stop();
     },
   };

@@ -35,6 +35,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'orders.changed': 'orders.list',
   'orders.mineChanged': 'orders.mine',
   'orders.escalated': 'orders.assign',
+  'incidents.changed': 'incidents.list',
   'services.changed': 'services.catalogue',
   'residents.changed': 'services.residents',
   'notices.changed': 'notices.list',

@@ -34,9 +34,11 @@ export type Committed = {
   services: boolean;
   /** Announcements another station changed, or whose receipts were counted. */
   notices: Set<string>;
+  /** Incidents changed by this batch; '' when a plan or resource did. */
+  incidents: Set<string>;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false, notices: new Set() });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false, notices: new Set(), incidents: new Set() });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -79,6 +81,12 @@ export type IngestHooks = {
   onAck(code: string, ack: ChannelPayload<'commandAck'>): string | null;
   /** A meter's readings; why the message is not the meter's, or null. */
   onReadings(code: string, readings: ChannelPayload<'meterReadings'>, receivedAt: number): string | null;
+  /** Another station's copy of an incident, plan or resource; whether it changed this station's. */
+  onIncident(record: ChannelPayload<'incident'>): boolean;
+  onPlan(record: ChannelPayload<'plan'>): boolean;
+  onResource(record: ChannelPayload<'resource'>): boolean;
+  /** A handheld answering a dispatch; why it is refused, or null. */
+  onResourceReply(resource: string, reply: ChannelPayload<'resourceReply'>, receivedAt: number): { kind: QuarantineKind; reason: string } | null;
   /** Last work inside a batch's transaction. */
   endBatch(): void;
 };
@@ -339,6 +347,26 @@ export class Ingest {
         return null;
       case 'command':
         // Commands are what stations send to devices; another station's command is not ours to store.
+        return null;
+      case 'incident':
+        if (message.payload.id !== message.params.incident) return { kind: 'schema', reason: `incident: the record is ${message.payload.id}, the topic names ${message.params.incident}` };
+        if (this.hooks?.onIncident(message.payload)) this.batch.incidents.add(message.payload.id);
+        return null;
+      case 'plan':
+      case 'resource': {
+        const id = message.params[message.channel]!;
+        if (message.payload.id !== id) return { kind: 'schema', reason: `${message.channel}: the record is ${message.payload.id}, the topic names ${id}` };
+        const changed = message.channel === 'plan' ? this.hooks?.onPlan(message.payload) : this.hooks?.onResource(message.payload);
+        if (changed) this.batch.incidents.add('');
+        return null;
+      }
+      case 'resourceReply': {
+        const refusal = this.hooks?.onResourceReply(message.params.resource!, message.payload, receivedAt) ?? null;
+        if (!refusal) this.batch.incidents.add(message.payload.incident);
+        return refusal;
+      }
+      case 'resourceDispatch':
+        // What stations send to handhelds; the dispatch itself is in the incident's record.
         return null;
       default: {
         const unhandled: never = message;

@@ -357,6 +357,14 @@ export const MIGRATIONS: readonly string[] = [
     FROM (SELECT * FROM screen_layouts ORDER BY username, name) GROUP BY username;
   DROP TABLE screen_layouts;
   `,
+  // 21: incidents (事件): the shared record (every event) and the summary the board reads; response plans and dispatchable
+  // resources shared like rules.
+  `
+  CREATE TABLE incidents (id TEXT PRIMARY KEY, record TEXT NOT NULL, summary TEXT, opened_at INTEGER NOT NULL, closed_at INTEGER) WITHOUT ROWID;
+  CREATE INDEX incidents_opened ON incidents(opened_at);
+  CREATE TABLE incident_plans (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  CREATE TABLE incident_resources (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { AnomalyChart } from '../energy/anomaly-chart';
+import { newIncidentFrom } from '../incidents/incidents-ui';
 import { AlarmActions } from './alarm-actions';
 import { alarmTitle, fullTime, placeOf, SEVERITY_COLOUR, sourceLabel, STATE_COLOUR } from './alarm-format';
 import { AlarmLinkage } from './alarm-linkage';
@@ -29,6 +30,7 @@ export function AlarmDetail({ id }: { id: string }) {
   const alarm = useAlarmEntry(id);
   const { canHandle, act, step } = useAlarmCommands();
   const canReadEnergy = usePermission('energy.read');
+  const canOpenIncident = usePermission('incidents.open');
   const close = () => useAlarmsUi.setState({ open: null });
 
   if (!alarm) {
@@ -61,6 +63,11 @@ export function AlarmDetail({ id }: { id: string }) {
           </Tooltip>
         )}
         <span className="toolbar-spacer" />
+        {canOpenIncident && (
+          <Button size="small" onClick={() => newIncidentFrom({ alarm: alarm.id, title: alarmTitle(t, alarm), place: { area: alarm.area, building: alarm.building, floor: alarm.floor } })} data-testid="alarm-open-incident">
+            {t('incidents.fromAlarm')}
+          </Button>
+        )}
         <Tooltip title={t('alarms.detail.close')}>
           <Button size="small" type="text" icon={<CloseOutlined />} onClick={close} aria-label={t('alarms.detail.close')} data-testid="alarm-detail-close" />
         </Tooltip>

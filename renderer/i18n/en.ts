@@ -1,3 +1,4 @@
+import { incidentsEn } from '../incidents/i18n-en';
 import type { Messages } from './zh-CN';
 import { ordersEn } from '../orders/i18n-en';
 
@@ -776,6 +777,7 @@ export const en: Messages = {
     notices: 'Notices',
     devices: 'Devices',
     orders: 'Repairs',
+    incidents: 'Incidents',
     services: 'Services',
     users: 'Users',
     audit: 'Audit',
@@ -783,6 +785,7 @@ export const en: Messages = {
     settings: 'Settings',
   },
   orders: ordersEn,
+  incidents: incidentsEn,
   shell: {
     link: {
       online: 'Site link online',

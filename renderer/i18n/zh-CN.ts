@@ -1,3 +1,4 @@
+import { incidentsZh } from '../incidents/i18n-zh-CN';
 import { ordersZh } from '../orders/i18n-zh-CN';
 
 /** Simplified Chinese: the default language of the control room. */
@@ -775,6 +776,7 @@ export const zhCN = {
     notices: '社区公告',
     devices: '设备',
     orders: '物业报修',
+    incidents: '事件',
     services: '生活服务',
     users: '用户',
     audit: '审计',
@@ -782,6 +784,7 @@ export const zhCN = {
     settings: '设置',
   },
   orders: ordersZh,
+  incidents: incidentsZh,
   shell: {
     link: {
       online: '站点链路在线',

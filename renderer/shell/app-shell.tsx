@@ -16,6 +16,7 @@ import { UserMenu } from './user-menu';
 
 // In its own chunk: sign-in and the first page do not wait for it.
 const AlarmBackground = lazy(() => import('../alarms/alarm-background').then((module) => ({ default: module.AlarmBackground })));
+const IncidentBackground = lazy(() => import('../incidents/incident-background').then((module) => ({ default: module.IncidentBackground })));
 const OrderBackground = lazy(() => import('../orders/order-background').then((module) => ({ default: module.OrderBackground })));
 
 function ShortcutHelp() {
@@ -55,6 +56,7 @@ export function AppShell() {
   useShortcuts(pages);
   const hearsAlarms = usePermission('alarms.read');
   const hearsLateOrders = usePermission('orders.manage');
+  const hearsIncidents = usePermission('incidents.read');
 
   const Page = current?.component;
   return (
@@ -68,6 +70,11 @@ export function AppShell() {
       {hearsLateOrders && (
         <Suspense fallback={null}>
           <OrderBackground />
+        </Suspense>
+      )}
+      {hearsIncidents && (
+        <Suspense fallback={null}>
+          <IncidentBackground />
         </Suspense>
       )}
       <Layout.Header className="app-header">

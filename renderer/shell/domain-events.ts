@@ -7,6 +7,7 @@ import { bindSavingEvents } from '../energy/saving/queries';
 import { bindServiceEvents } from '../services/queries';
 import { bindNoticeEvents } from '../notices/queries';
 import { bindOrderEvents } from '../orders/queries';
+import { bindIncidentEvents } from '../incidents/queries';
 import { bindRuleEvents } from '../rules/queries';
 import { bindSettingsEvents } from '../settings/queries';
 import { bindUserEvents } from '../users/queries';
@@ -18,7 +19,7 @@ import { bindUserEvents } from '../users/queries';
 export function useDomainEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient), bindServiceEvents(queryClient), bindNoticeEvents(queryClient), bindOrderEvents(queryClient)];
+    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient), bindServiceEvents(queryClient), bindNoticeEvents(queryClient), bindOrderEvents(queryClient), bindIncidentEvents(queryClient)];
     return () => unbind.forEach((off) => off());
   }, [queryClient]);
 }

@@ -51,6 +51,11 @@ const ACTIONS: Record<ChannelName, string[]> = {
   terminalInfo: ['receive'],
   terminalReceipt: ['receive'],
   workspace: ['send', 'receive'],
+  incident: ['send', 'receive'],
+  plan: ['send', 'receive'],
+  resource: ['send', 'receive'],
+  resourceDispatch: ['send'],
+  resourceReply: ['receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -73,6 +78,10 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   noticeRecord: ['history', 'updatedBy'],
   // With the building, a unit locates a household.
   terminalInfo: ['unit'],
+  plan: ['updatedBy'],
+  resource: ['members', 'updatedBy'],
+  resourceDispatch: ['by'],
+  resourceReply: ['by'],
 };
 
 /**

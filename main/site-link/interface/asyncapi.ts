@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace', 'incident', 'plan', 'resource'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -87,6 +87,20 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
   station: {
     description: 'Station identifier: one topic level (no `/`, `+` or `#`).',
     examples: ['desk-1'],
+  },
+  incident: {
+    description: 'Incident id (4–100 letters, digits, `_`, `.` or `-`); equal to the payload `id`. Incidents a warning opened are `w-{warning id}`, an alarm `a-{alarm id}`: the same at every station.',
+    examples: ['w-fire-a-3f-0001'],
+    location: '$message.payload#/id',
+  },
+  plan: {
+    description: 'Response plan id: the incident type it is for (`fire`, `flood`, `gas`, `intrusion`, `medical`, `power`, `crowd`, `other`); equal to the payload `id`.',
+    examples: ['fire'],
+    location: '$message.payload#/id',
+  },
+  resource: {
+    description: "Dispatchable resource id (2–40 lower-case letters, digits, `_` or `-`); the broker lets a resource's handhelds read its dispatches and write its replies only.",
+    examples: ['fire-team'],
   },
 };
 
@@ -316,6 +330,56 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     updatedBy: 'commander',
     deleted: false,
   },
+  // A fire raised by a warning, the fire team sent, acknowledged and on site, the first step of the plan done.
+  incident: {
+    id: 'w-fire-a-3f-0001',
+    events: [
+      {
+        id: 'w-fire-a-3f-0001-open',
+        hlc: '1767225600000:0000:site',
+        by: 'Vigil',
+        via: 'system',
+        kind: 'open',
+        type: 'fire',
+        title: 'A栋3F 烟感与温升',
+        level: 2,
+        drill: false,
+        place: { area: '北区', building: 'A栋', floor: '3F' },
+        source: { kind: 'warning', warning: 'fire-a-3f-0001' },
+        links: [{ kind: 'warning', ref: 'fire-a-3f-0001' }, { kind: 'camera', ref: '32061201011310000031' }],
+        plan: [{ id: 'confirm', title: '确认火情', owner: '安保巡逻一队', minutes: 3, startLevel: 4 }],
+      },
+      { id: '1767225630000:0000:desk-1', hlc: '1767225630000:0000:desk-1', by: '刘芳', via: 'station', kind: 'dispatch', dispatch: 'd-0001', resource: 'fire-team', name: '消防应急队', members: ['zhangwei'], task: '携灭火器到A栋3F' },
+      { id: 'hh-fire-team-0001', hlc: '1767225650000:0000:handheld', by: 'zhangwei', via: 'handheld', kind: 'reply', dispatch: 'd-0001', status: 'acknowledged', ts: 1767225650000 },
+      { id: '1767225700000:0000:desk-1', hlc: '1767225700000:0000:desk-1', by: '刘芳', via: 'station', kind: 'step', step: 'confirm', outcome: 'done', text: '' },
+    ],
+  },
+  plan: {
+    id: 'fire',
+    name: '火灾应急预案',
+    steps: [
+      { id: 'confirm', title: '确认火情', owner: '安保巡逻一队', minutes: 3, startLevel: 4 },
+      { id: 'call-119', title: '通知119', owner: 'emergency_commander', minutes: 5, startLevel: 3 },
+    ],
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: '赵六',
+    deleted: false,
+  },
+  resource: { id: 'fire-team', name: '消防应急队', kind: 'team', members: ['zhangwei', 'lina'], hlc: '1767225660000:0000:desk-1', updatedBy: '赵六', deleted: false },
+  resourceDispatch: {
+    action: 'dispatch',
+    dispatch: 'd-0001',
+    incident: 'w-fire-a-3f-0001',
+    type: 'fire',
+    title: 'A栋3F 烟感与温升',
+    level: 2,
+    drill: false,
+    place: { area: '北区', building: 'A栋', floor: '3F' },
+    task: '携灭火器到A栋3F',
+    by: '刘芳',
+    ts: 1767225630000,
+  },
+  resourceReply: { id: 'hh-fire-team-0001', incident: 'w-fire-a-3f-0001', dispatch: 'd-0001', status: 'acknowledged', by: 'zhangwei', ts: 1767225650000 },
 };
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);

@@ -5,6 +5,8 @@ import { MAX_ORDER_PHOTOS, ORDER_CATEGORIES, OrderRecordSchema, Rating } from '.
 import { DeviceCode, DeviceStatusSchema, HOUSEHOLD_TYPES, RecommendationSchema, RecordingSchema, SavingScheduleDraftSchema, ServiceDraftSchema, ServiceTag, TariffSchema } from '../../contract';
 import { WorkspaceSchema } from '../../contract/screens';
 import { Username } from '../../contract/schemas';
+import { INCIDENT_TYPES, IncidentPlaceSchema, IncidentRecordSchema, PlanDraftSchema, REPLY_STATUSES, ResourceDraftSchema } from '../../contract/incidents';
+import { WarningLevelSchema } from '../../contract/warning-levels';
 import { AudienceSchema, LocalizedBody, LocalizedTitle, NoticeId, NoticeRecordSchema, NoticeStepSchema, TERMINAL_KINDS } from '../../contract/notices';
 
 /**
@@ -301,3 +303,45 @@ export const WorkspacePayload = WorkspaceSchema.safeExtend({
   deleted: z.boolean().default(false),
 });
 export type WorkspaceMessage = z.output<typeof WorkspacePayload>;
+/** Every station's copy of an incident (事件): all that was done about it. Personal: who did what. */
+export const IncidentPayload = IncidentRecordSchema.meta({ 'x-data-class': 'personal' });
+
+/** The response plan (应急预案) of one incident type, as last changed at any station. */
+export const PlanPayload = PlanDraftSchema.safeExtend({
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean().default(false).describe('a deleted plan stays as a tombstone, so a station that was away learns of the deletion'),
+});
+
+/** A team, vehicle or piece of equipment stations can dispatch, with the people who answer for it, as last changed at any station. */
+export const ResourcePayload = ResourceDraftSchema.safeExtend({
+  members: classed(ResourceDraftSchema.shape.members, 'personal').describe('user names of the people whose handhelds answer for the resource'),
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean().default(false).describe('a deleted resource stays as a tombstone, so a station that was away learns of the deletion'),
+});
+
+/** A resource sent to an incident, or released from it: what its handheld shows. */
+export const DispatchOrderPayload = z.strictObject({
+  action: z.enum(['dispatch', 'release']),
+  dispatch: z.string().regex(/^[A-Za-z0-9_.-]{4,100}$/).describe('the dispatch id; replies name it'),
+  incident: z.string().regex(/^[A-Za-z0-9_.-]{4,100}$/),
+  type: z.enum(INCIDENT_TYPES),
+  title: classed(z.string().max(100), 'internal'),
+  level: WarningLevelSchema.describe('1 = I red (gravest) … 4 = IV blue'),
+  drill: z.boolean().describe('a drill (演练): shown as such on the handheld'),
+  place: IncidentPlaceSchema,
+  task: classed(z.string().max(500), 'internal'),
+  by: classed(z.string().max(80), 'personal'),
+  ts: Millis,
+});
+
+/** A handheld answering a dispatch: acknowledged, arrived, released. */
+export const DispatchReplyPayload = z.strictObject({
+  id: MessageId.describe("the handheld's id for this reply: the same id twice is the same reply"),
+  incident: z.string().regex(/^[A-Za-z0-9_.-]{4,100}$/),
+  dispatch: z.string().regex(/^[A-Za-z0-9_.-]{4,100}$/),
+  status: z.enum(REPLY_STATUSES),
+  by: classed(z.string().min(1).max(64), 'personal').describe('the person answering: one of the resource\'s members'),
+  ts: Millis,
+});

@@ -9,6 +9,11 @@ import {
   DeviceStatePayload,
   GatewayStatePayload,
   ImagePayload,
+  IncidentPayload,
+  PlanPayload,
+  ResourcePayload,
+  DispatchOrderPayload,
+  DispatchReplyPayload,
   OrderPayload,
   OrderUpdatePayload,
   RepairRequestPayload,
@@ -260,6 +265,47 @@ export const CHANNELS = {
     payload: PresencePayload,
     summary: "A station's presence; its last will publishes {online:false}. Retained.",
   },
+  incident: {
+    pattern: 'vigil/v1/{site}/incidents/{incident}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    maxBytes: 512 * 1024,
+    payload: IncidentPayload,
+    summary: 'An incident (事件) as the set of everything done about it (opening, level, state, plan steps, links, notes, dispatches and replies); every station merges copies by union of the events and reads the incident from them alike. Retained.',
+  },
+  plan: {
+    pattern: 'vigil/v1/{site}/plans/{plan}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: PlanPayload,
+    summary: 'The response plan (应急预案) of one incident type: its steps with owner, deadline and start level, as last changed at any station. Retained.',
+  },
+  resource: {
+    pattern: 'vigil/v1/{site}/resources/{resource}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: ResourcePayload,
+    summary: 'A team, vehicle or piece of equipment that can be dispatched, with the people who answer for it, as last changed at any station. Retained.',
+  },
+  resourceDispatch: {
+    pattern: 'vigil/v1/{site}/resources/{resource}/dispatch',
+    qos: 1,
+    retained: false,
+    from: 'station',
+    payload: DispatchOrderPayload,
+    summary: "A resource sent to an incident (or released from it), for the resource's handhelds: incident, place, task, level and whether it is a drill.",
+  },
+  resourceReply: {
+    pattern: 'vigil/v1/{site}/resources/{resource}/replies',
+    qos: 1,
+    retained: false,
+    from: 'site',
+    payload: DispatchReplyPayload,
+    summary: "A handheld answering a dispatch (acknowledged, arrived, released); a reply from someone not of the resource, a second acknowledgement, an arrival before acknowledgement, a reply to an unknown or released dispatch, or one more than 5 min ahead is quarantined with its reason.",
+  },
 } as const satisfies Record<string, Channel>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -276,7 +322,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`, `${TOPIC_ROOT}/${site}/incidents/+`, `${TOPIC_ROOT}/${site}/plans/+`, `${TOPIC_ROOT}/${site}/resources/#`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };

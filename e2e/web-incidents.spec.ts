@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { ACCOUNTS, openApp, screenshot, signIn, type Language } from './web-helpers';
+
+/**
+ * A commander on the demo park opens an incident, sends the fire team, sees
+ * the team's handheld acknowledge and arrive over the broker, ticks a step
+ * of the plan and closes the incident; in both languages, with screenshots.
+ */
+const TEXT = {
+  'zh-CN': { title: 'A栋3F 走廊冒烟', task: '携灭火器到A栋3F', team: '消防应急队', ack: '已确认', arrived: '已到场', step: '确认火情' },
+  en: { title: 'Smoke in the 3F corridor, building A', task: 'Extinguishers to building A, 3F', team: '消防应急队', ack: 'Acknowledged', arrived: 'Arrived', step: '确认火情' },
+} as const;
+
+/** A camera of the demo park, read from the station's own database. */
+function camera(): string {
+  const db = new Database(path.join(process.env.VIGIL_E2E_DATA!, 'vigil.db'), { readonly: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return (db.prepare(`SELECT code FROM devices WHERE kind IN ('camera', 'ipc') ORDER BY code LIMIT 1`).get() as { code: string }).code;
+  } finally {
+    db.close();
+  }
+}
+
+async function runIncident(page: Page, language: Language, drill: boolean): Promise<void> {
+  const text = TEXT[language];
+  await openApp(page, language);
+  await signIn(page, ACCOUNTS.commander);
+  await page.goto('/#/incidents');
+  await expect(page.getByTestId('page-incidents')).toBeVisible();
+  // N opens a new incident, as the keyboard shortcut says.
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog');
+  await expect(page.getByTestId('new-incident-title')).toBeVisible();
+  await page.getByTestId('new-incident-title').fill(text.title);
+  await page.getByTestId('new-incident-building').fill('A栋');
+  await page.getByTestId('new-incident-floor').fill('3F');
+  if (drill) await page.getByTestId('new-incident-drill').check();
+  await dialog.getByRole('button', { name: language === 'en' ? 'Open' : '立 案' }).click();
+
+  const detail = page.getByTestId('incident-detail');
+  await expect(detail.getByTestId('incident-title')).toContainText(text.title);
+  await expect(detail.getByTestId('incident-level').first()).toHaveAttribute('data-level', '3');
+  if (drill) await expect(detail.getByTestId('incident-drill')).toBeVisible();
+  const id = await detail.getAttribute('data-id');
+  await expect(page.locator(`[data-testid=incident-card][data-id="${id}"]`)).toBeVisible();
+
+  // Raise to level II: the steps of level II start.
+  await detail.getByTestId('incident-raise').click();
+  await expect(detail.getByTestId('incident-level').first()).toHaveAttribute('data-level', '2');
+  await expect(detail.locator('[data-testid=plan-step][data-step=cut-power]')).toHaveAttribute('data-status', 'active');
+
+  // Dispatch the fire team; its handheld acknowledges, then arrives.
+  await detail.getByTestId('dispatch-resource').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: text.team }).click();
+  await detail.getByTestId('dispatch-task').fill(text.task);
+  await detail.getByTestId('dispatch-send').click();
+  const row = detail.locator('[data-testid=dispatch-row][data-resource=fire-team]');
+  await expect(row).toHaveAttribute('data-status', 'sent');
+  await expect(row.getByTestId('dispatch-acknowledged')).toContainText(text.ack, { timeout: 20_000 });
+  await expect(row.getByTestId('dispatch-arrived')).toContainText(text.arrived, { timeout: 30_000 });
+  await expect(detail.getByTestId('incident-state').first()).toHaveAttribute('data-state', 'responding');
+
+  // Link a camera of the floor.
+  const code = camera();
+  await detail.getByTestId('link-ref').fill(code);
+  await detail.getByTestId('link-ref').press('Enter');
+  await expect(detail.locator(`[data-testid=incident-link][data-ref="${code}"]`)).toHaveAttribute('data-kind', 'camera');
+
+  // Tick the first step of the plan.
+  const confirm = detail.locator('[data-testid=plan-step][data-step=confirm]');
+  await confirm.getByTestId('step-done').click();
+  await expect(confirm).toHaveAttribute('data-status', 'done');
+  await screenshot(page, drill ? 'incident-drill' : 'incident-detail', language);
+  await detail.getByTestId('dispatch-panel').scrollIntoViewIfNeeded();
+  await screenshot(page, drill ? 'incident-drill-dispatch' : 'incident-dispatch', language);
+
+  // Release the team and close the incident.
+  await row.getByTestId('dispatch-release').click();
+  await expect(row).toHaveAttribute('data-status', 'released');
+  await detail.getByTestId('incident-to-closed').click();
+  await expect(detail.getByTestId('incident-state').first()).toHaveAttribute('data-state', 'closed');
+  await expect(detail.locator('[data-testid=incident-entry][data-kind=reply]')).toHaveCount(3);
+  await page.getByTestId('incident-show-ended').click();
+  await screenshot(page, drill ? 'incident-drill-closed' : 'incident-closed', language);
+
+  // The linked camera goes to the wall.
+  await detail.locator(`[data-testid=incident-link][data-ref="${code}"]`).getByTestId('link-show-on-wall').click();
+  await expect(page.getByTestId('page-wall')).toBeVisible();
+  await expect(page.locator(`[data-testid=video-tile][data-camera="${code}"]`)).toBeVisible();
+}
+
+test('a commander runs an incident from opening to close, the fire team answering from its handheld (中文)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await runIncident(page, 'zh-CN', false);
+});
+
+test('a commander runs a drill from opening to close, marked as a drill throughout (English)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await runIncident(page, 'en', true);
+});
