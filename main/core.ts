@@ -72,6 +72,7 @@ import { DownloadTickets } from './evidence/downloads';
 import { EvidenceExports, evidenceHandlers, type EvidenceProvider } from './evidence/handlers';
 import { recorderMedia } from './evidence/media';
 import { createIncidents, type IncidentModule } from './incidents';
+import { incidentEvidence } from './incidents/evidence';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -119,7 +120,7 @@ export type CoreOptions = {
     /** How long a camera nobody watches keeps streaming, for an instant return. */
     idleStopMs?: number;
   };
-  /** An incident's evidence input by id (incidents plug it in); without it, evidence.export answers not_found. */
+  /** An incident's evidence input by id; the site's incidents unless told (tests give their own). */
   evidenceProvider?: EvidenceProvider;
 };
 
@@ -331,7 +332,7 @@ export function createCore(options: CoreOptions): Core {
     downloads,
     media: recorderMedia({ ffmpeg: resolveFfmpeg(options.video?.ffmpeg), recording: (camera, from, to, speed) => sources.recording(camera, from, to, speed), liveSnapshot: (camera) => video.snapshot(camera) }),
   });
-  if (options.evidenceProvider) evidence.setProvider(options.evidenceProvider);
+  evidence.setProvider(options.evidenceProvider ?? incidentEvidence({ db, incidents, site: { id: options.site.id, name: options.site.name }, station }));
 
   const queries = new EnergyQueries(db, calendar);
   const handlers = joinHandlers(

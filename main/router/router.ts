@@ -47,6 +47,11 @@ function auditTarget(input: unknown): string {
   return String(target);
 }
 
+function createdId(value: unknown): string {
+  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : '';
+}
+
 function issuesOf(error: z.ZodError) {
   return error.issues.map((issue) => ({ path: issue.path.join('.') || '(input)', message: issue.message }));
 }
@@ -99,21 +104,22 @@ export function createRouter(deps: RouterDeps) {
 
     const handler = handlers[method] as Handler<Method>;
     const session = connection.session;
-    const record = (outcome: 'ok' | 'failed', extra: Record<string, unknown> = {}) => {
+    // A call that creates something (an incident, an order) names it only in its answer: that is its target.
+    const record = (outcome: 'ok' | 'failed', extra: Record<string, unknown> = {}, created?: unknown) => {
       if (!def.audited || !session) return;
       audit.append({
         actor: session.username,
         role: session.role,
         station: connection.station(),
         action: method,
-        target: auditTarget(parsed.data),
+        target: auditTarget(parsed.data) || createdId(created),
         outcome,
         detail: { ...auditDetail(parsed.data), ...extra },
       });
     };
     try {
       const value = await handler(parsed.data as never, { connection });
-      record('ok');
+      record('ok', {}, value);
       return deps.checkOutputs ? def.output.parse(value) : value;
     } catch (error) {
       record('failed', { error: error instanceof ContractError ? error.code : 'internal' });
