@@ -116,6 +116,7 @@ export const en: Messages = {
       off: 'Alarm linkage',
       hint: 'On: a new critical or major alarm puts its nearest cameras on this wall at once; you can go back to the wall they replaced',
       showing: 'Alarm linkage: {{alarm}}',
+      incident: 'Incident in focus: {{title}}',
       back: 'Back to my wall',
     },
     sound: 'Sound on (M)',

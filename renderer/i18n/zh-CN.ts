@@ -116,6 +116,7 @@ export const zhCN = {
       off: '报警联动',
       hint: '开启后，新的紧急或重要报警会立即把就近的摄像机调到本视频墙，可随时恢复原画面',
       showing: '报警联动：{{alarm}}',
+      incident: '当前事件：{{title}}',
       back: '恢复原画面',
     },
     sound: '打开声音（M）',

@@ -50,6 +50,14 @@ export const incidentsEn: typeof incidentsZh = {
     addNote: 'Add',
     notApplied: 'The incident had moved on when this arrived: it did not apply',
   },
+  focus: { none: 'No incident in focus: open one on the incident board, and this screen follows it.' },
+  evidence: {
+    title: 'Evidence',
+    export: 'Export evidence package',
+    done: 'Written to the data folder as {{file}} ({{size}} MB), signed by this station.',
+    fingerprint: 'Station key, for vigil verify --trust:',
+    missing: '{{count}} clips or pictures could not be had and are listed as missing: {{reasons}}',
+  },
   steps: {
     waiting: 'Waiting (starts at {{level}})',
     active: 'Active · due {{due}}',

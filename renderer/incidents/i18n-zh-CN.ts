@@ -48,6 +48,14 @@ export const incidentsZh = {
     addNote: '添加',
     notApplied: '到达时事件已不在此状态，未生效',
   },
+  focus: { none: '当前没有关注的事件：在事件看板上打开一个事件，此屏幕将随之显示。' },
+  evidence: {
+    title: '证据',
+    export: '导出证据包',
+    done: '已写入数据目录：{{file}}（{{size}} MB），由本工作站签名。',
+    fingerprint: '工作站密钥（供 vigil verify --trust 核验）：',
+    missing: '{{count}} 段录像或图片无法获取，已在证据包中列为缺失：{{reasons}}',
+  },
   steps: {
     waiting: '待启动（{{level}}及以上）',
     active: '进行中 · {{due}} 前',

@@ -1,12 +1,14 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission, useSession } from '../auth/session-store';
 import type { IncidentAction, IncidentDetail as Incident, IncidentLink, IncidentState, WarningLevel } from '../core/contract';
 import { describeError } from '../core/errors';
+import { focusIncident } from '../shell/focus';
 import { DispatchPanel } from './dispatch-panel';
+import { EvidenceExport } from './evidence-export';
 import { IncidentLinks } from './incident-links';
 import { IncidentTimeline } from './incident-timeline';
 import { useIncidentsUi } from './incidents-ui';
@@ -35,6 +37,8 @@ export function IncidentDetail({ id }: { id: string }) {
   const detail = useIncident(id);
   const incident = detail.data;
   const close = () => useIncidentsUi.setState({ open: null });
+  // The incident open here is the desk's focus: the map, wall and timeline windows of a command desk follow it.
+  useEffect(() => focusIncident(id), [id]);
   return (
     <aside className="panel incident-detail" data-testid="incident-detail" data-id={id} data-state={incident?.state} style={incident ? { borderTopColor: LEVEL_BACKGROUND[incident.level] } : undefined}>
       <div className="panel-head">
@@ -52,6 +56,7 @@ function IncidentBody({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   const canCommand = usePermission('incidents.command');
   const canOpen = usePermission('incidents.open');
+  const canExport = usePermission('evidence.export');
   const me = useSession((state) => state.session?.user.username ?? '');
   const call = useIncidentCall();
   const [note, setNote] = useState('');
@@ -128,6 +133,11 @@ function IncidentBody({ incident }: { incident: Incident }) {
         )}
         <IncidentTimeline incident={incident} />
       </Section>
+      {canExport && (
+        <Section title={t('incidents.evidence.title')}>
+          <EvidenceExport incident={incident.id} />
+        </Section>
+      )}
     </div>
   );
 }

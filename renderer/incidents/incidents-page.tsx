@@ -4,11 +4,15 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { describeError } from '../core/errors';
+import { useFocus } from '../shell/focus';
 import { PageToolbar } from '../shell/page-toolbar';
 import { typingIn } from '../shell/typing';
 import { IncidentBoard } from './incident-board';
 import { IncidentDetail } from './incident-detail';
 import { IncidentFigures } from './incident-figures';
+import { IncidentFocusBar } from './focus-bar';
+import { useFollowedIncident } from './follow';
+import { IncidentTimeline } from './incident-timeline';
 import { useIncidentsUi, type IncidentsView } from './incidents-ui';
 import { NewIncidentDialog } from './new-incident-dialog';
 import { useIncidents } from './queries';
@@ -42,6 +46,7 @@ export function IncidentsPage() {
   const creating = useIncidentsUi((state) => state.creating);
   const showEnded = useIncidentsUi((state) => state.showEnded);
   useIncidentKeys(canOpen);
+  if (useFocus((state) => state.view) === 'timeline') return <FocusTimeline />;
   return (
     <div className="page incidents-page" data-testid="page-incidents" data-view={view}>
       <PageToolbar title={t('incidents.title')}>
@@ -73,6 +78,26 @@ export function IncidentsPage() {
         {view === 'board' && open && <IncidentDetail key={open} id={open} />}
       </div>
       {canOpen && <NewIncidentDialog key={creating?.at ?? 0} seed={creating} onClose={() => useIncidentsUi.setState({ creating: null })} />}
+    </div>
+  );
+}
+
+/** A command desk's timeline screen: the incident in focus, everything done about it, newest first, large. */
+function FocusTimeline() {
+  const { t } = useTranslation();
+  const incident = useFollowedIncident();
+  return (
+    <div className="page incidents-page incident-focus-timeline" data-testid="page-incidents" data-view="timeline">
+      {incident ? (
+        <>
+          <IncidentFocusBar incident={incident} />
+          <div className="incident-focus-timeline-body">
+            <IncidentTimeline incident={incident} />
+          </div>
+        </>
+      ) : (
+        <Alert type="info" showIcon title={t('incidents.focus.none')} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { DeviceDrawer } from '../devices/device-drawer';
+import { IncidentFocusBar } from '../incidents/focus-bar';
+import { useIncidentOnMap } from '../incidents/follow';
 import { DevicePanel } from './device-panel';
 import { MapCanvas } from './map-canvas';
 import { useAlarmRefresh } from './map-data';
@@ -16,6 +18,7 @@ export function MapPage() {
   useMapKeys();
   useAlarmRefresh();
   useAlarmFollow();
+  const incident = useIncidentOnMap();
   // `#/map?device=CODE` (an alarm's "on the map"): drill to the device and open its panel. Read before
   // the view is written to the address, which drops the query.
   useEffect(() => {
@@ -34,6 +37,7 @@ export function MapPage() {
     <div className={`map-page${selected ? ' with-panel' : ''}`} data-testid="page-map">
       <div className="page">
         <MapToolbar />
+        {incident && <IncidentFocusBar incident={incident} />}
         <MapCanvas />
       </div>
       {selected && <DevicePanel key={selected} code={selected} />}

@@ -50,9 +50,11 @@ export function LayoutAtSignIn() {
           const blocked = await openWindows(windowsOf(layout));
           if (blocked) notification.warning({ title: t('screens.popupsBlocked', { count: blocked }) });
         };
+        // Bottom left, for a while: it must not cover the page's own controls; the header's layouts button opens it any time.
         notification.open({
           key: OFFERED_KEY,
-          duration: 0,
+          placement: 'bottomLeft',
+          duration: 20,
           icon: <DesktopOutlined />,
           title: t('screens.atSignIn', { name: layout.name }),
           description: t('screens.atSignInHint', { count: layout.screens.length }),

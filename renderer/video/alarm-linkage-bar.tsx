@@ -3,7 +3,7 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useWall, wallActions } from './wall-store';
 
-/** While an alarm's cameras hold the wall: which alarm, and the way back to the wall they replaced. */
+/** While an alarm's or an incident's cameras hold the wall: whose, and the way back to the wall they replaced. */
 export function AlarmLinkageBar() {
   const { t } = useTranslation();
   const linkage = useWall((state) => state.linkage);
@@ -11,7 +11,7 @@ export function AlarmLinkageBar() {
   return (
     <div className="alarm-linkage-bar" data-testid="alarm-linkage" data-alarm={linkage.alarm}>
       <AlertOutlined />
-      <span>{t('wall.linkage.showing', { alarm: linkage.label })}</span>
+      <span>{linkage.alarm.startsWith('incident:') ? t('wall.linkage.incident', { title: linkage.label }) : t('wall.linkage.showing', { alarm: linkage.label })}</span>
       <span className="toolbar-spacer" />
       <Button size="small" icon={<RollbackOutlined />} onClick={() => wallActions.endLinkage()}>
         {t('wall.linkage.back')}

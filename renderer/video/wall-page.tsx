@@ -18,6 +18,8 @@ import { useWallFromAddress } from './saved-walls';
 import { useAlarmLinkage } from './alarm-linkage';
 import { useWallPresence } from './wall-presence';
 import { AlarmLinkageBar } from './alarm-linkage-bar';
+import { IncidentFocusBar } from '../incidents/focus-bar';
+import { useIncidentOnWall } from '../incidents/follow';
 
 /**
  * Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it,
@@ -109,6 +111,7 @@ export function WallPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   useAlarmLinkage();
+  const incident = useIncidentOnWall();
   useWallPresence();
   useWallFromAddress(useCallback((name: string) => void message.warning(t('screens.wallMissing', { name })), [message, t]));
 
@@ -120,6 +123,7 @@ export function WallPage() {
       <CameraList cameras={cameras.data ?? []} loading={cameras.isPending} />
       <div className="page">
         <WallToolbar />
+        {incident && <IncidentFocusBar incident={incident} />}
         <AlarmLinkageBar />
         <div
           className="wall-grid"
