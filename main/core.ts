@@ -67,6 +67,8 @@ import { noticeHandlers } from './notices/handlers';
 import { Notices } from './notices/notices';
 import { NoticePublisher } from './notices/publisher';
 import { Receipts } from './notices/receipts';
+import type { WarningView } from './contract/warnings';
+import { createWarnings, type Warnings } from './warnings';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -155,6 +157,10 @@ export type Core = {
   readonly warm: WarmPool;
   /** Where cameras' streams and credentials come from; the demo seeds its cameras' credentials here. */
   readonly cameras: CameraSources;
+  /** Early warnings: their rules (the demo seeds its own), records and engine. */
+  readonly warnings: Warnings;
+  /** Called inside the transaction when a warning is raised or changes level, here or from another station's copy. */
+  onWarning(listener: (warning: WarningView) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -216,9 +222,16 @@ export function createCore(options: CoreOptions): Core {
   const notices = new Notices(db, images, clock, outbox, options.site.id);
   const noticePublisher = new NoticePublisher(db, notices, outbox, options.site.id);
   const receipts = new Receipts(db, notices);
+  const warnings = createWarnings({ db, clock, outbox, hub, ingest, site: options.site.id });
   ingest.setHooks({
-    onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
-    onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
+    onEvent: (code, event) => {
+      warnings.hooks.onEvent(code, event);
+      return [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null);
+    },
+    onTelemetry: (code, telemetry) => {
+      warnings.hooks.onTelemetry(code, telemetry);
+      return ruleEngine.onTelemetry(code, telemetry);
+    },
     onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
@@ -236,6 +249,8 @@ export function createCore(options: CoreOptions): Core {
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
+    onWarningRecord: warnings.hooks.onWarningRecord,
+    onWarningRule: warnings.hooks.onWarningRule,
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
   ingest.onCommit((batch) => batch.schedules && hub.broadcast('energy.schedulesChanged', {}));
@@ -330,6 +345,7 @@ export function createCore(options: CoreOptions): Core {
     services.handlers,
     noticeHandlers({ db, notices, receipts, publisher: noticePublisher, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
+    warnings.handlers,
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -359,6 +375,8 @@ export function createCore(options: CoreOptions): Core {
     // Announcements that came due go to terminals; expired ones are taken back.
     const published = db.transaction(() => noticePublisher.sweep(Date.now()))();
     if (published.length) hub.broadcast('notices.changed', { ids: published });
+    // Warning windows run out and quiet warnings clear by now.
+    warnings.sweep(Date.now());
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
@@ -390,6 +408,8 @@ export function createCore(options: CoreOptions): Core {
     video,
     warm,
     cameras: sources,
+    warnings,
+    onWarning: (listener) => warnings.onWarning(listener),
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, transport);
       const remove = hub.add(connection);

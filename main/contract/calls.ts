@@ -36,6 +36,7 @@ import { BuildingIntensitySchema, EnergyCostInput, EnergyCostSchema, EnergyInten
 import { ORDER_PRIORITIES, OrderDetailSchema, OrderDraftSchema, OrderFiguresSchema, OrderId, OrderSummarySchema, Rating } from './orders';
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
+import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -358,6 +359,16 @@ export const calls = {
     z.strictObject({ beforeId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }),
     z.array(QuarantineEntrySchema),
   ),
+
+  // Early warnings (突发事件预警): active and recent warnings, their acknowledgement, and the rules that raise them.
+  'warnings.list': call('warnings.read', Empty, z.array(WarningViewSchema)),
+  'warnings.get': call('warnings.read', z.strictObject({ id: WarningId }), WarningViewSchema),
+  'warnings.acknowledge': call('warnings.read', z.strictObject({ id: WarningId, note: z.string().trim().max(500).default('') }), WarningViewSchema, { audited: true }),
+  'warningRules.list': call('warnings.read', Empty, z.array(WarningRuleSchema)),
+  'warningRules.save': call('warnings.manage', WarningRuleDraftSchema, WarningRuleSchema, { audited: true }),
+  'warningRules.delete': call('warnings.manage', z.strictObject({ id: RuleId }), Ok, { audited: true }),
+  /** What a draft rule would have raised over the stored history (at most 31 days). */
+  'warningRules.dryRun': call('warnings.manage', WarningDryRunInput, WarningDryRunSchema),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -43,6 +43,10 @@ export const events = {
   'outbox.settled': z.object({ id: z.string(), topic: z.string(), state: z.enum(['delivered', 'expired']) }),
   /** One of this window's video streams started, changed codec, lost its camera or failed. */
   'video.state': VideoStateSchema,
+  /** Early warnings raised, changed, cleared or acknowledged, here or at another station. */
+  'warnings.changed': z.object({ ids: z.array(z.string()) }),
+  /** The site's warning rules changed, here or at another station. */
+  'warningRules.changed': z.object({}),
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
@@ -71,4 +75,6 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'services.changed': 'services.read',
   'residents.changed': 'services.read',
   'notices.changed': 'notices.read',
+  'warnings.changed': 'warnings.read',
+  'warningRules.changed': 'warnings.read',
 };

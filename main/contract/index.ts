@@ -21,3 +21,4 @@ export * from './orders';
 export * from './warning-levels';
 export * from './services';
 export * from './notices';
+export * from './warnings';

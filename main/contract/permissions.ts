@@ -56,6 +56,10 @@ export const PERMISSIONS = [
   'services.read',
   /** Keep the catalogue. */
   'services.manage',
+  /** Early warnings (突发事件预警): see them, with their level history, and acknowledge them. */
+  'warnings.read',
+  /** Write the warning rules and dry-run drafts over the history: they decide when the site is warned of an emergency. */
+  'warnings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,10 +68,10 @@ const VIDEO: Permission[] = ['video.live', 'video.playback', 'video.ptz'];
 const FRONT_DESK: Permission[] = ['orders.read', 'orders.create', 'notices.read', 'notices.draft', 'services.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', 'energy.read', ...VIDEO, ...FRONT_DESK],
+  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', 'energy.read', ...VIDEO, ...FRONT_DESK, 'warnings.read'],
   // Late repair orders escalate to the shift supervisor, who may reassign them.
-  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', 'energy.read', ...VIDEO, ...FRONT_DESK, 'orders.manage'],
-  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', 'energy.read', ...VIDEO, 'orders.read', 'orders.create', 'notices.read'],
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', 'energy.read', ...VIDEO, ...FRONT_DESK, 'orders.manage', 'warnings.read', 'warnings.manage'],
+  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', 'energy.read', ...VIDEO, 'orders.read', 'orders.create', 'notices.read', 'warnings.read', 'warnings.manage'],
   // Property staff see the site's devices and alarms (a leak is theirs to fix), run its energy, its repairs, what residents are told
   // and offered; they call residents back (personal.read, each reveal audited); no video, no door commands.
   property_manager: ['alarms.read', 'devices.read', 'energy.read', 'energy.control', 'personal.read', ...FRONT_DESK, 'orders.manage', 'notices.publish', 'services.manage'],
@@ -75,7 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   technician: ['devices.read', 'orders.work'],
   it_admin: PERMISSIONS,
   // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video.
-  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read'],
+  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read', 'warnings.read'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -38,6 +38,8 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'services.changed': 'services.catalogue',
   'residents.changed': 'services.residents',
   'notices.changed': 'notices.list',
+  'warnings.changed': 'warnings.list',
+  'warningRules.changed': 'warningRules.list',
 };
 
 describe('events to windows', () => {

@@ -50,6 +50,8 @@ const ACTIONS: Record<ChannelName, string[]> = {
   notice: ['send'],
   terminalInfo: ['receive'],
   terminalReceipt: ['receive'],
+  warning: ['send', 'receive'],
+  warningRule: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -72,6 +74,7 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   noticeRecord: ['history', 'updatedBy'],
   // With the building, a unit locates a household.
   terminalInfo: ['unit'],
+  warningRule: ['updatedBy'],
 };
 
 /**
