@@ -4,6 +4,7 @@ import { EVENT_TYPES, type DeviceStatus, type DoorState, type EventType, type Zo
 import { topicOf } from '../site-link/interface/topics';
 import { DEMO_RESIDENTS } from './services';
 import { dayLoad, demoMeters, demoRate, DemoRegister, historyMessages, readingsMessage, type DemoMeter, type MeterStory } from './meters';
+import { AMBIENT_CELSIUS, FIRE_MUTES_AMBIENT_MS } from './fire';
 import { DEMO_SITE, demoBuildings, demoDevices, type DemoDevice } from './park';
 
 export type SimulatorOptions = {
@@ -207,9 +208,19 @@ export class SiteSimulator {
     await this.publishState(device.code, this.random() < 0.2 ? 'fault' : 'offline');
   }
 
+  /** Smoke detectors in alarm, and since when: a fire (or its script) reports their room's temperature, not the park. */
+  private readonly inAlarm = new Map<string, number>();
+
   private async telemetryTick(): Promise<void> {
     const now = this.now();
     const client = this.client!;
+    // Every floor's smoke detectors report the room's temperature, a little warmer by day.
+    const detectors = this.of('smoke_detector').filter((device) => now - (this.inAlarm.get(device.code) ?? -Infinity) > FIRE_MUTES_AMBIENT_MS);
+    this.published.telemetry += detectors.length;
+    const ambient = Math.round((AMBIENT_CELSIUS - 2 + 3 * dayCurve(new Date(now))) * 10) / 10;
+    await Promise.all(
+      detectors.map((device) => client.publishAsync(topicOf('telemetry', { site: this.site, code: device.code }), JSON.stringify({ ts: now, values: { temperature: ambient } }), { qos: 0 })),
+    );
     await Promise.all(
       this.meters
         .filter((meter) => !this.offline.has(meter.device.code))
@@ -275,6 +286,8 @@ export class SiteSimulator {
   private async answerCommands(): Promise<void> {
     const client = this.client!;
     client.on('message', (topic, payload) => {
+      const smoke = /^vigil\/v1\/[^/]+\/devices\/(\d{20})\/events$/.exec(topic);
+      if (smoke && payload.includes('"smoke"')) this.inAlarm.set(smoke[1]!, this.now());
       const match = /^vigil\/v1\/[^/]+\/devices\/(\d{20})\/commands$/.exec(topic);
       if (!match) return;
       let command: { id?: string; expiresAt?: number; command?: string; params?: Record<string, unknown> };
@@ -296,6 +309,8 @@ export class SiteSimulator {
       );
     });
     await client.subscribeAsync(`vigil/v1/${this.site}/devices/+/commands`, { qos: 1 });
+    // Smoke events, whoever publishes them (a scripted fire): the detector is then left to report the fire's temperature.
+    await client.subscribeAsync(`vigil/v1/${this.site}/devices/+/events`, { qos: 0 });
   }
 
   /** Raises one alarm-worthy event somewhere in the park; returns its id and source. */
