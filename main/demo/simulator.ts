@@ -20,6 +20,8 @@ export type SimulatorOptions = {
   onvif?: string;
   /** How often meters report their present values (telemetry). */
   telemetryIntervalMs?: number;
+  /** How often smoke detectors report their room's temperature (default once a minute). */
+  temperatureIntervalMs?: number;
   /** How often meters report their registers, once `startMeters` is called. */
   readingIntervalMs?: number;
   random?: () => number;
@@ -141,6 +143,8 @@ export class SiteSimulator {
     const statusRate = this.options.statusChangesPerSecond ?? 0.5;
     if (statusRate > 0) every(1000 / statusRate, () => this.statusTick());
     every(this.options.telemetryIntervalMs ?? 5000, () => this.telemetryTick());
+    void this.temperatureTick();
+    every(this.options.temperatureIntervalMs ?? 60_000, () => this.temperatureTick());
     const doorRate = this.options.doorEventsPerSecond ?? 0.5;
     if (doorRate > 0) every(250, () => this.doorTick(doorRate / 4));
     await this.answerCommands();
@@ -211,16 +215,21 @@ export class SiteSimulator {
   /** Smoke detectors in alarm, and since when: a fire (or its script) reports their room's temperature, not the park. */
   private readonly inAlarm = new Map<string, number>();
 
-  private async telemetryTick(): Promise<void> {
+  /** Every floor's smoke detectors report the room's temperature, a little warmer by day, once a minute as such detectors do. */
+  private async temperatureTick(): Promise<void> {
     const now = this.now();
     const client = this.client!;
-    // Every floor's smoke detectors report the room's temperature, a little warmer by day.
     const detectors = this.of('smoke_detector').filter((device) => now - (this.inAlarm.get(device.code) ?? -Infinity) > FIRE_MUTES_AMBIENT_MS);
     this.published.telemetry += detectors.length;
     const ambient = Math.round((AMBIENT_CELSIUS - 2 + 3 * dayCurve(new Date(now))) * 10) / 10;
     await Promise.all(
       detectors.map((device) => client.publishAsync(topicOf('telemetry', { site: this.site, code: device.code }), JSON.stringify({ ts: now, values: { temperature: ambient } }), { qos: 0 })),
     );
+  }
+
+  private async telemetryTick(): Promise<void> {
+    const now = this.now();
+    const client = this.client!;
     await Promise.all(
       this.meters
         .filter((meter) => !this.offline.has(meter.device.code))

@@ -84,25 +84,30 @@ class ThresholdTracker extends Tracker {
   }
 }
 
-type Samples = { ts: number[]; values: number[]; holds: boolean };
+type Samples = { ts: number[]; values: number[]; rate: number | null };
 
-/** Held while any device of the place changes at least `perMinute` a minute, from the oldest sample of its window to the newest. */
-class RateTracker extends Tracker {
-  private readonly devices = new Map<string, Samples>();
-  private holdingDevices = 0;
-  constructor(private readonly condition: WarningPart & { kind: 'rate' }) {
-    super();
-  }
+/**
+ * Each device's samples of a metric over a window, shared by every rule
+ * that measures the same rate (rules differ in the change they look for,
+ * not in the change there is): a hundred rate rules on temperature keep
+ * one window per detector, and work out its rate once per sample.
+ */
+export class RateWindows {
+  /** By device, metric and window: no key is built for the hundred lookups of one sample. */
+  private readonly windows = new Map<string, Map<string, Map<number, Samples>>>();
 
-  override sample(_part: number, code: string, ts: number, value: number): boolean {
-    const { windowSeconds, perMinute, direction } = this.condition;
-    let samples = this.devices.get(code);
-    if (!samples) {
-      if (this.devices.size >= MAX_DEVICES_PER_PLACE) return false;
-      samples = { ts: [], values: [], holds: false };
-      this.devices.set(code, samples);
-    }
-    if (samples.ts.length && ts <= samples.ts[samples.ts.length - 1]!) return true; // late or repeated sample
+  /** The change a minute at `ts`, from the oldest sample of the window; null until half the window is behind it, undefined for a late sample. */
+  rate(code: string, metric: string, windowSeconds: number, ts: number, value: number): number | null | undefined {
+    let byMetric = this.windows.get(code);
+    if (!byMetric) this.windows.set(code, (byMetric = new Map()));
+    let byWindow = byMetric.get(metric);
+    if (!byWindow) byMetric.set(metric, (byWindow = new Map()));
+    let samples = byWindow.get(windowSeconds);
+    if (!samples) byWindow.set(windowSeconds, (samples = { ts: [], values: [], rate: null }));
+    const last = samples.ts[samples.ts.length - 1];
+    if (last !== undefined && ts < last) return undefined;
+    // The same sample again (another rule of the same message): the rate already worked out.
+    if (ts === last) return samples.rate;
     samples.ts.push(ts);
     samples.values.push(value);
     let drop = 0;
@@ -117,23 +122,51 @@ class RateTracker extends Tracker {
     }
     const [t0, v0] = [samples.ts[0]!, samples.values[0]!];
     // A rate needs half its window of samples behind it: two samples a second apart say little of a minute.
-    const measured = ts - t0 >= (windowSeconds * 1000) / 2;
-    const perMinuteNow = measured ? ((value - v0) * 60_000) / (ts - t0) : 0;
-    const meets = measured && (direction === 'rising' ? perMinuteNow >= perMinute : -perMinuteNow >= perMinute);
-    if (meets && !samples.holds) {
-      samples.holds = true;
-      if (++this.holdingDevices === 1) this.set(true, ts);
-    } else if (!meets && samples.holds) {
-      samples.holds = false;
-      if (--this.holdingDevices === 0) this.set(false, ts);
+    samples.rate = ts - t0 >= (windowSeconds * 1000) / 2 ? ((value - v0) * 60_000) / (ts - t0) : null;
+    return samples.rate;
+  }
+
+  /** Forgets windows whose last sample is older than `before`. */
+  prune(before: number): void {
+    for (const [code, byMetric] of this.windows) {
+      for (const [metric, byWindow] of byMetric) {
+        for (const [window, samples] of byWindow) if (samples.ts[samples.ts.length - 1]! < before - MAX_WINDOW_MS) byWindow.delete(window);
+        if (!byWindow.size) byMetric.delete(metric);
+      }
+      if (!byMetric.size) this.windows.delete(code);
     }
+  }
+}
+const MAX_WINDOW_MS = 86_400_000;
+
+/** Held while any device of the place changes at least `perMinute` a minute, from the oldest sample of its window to the newest. */
+class RateTracker extends Tracker {
+  /** Devices of the place meeting the rate now, and when the place last had a sample (late and repeated ones the shared window tells). */
+  private readonly meeting = new Set<string>();
+  private last = -Infinity;
+  constructor(
+    private readonly condition: WarningPart & { kind: 'rate' },
+    private readonly windows: RateWindows,
+  ) {
+    super();
+  }
+
+  override sample(_part: number, code: string, ts: number, value: number): boolean {
+    const { windowSeconds, perMinute, direction, metric } = this.condition;
+    const rate = this.windows.rate(code, metric, windowSeconds, ts, value);
+    if (rate === undefined) return true; // a late sample
+    this.last = Math.max(this.last, ts);
+    const meets = rate !== null && (direction === 'rising' ? rate >= perMinute : -rate >= perMinute);
+    if (meets && !this.meeting.has(code)) {
+      if (this.meeting.size >= MAX_DEVICES_PER_PLACE) return false;
+      this.meeting.add(code);
+      if (this.meeting.size === 1) this.set(true, ts);
+    } else if (!meets && this.meeting.delete(code) && this.meeting.size === 0) this.set(false, ts);
     return true;
   }
 
   idle(t: number): boolean {
-    const window = this.condition.windowSeconds * 1000;
-    for (const samples of this.devices.values()) if (samples.holds || samples.ts[samples.ts.length - 1]! >= t - window) return false;
-    return true;
+    return !this.meeting.size && this.last < t - this.condition.windowSeconds * 1000;
   }
 }
 
@@ -174,9 +207,12 @@ class CountTracker extends Tracker {
 /** Held while every part has held within `windowSeconds` of now: from the moment the last of them starts, until one has been over for the window. */
 class CombinationTracker extends Tracker {
   private readonly parts: Tracker[];
-  constructor(private readonly condition: WarningCondition & { kind: 'combination' }) {
+  constructor(
+    private readonly condition: WarningCondition & { kind: 'combination' },
+    windows: RateWindows,
+  ) {
     super();
-    this.parts = condition.parts.map((part) => trackerFor(part));
+    this.parts = condition.parts.map((part) => trackerFor(part, windows));
     for (const part of this.parts) part.onChange = (holding, at) => holding && this.check(at);
   }
 
@@ -227,15 +263,15 @@ class CombinationTracker extends Tracker {
   }
 }
 
-export function trackerFor(condition: WarningCondition): Tracker {
+export function trackerFor(condition: WarningCondition, windows: RateWindows): Tracker {
   switch (condition.kind) {
     case 'threshold':
       return new ThresholdTracker(condition);
     case 'rate':
-      return new RateTracker(condition);
+      return new RateTracker(condition, windows);
     case 'count':
       return new CountTracker(condition);
     case 'combination':
-      return new CombinationTracker(condition);
+      return new CombinationTracker(condition, windows);
   }
 }

@@ -38,7 +38,7 @@ export function dryRun(db: Database, devices: WarningDevices, input: { rule: War
   const sources: Source[] = metrics.map((metric) => ({
     next: null,
     rows: db.prepare<[string, number, number], Row>('SELECT at, code, value FROM telemetry_history WHERE metric = ? AND at >= ? AND at <= ? ORDER BY at').raw().iterate(metric, input.from, input.to) as IterableIterator<Row>,
-    feed: (target, [at, code, value]) => target.onTelemetry(code, { ts: at, values: { [metric]: value } }),
+    feed: (target, [at, code, value]) => target.onSample(code, metric, at, value),
   }));
   if (types.length) {
     sources.push({

@@ -1,6 +1,6 @@
 import { gravest, type WarningLevel } from '../contract/warning-levels';
 import { MAX_WARNING_EVENTS, WARNING_HOLD_MS, type Hazard, type WarningEvent, type WarningPlace, type WarningRuleDraft, type WarningScope, type WarningView } from '../contract/warnings';
-import { trackerFor, type Tracker } from './conditions';
+import { RateWindows, trackerFor, type Tracker } from './conditions';
 import { warningEventIdOf, warningIdOf } from './fold';
 
 /** What the engine reads of a device: its kind and where it is. */
@@ -16,8 +16,10 @@ export const MAX_PLACES_PER_RULE = 5_000;
 const MAX_LEVEL_EVENTS = MAX_WARNING_EVENTS - 50;
 
 type Derived = WarningChange['event'] extends infer E ? (E extends WarningChange['event'] ? Omit<E, 'id'> : never) : never;
-type Place = { place: WarningPlace; tracker: Tracker };
-type Compiled = { rule: WarningRuleDraft; body: string; places: Map<string, Place>; capped: string | null };
+type Facts = WarningDevice & { places: Record<WarningRuleDraft['groupBy'], WarningPlace | null> };
+type Place = { place: WarningPlace; tracker: Tracker; rule: Compiled };
+/** A rule in force: its state per place, and each device's place under it (null: out of its scope), looked up once. */
+type Compiled = { rule: WarningRuleDraft; body: string; places: Map<string, Place>; byDevice: Map<string, Place | null>; capped: string | null };
 type Active = { id: string; hazard: Hazard; place: WarningPlace; level: WarningLevel; holding: Map<string, WarningLevel>; quietSince: number | null; events: number };
 
 export function placeOf(groupBy: WarningRuleDraft['groupBy'], code: string, device: WarningDevice): WarningPlace | null {
@@ -57,15 +59,20 @@ export class WarningEngine {
   private byEvent = new Map<string, { rule: Compiled; part: number }[]>();
   private readonly warnings = new Map<string, Active>();
   /** Trackers with an end due unless something new arrives. */
-  private readonly timed = new Set<{ rule: Compiled; entry: Place }>();
+  private readonly timed = new Set<Place>();
   private readonly quiet = new Set<Active>();
   /** Warnings whose rules changed in the message or moment being worked, with when. */
   private readonly dirty = new Map<Active, number>();
-  private readonly facts = new Map<string, WarningDevice | null>();
+  private readonly facts = new Map<string, Facts | null>();
+  private readonly windows = new RateWindows();
+  /** No end is due before this (an underestimate at worst: a window moved later is found so on the next look). */
+  private nextDue = Infinity;
   /** The latest moment the messages have shown. */
   private clock = 0;
   private readonly holdMs: number;
   private lastPrune = 0;
+  /** Samples and events handed to a rule's condition, since the engine started (what a benchmark counts). */
+  evaluations = 0;
 
   constructor(
     private readonly source: WarningRuleSource,
@@ -83,6 +90,7 @@ export class WarningEngine {
       const warning: Active = { id: view.id, hazard: view.hazard, place: view.place, level: view.level, holding: new Map(), quietSince: view.changedAt, events: view.history.length };
       this.warnings.set(`${view.hazard}|${view.place.groupBy}|${view.place.key}`, warning);
       this.quiet.add(warning);
+      this.nextDue = Math.min(this.nextDue, view.changedAt + this.holdMs);
     }
   }
 
@@ -97,7 +105,10 @@ export class WarningEngine {
 
   /** Devices whose registration changed: their kind and place are read again. */
   forget(codes: Iterable<string>): void {
-    for (const code of codes) this.facts.delete(code);
+    for (const code of codes) {
+      this.facts.delete(code);
+      for (const rule of this.rules.values()) rule.byDevice.delete(code);
+    }
   }
 
   status(id: string): { places: number; capped: string | null } {
@@ -109,19 +120,32 @@ export class WarningEngine {
   onTelemetry(code: string, telemetry: { ts: number; values: Record<string, number> }): void {
     this.compile();
     this.advance(telemetry.ts);
-    let device: WarningDevice | null | undefined;
-    for (const [metric, value] of Object.entries(telemetry.values)) {
-      const watching = this.byMetric.get(metric);
-      if (!watching) continue;
-      device ??= this.device(code);
-      if (!device) return;
-      for (const { rule, part } of watching) {
-        const entry = this.entry(rule, code, device);
-        if (entry && !entry.tracker.sample(part, code, telemetry.ts, value)) rule.capped ??= `a place has more than the devices one place keeps state for; devices past them are not watched`;
-        if (entry) this.watchDue(rule, entry);
-      }
-    }
+    for (const metric in telemetry.values) if (!this.evaluate(code, metric, telemetry.ts, telemetry.values[metric]!)) break;
     this.settle();
+  }
+
+  /** One stored sample, as a dry run reads them: the same as a message of one value. */
+  onSample(code: string, metric: string, ts: number, value: number): void {
+    this.compile();
+    this.advance(ts);
+    this.evaluate(code, metric, ts, value);
+    this.settle();
+  }
+
+  /** Hands a sample to the rules watching its metric; false when the device is not registered. */
+  private evaluate(code: string, metric: string, ts: number, value: number): boolean {
+    const watching = this.byMetric.get(metric);
+    if (!watching) return true;
+    const device = this.device(code);
+    if (!device) return false;
+    for (const { rule, part } of watching) {
+      const entry = this.entry(rule, code, device);
+      this.evaluations++;
+      if (!entry) continue;
+      if (!entry.tracker.sample(part, code, ts, value)) rule.capped ??= `a place has more than the devices one place keeps state for; devices past them are not watched`;
+      this.watchDue(entry);
+    }
+    return true;
   }
 
   onEvent(code: string, event: { type: string; ts: number }): void {
@@ -134,9 +158,10 @@ export class WarningEngine {
     if (!device) return;
     for (const { rule, part } of watching) {
       const entry = this.entry(rule, code, device);
+      this.evaluations++;
       if (!entry) continue;
       entry.tracker.event(part, event.ts);
-      this.watchDue(rule, entry);
+      this.watchDue(entry);
     }
     this.settle();
   }
@@ -144,16 +169,18 @@ export class WarningEngine {
   /** Ends, in time order, what is due by `t`: windows run out, warnings quiet for the hold time clear. */
   advance(t: number): void {
     this.clock = Math.max(this.clock, t);
+    // Runs for every message: nothing to do before the earliest moment anything could be due.
+    if (t < this.nextDue) return;
     while (this.timed.size) {
-      let next: { rule: Compiled; entry: Place } | null = null;
+      let next: Place | null = null;
       let nextDue = Infinity;
       for (const item of this.timed) {
-        const due = item.entry.tracker.due();
+        const due = item.tracker.due();
         if (due === null) this.timed.delete(item);
         else if (due < nextDue) [next, nextDue] = [item, due];
       }
       if (!next || nextDue > t) break;
-      next.entry.tracker.advance(nextDue);
+      next.tracker.advance(nextDue);
       this.settle();
     }
     for (const warning of [...this.quiet].sort((a, b) => a.quietSince! - b.quietSince!)) {
@@ -163,6 +190,9 @@ export class WarningEngine {
       this.warnings.delete(`${warning.hazard}|${warning.place.groupBy}|${warning.place.key}`);
       this.derive(warning, { type: 'cleared', at });
     }
+    this.nextDue = Infinity;
+    for (const item of this.timed) this.nextDue = Math.min(this.nextDue, item.tracker.due() ?? Infinity);
+    for (const warning of this.quiet) this.nextDue = Math.min(this.nextDue, warning.quietSince! + this.holdMs);
   }
 
   /** The sweep: what is due by the station's clock, and places whose state no longer matters forgotten (once a minute). */
@@ -171,22 +201,45 @@ export class WarningEngine {
     this.advance(now);
     if (now - this.lastPrune < 60_000) return;
     this.lastPrune = now;
-    for (const rule of this.rules.values()) for (const [key, entry] of rule.places) if (entry.tracker.idle(now)) rule.places.delete(key);
+    for (const rule of this.rules.values()) {
+      const before = rule.places.size;
+      for (const [key, entry] of rule.places) if (entry.tracker.idle(now)) rule.places.delete(key);
+      if (rule.places.size !== before) rule.byDevice.clear();
+    }
+    this.windows.prune(now);
   }
 
-  private watchDue(rule: Compiled, entry: Place): void {
-    if (entry.tracker.due() !== null) this.timed.add({ rule, entry });
+  private watchDue(entry: Place): void {
+    const due = entry.tracker.due();
+    if (due === null) return;
+    this.timed.add(entry);
+    this.nextDue = Math.min(this.nextDue, due);
   }
 
-  private device(code: string): WarningDevice | null {
-    if (!this.facts.has(code)) this.facts.set(code, this.devices.factsOf(code));
-    return this.facts.get(code)!;
+  private device(code: string): Facts | null {
+    let facts = this.facts.get(code);
+    if (facts === undefined) {
+      const device = this.devices.factsOf(code);
+      // Its place under each grouping, worked out once: this runs for every sample of every rule.
+      facts = device && { ...device, places: { device: placeOf('device', code, device), floor: placeOf('floor', code, device), building: placeOf('building', code, device), area: placeOf('area', code, device) } };
+      this.facts.set(code, facts);
+    }
+    return facts;
   }
 
   /** The rule's state for the device's place, made on first use unless the rule is at its cap; null when out of scope. */
-  private entry(rule: Compiled, code: string, device: WarningDevice): Place | null {
+  private entry(rule: Compiled, code: string, device: Facts): Place | null {
+    const cached = rule.byDevice.get(code);
+    if (cached !== undefined) return cached;
+    const entry = this.placeEntry(rule, code, device);
+    // A rule at its cap looks again next time: a place may have been forgotten meanwhile.
+    if (entry || !inScope(rule.rule.scope, code, device) || !device.places[rule.rule.groupBy]) rule.byDevice.set(code, entry);
+    return entry;
+  }
+
+  private placeEntry(rule: Compiled, code: string, device: Facts): Place | null {
     if (!inScope(rule.rule.scope, code, device)) return null;
-    const place = placeOf(rule.rule.groupBy, code, device);
+    const place = device.places[rule.rule.groupBy];
     if (!place) return null;
     const known = rule.places.get(place.key);
     if (known) return known;
@@ -194,8 +247,8 @@ export class WarningEngine {
       rule.capped ??= `more than ${MAX_PLACES_PER_RULE} places: new places are not watched; group by a larger place or narrow the scope`;
       return null;
     }
-    const tracker = trackerFor(rule.rule.condition);
-    const entry = { place, tracker };
+    const tracker = trackerFor(rule.rule.condition, this.windows);
+    const entry = { place, tracker, rule };
     tracker.onChange = (holding, at) => this.ruleHolds(rule.rule, place, holding, at);
     rule.places.set(place.key, entry);
     return entry;
@@ -224,6 +277,7 @@ export class WarningEngine {
    * make one change, not one each.
    */
   private settle(): void {
+    if (!this.dirty.size) return;
     for (const [warning, at] of this.dirty) {
       const rules = [...warning.holding.keys()].sort();
       const level = gravest(warning.holding.values());
@@ -232,6 +286,7 @@ export class WarningEngine {
         else {
           warning.quietSince = at;
           this.quiet.add(warning);
+          this.nextDue = Math.min(this.nextDue, at + this.holdMs);
         }
         continue;
       }
@@ -267,7 +322,7 @@ export class WarningEngine {
       for (const item of this.timed) if (item.rule === compiled) this.timed.delete(item);
       this.rules.delete(id);
     }
-    for (const [id, rule] of enabled) if (!this.rules.has(id)) this.rules.set(id, { rule, body: bodyOf(rule), places: new Map(), capped: null });
+    for (const [id, rule] of enabled) if (!this.rules.has(id)) this.rules.set(id, { rule, body: bodyOf(rule), places: new Map(), byDevice: new Map(), capped: null });
     this.byMetric = new Map();
     this.byEvent = new Map();
     const push = (map: Map<string, { rule: Compiled; part: number }[]>, key: string, value: { rule: Compiled; part: number }) => map.set(key, [...(map.get(key) ?? []), value]);
