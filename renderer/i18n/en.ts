@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import { ordersEn } from '../orders/i18n-en';
+import { warningsEn } from '../warnings/i18n-en';
 
 export const en: Messages = {
   app: {
@@ -773,8 +774,10 @@ export const en: Messages = {
     audit: 'Audit',
     ops: 'Operations',
     settings: 'Settings',
+    warnings: 'Warnings',
   },
   orders: ordersEn,
+  warnings: warningsEn,
   shell: {
     link: {
       online: 'Site link online',

@@ -1,4 +1,5 @@
 import { ordersZh } from '../orders/i18n-zh-CN';
+import { warningsZh } from '../warnings/i18n-zh-CN';
 
 /** Simplified Chinese: the default language of the control room. */
 export const zhCN = {
@@ -772,8 +773,10 @@ export const zhCN = {
     audit: '审计',
     ops: '运维',
     settings: '设置',
+    warnings: '预警',
   },
   orders: ordersZh,
+  warnings: warningsZh,
   shell: {
     link: {
       online: '站点链路在线',

@@ -10,6 +10,7 @@ import { bindOrderEvents } from '../orders/queries';
 import { bindRuleEvents } from '../rules/queries';
 import { bindSettingsEvents } from '../settings/queries';
 import { bindUserEvents } from '../users/queries';
+import { bindWarningEvents } from '../warnings/queries';
 
 /**
  * Events mark cached data stale while signed in, whichever page is open, so
@@ -18,7 +19,7 @@ import { bindUserEvents } from '../users/queries';
 export function useDomainEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient), bindServiceEvents(queryClient), bindNoticeEvents(queryClient), bindOrderEvents(queryClient)];
+    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient), bindServiceEvents(queryClient), bindNoticeEvents(queryClient), bindOrderEvents(queryClient), bindWarningEvents(queryClient)];
     return () => unbind.forEach((off) => off());
   }, [queryClient]);
 }
