@@ -28,7 +28,7 @@ test('a fire on a floor of the demo park raises its warning to level II, acknowl
 
   await card.getByTestId('warning-acknowledge').click();
   await page.getByTestId('warning-note').fill('已通知消防控制室，保安到场核实');
-  await page.getByRole('button', { name: '确认' }).last().click();
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
   await expect(card).toContainText('已通知消防控制室，保安到场核实');
   await screenshot(page, 'warnings-active', 'zh-CN');
 
@@ -40,8 +40,9 @@ test('a fire on a floor of the demo park raises its warning to level II, acknowl
   await page.getByTestId('warning-dry-run-start').click();
   await expect(page.getByTestId('warning-dry-run')).toContainText(PLACE, { timeout: 20_000 });
   await expect(page.getByTestId('warning-dry-run-summary')).toBeVisible();
+  await page.getByTestId('warning-dry-run').scrollIntoViewIfNeeded();
   await screenshot(page, 'warnings-rule-dry-run', 'zh-CN');
-  await page.getByRole('button', { name: '取 消' }).or(page.getByRole('button', { name: '取消' })).first().click();
+  await page.locator('.ant-modal-footer .ant-btn-default').click();
 
   // The same in English.
   await page.getByTestId('language-switch').getByText('English').click();
@@ -52,5 +53,6 @@ test('a fire on a floor of the demo park raises its warning to level II, acknowl
   await page.getByRole('row').filter({ hasText: '烟感报警且温度骤升' }).getByRole('button', { name: 'Edit' }).click();
   await page.getByTestId('warning-dry-run-start').click();
   await expect(page.getByTestId('warning-dry-run')).toContainText(PLACE, { timeout: 20_000 });
+  await page.getByTestId('warning-dry-run').scrollIntoViewIfNeeded();
   await screenshot(page, 'warnings-rule-dry-run', 'en');
 });

@@ -40,7 +40,7 @@ export const warningsEn: typeof warningsZh = {
     delete: 'Delete',
     readOnly: 'Emergency commanders, shift supervisors and IT administrators change warning rules',
     capped: 'At its limit: {{reason}}',
-    places: 'Tracks {{count}} places',
+    places: 'Places tracked: {{count}}',
     fields: {
       name: 'Name',
       enabled: 'On',

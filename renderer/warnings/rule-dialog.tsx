@@ -99,7 +99,8 @@ function CombinationParts() {
                 </Form.Item>
                 <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('warnings.rules.removePart')} onClick={() => remove(field.name)} disabled={fields.length <= 2} />
               </Space>
-              <ConditionFields path={['condition', 'parts', field.name]} kind={parts?.[index]?.kind} />
+              {/* Inside the list, names are the list's: the part's own fields are [index, leaf]. */}
+              <ConditionFields path={[field.name]} kind={parts?.[index]?.kind} />
             </div>
           ))}
           <Button icon={<PlusOutlined />} onClick={() => add({ ...PART.threshold })} disabled={fields.length >= 6}>
@@ -118,7 +119,13 @@ export function WarningRuleDialog({ open, rule, onClose }: { open: boolean; rule
   const queryClient = useQueryClient();
   const [form] = Form.useForm<WarningRuleDraft>();
   const kind = Form.useWatch(['condition', 'kind'], form);
-  const draftOf = async (): Promise<WarningRuleDraft> => ({ ...NEW_RULE, ...(await form.validateFields()), id: rule?.id ?? form.getFieldValue('id') ?? newId() }) as WarningRuleDraft;
+  const draftOf = async (): Promise<WarningRuleDraft> => {
+    // A field the form itself refuses is named in the dialog; the dry run says so rather than fail without a reason.
+    const values = await form.validateFields().catch((invalid: { errorFields?: { errors: string[] }[] }) => {
+      throw new Error(invalid.errorFields?.[0]?.errors[0] ?? String(invalid));
+    });
+    return { ...NEW_RULE, ...values, id: rule?.id ?? (form.getFieldValue('id') as string | undefined) ?? newId() } as WarningRuleDraft;
+  };
   const save = useMutation({
     mutationFn: async () => core.call('warningRules.save', await draftOf()),
     onSuccess: (saved) => {

@@ -26,7 +26,6 @@ function WarningCard({ warning, onAcknowledge }: { warning: WarningView; onAckno
           {t('warnings.fields.since')} {time(warning.raisedAt)}
         </Typography.Text>
         {warning.active ? <Tag color="processing">{t('warnings.active')}</Tag> : <Tag>{`${t('warnings.cleared')} ${time(warning.clearedAt!)}`}</Tag>}
-        <span className="toolbar-spacer" />
         {warning.active && (
           <Button size="small" type={warning.acknowledged.length ? 'default' : 'primary'} onClick={onAcknowledge} data-testid="warning-acknowledge">
             {t('warnings.acknowledge')}
