@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { alarms } from './alarms/index';
+import { emergency } from './emergency/index';
 import { energy } from './energy';
 import { foundation } from './foundation';
 import { ingest } from './ingest';
@@ -8,7 +9,7 @@ import { services } from './services/index';
 import { video } from './video/index';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
-const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy, services };
+const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy, services, emergency };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in BENCHES));

@@ -73,6 +73,9 @@ import { EvidenceExports, evidenceHandlers, type EvidenceProvider } from './evid
 import { recorderMedia } from './evidence/media';
 import { createIncidents, type IncidentModule } from './incidents';
 import { incidentEvidence } from './incidents/evidence';
+import { incidentsFromWarnings } from './incidents/from-warning';
+import type { WarningView } from './contract/warnings';
+import { createWarnings, type Warnings } from './warnings';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -169,6 +172,10 @@ export type Core = {
   readonly downloads: DownloadTickets;
   /** Where evidence.export gets an incident's evidence from; set once incidents exist. */
   setEvidenceProvider(provider: EvidenceProvider | null): void;
+  /** Early warnings: their rules (the demo seeds its own), records and engine. */
+  readonly warnings: Warnings;
+  /** Called inside the transaction when a warning is raised or changes level, here or from another station's copy. */
+  onWarning(listener: (warning: WarningView) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -232,9 +239,17 @@ export function createCore(options: CoreOptions): Core {
   const receipts = new Receipts(db, notices);
   const workspaces = new Workspaces(db, clock, outbox, options.site.id);
   const incidents = createIncidents({ db, clock, outbox, hub, ingest, alarms, site: options.site.id });
+  const warnings = createWarnings({ db, clock, outbox, hub, ingest, site: options.site.id });
+  warnings.onWarning(incidentsFromWarnings({ db, incidents, ruleName: (id) => warnings.rules.list().find((rule) => rule.id === id)?.name ?? null }));
   ingest.setHooks({
-    onEvent: (code, event) => [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null),
-    onTelemetry: (code, telemetry) => ruleEngine.onTelemetry(code, telemetry),
+    onEvent: (code, event) => {
+      warnings.hooks.onEvent(code, event);
+      return [alarms.raiseFromEvent(code, event), ...ruleEngine.onEvent(code, event)].filter((id): id is string => id !== null);
+    },
+    onTelemetry: (code, telemetry) => {
+      warnings.hooks.onTelemetry(code, telemetry);
+      return ruleEngine.onTelemetry(code, telemetry);
+    },
     onDoor: (code, door, at) => ruleEngine.onDoor(code, door, at),
     onAlarm: (record) => alarms.receive(record),
     onRule: (record) => rules.receive(record),
@@ -254,6 +269,8 @@ export function createCore(options: CoreOptions): Core {
     onAck: (code, ack) => commands.acknowledge(code, ack),
     onReadings: (code, readings, receivedAt) => ledger.record(code, readings, receivedAt),
     endBatch: () => ledger.flush(),
+    onWarningRecord: warnings.hooks.onWarningRecord,
+    onWarningRule: warnings.hooks.onWarningRule,
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
   ingest.onCommit((batch) => batch.schedules && hub.broadcast('energy.schedulesChanged', {}));
@@ -358,6 +375,7 @@ export function createCore(options: CoreOptions): Core {
     noticeHandlers({ db, notices, receipts, publisher: noticePublisher, hub }),
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
     evidenceHandlers({ exports: evidence }),
+    warnings.handlers,
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -387,6 +405,8 @@ export function createCore(options: CoreOptions): Core {
     // Announcements that came due go to terminals; expired ones are taken back.
     const published = db.transaction(() => noticePublisher.sweep(Date.now()))();
     if (published.length) hub.broadcast('notices.changed', { ids: published });
+    // Warning windows run out and quiet warnings clear by now.
+    warnings.sweep(Date.now());
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
@@ -421,6 +441,8 @@ export function createCore(options: CoreOptions): Core {
     cameras: sources,
     downloads,
     setEvidenceProvider: (provider) => evidence.setProvider(provider),
+    warnings,
+    onWarning: (listener) => warnings.onWarning(listener),
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, transport);
       const remove = hub.add(connection);

@@ -38,6 +38,7 @@ import { IncidentActionSchema, IncidentDetailSchema, IncidentDraftSchema, Incide
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
+import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
 /**
@@ -381,6 +382,15 @@ export const calls = {
   'plans.save': call('plans.manage', PlanDraftSchema, PlanSchema, { audited: true }),
   'resources.list': call('incidents.read', Empty, z.array(ResourceSchema)),
   'resources.save': call('plans.manage', ResourceDraftSchema, ResourceSchema, { audited: true }),
+  // Early warnings (突发事件预警): active and recent warnings, their acknowledgement, and the rules that raise them.
+  'warnings.list': call('warnings.read', Empty, z.array(WarningViewSchema)),
+  'warnings.get': call('warnings.read', z.strictObject({ id: WarningId }), WarningViewSchema),
+  'warnings.acknowledge': call('warnings.read', z.strictObject({ id: WarningId, note: z.string().trim().max(500).default('') }), WarningViewSchema, { audited: true }),
+  'warningRules.list': call('warnings.read', Empty, z.array(WarningRuleSchema)),
+  'warningRules.save': call('warnings.manage', WarningRuleDraftSchema, WarningRuleSchema, { audited: true }),
+  'warningRules.delete': call('warnings.manage', z.strictObject({ id: RuleId }), Ok, { audited: true }),
+  /** What a draft rule would have raised over the stored history (at most 31 days). */
+  'warningRules.dryRun': call('warnings.manage', WarningDryRunInput, WarningDryRunSchema),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -48,6 +48,10 @@ export const events = {
   'video.state': VideoStateSchema,
   /** How far this window's evidence export has come (clips are pulled from the recorder in real time). */
   'evidence.progress': EvidenceProgressSchema,
+  /** Early warnings raised, changed, cleared or acknowledged, here or at another station. */
+  'warnings.changed': z.object({ ids: z.array(z.string()) }),
+  /** The site's warning rules changed, here or at another station. */
+  'warningRules.changed': z.object({}),
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
@@ -78,4 +82,6 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'notices.changed': 'notices.read',
   'evidence.progress': 'evidence.export',
   'incidents.changed': 'incidents.read',
+  'warnings.changed': 'warnings.read',
+  'warningRules.changed': 'warnings.read',
 };

@@ -23,3 +23,4 @@ export * from './services';
 export * from './notices';
 export * from './evidence';
 export * from './incidents';
+export * from './warnings';

@@ -66,38 +66,35 @@ export const PERMISSIONS = [
   'incidents.command',
   /** Keep the response plans (应急预案) and the dispatchable resources. */
   'plans.manage',
+  /** Early warnings (突发事件预警): see them, with their level history, and acknowledge them. */
+  'warnings.read',
+  /** Write the warning rules and dry-run drafts over the history: they decide when the site is warned of an emergency. */
+  'warnings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIDEO: Permission[] = ['video.live', 'video.playback', 'video.ptz'];
 /** Officers take residents' repair calls and draft notices (a lift out of order); property staff approve what residents read. */
 const FRONT_DESK: Permission[] = ['orders.read', 'orders.create', 'notices.read', 'notices.draft', 'services.read'];
+/** Emergencies: officers watch the warnings and open incidents; supervisors and commanders command them and keep the warning rules. */
+const EMERGENCY_WATCH: Permission[] = ['warnings.read', 'incidents.read', 'incidents.open'];
+const EMERGENCY_COMMAND: Permission[] = [...EMERGENCY_WATCH, 'warnings.manage', 'incidents.command', 'evidence.export'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', 'energy.read', ...VIDEO, ...FRONT_DESK],
+  duty_officer: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'ops.read', 'energy.read', ...VIDEO, ...FRONT_DESK, ...EMERGENCY_WATCH],
   // Late repair orders escalate to the shift supervisor, who may reassign them.
-  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', 'energy.read', ...VIDEO, ...FRONT_DESK, 'orders.manage'],
-  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', 'energy.read', ...VIDEO, 'orders.read', 'orders.create', 'notices.read'],
+  shift_supervisor: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'audit.read', 'ops.read', 'personal.read', 'rules.manage', 'energy.read', ...VIDEO, ...FRONT_DESK, 'orders.manage', ...EMERGENCY_COMMAND],
+  // The commander also keeps the response plans and the dispatchable resources.
+  emergency_commander: ['alarms.read', 'alarms.handle', 'devices.read', 'devices.command', 'users.read', 'ops.read', 'personal.read', 'energy.read', ...VIDEO, 'orders.read', 'orders.create', 'notices.read', ...EMERGENCY_COMMAND, 'plans.manage'],
   // Property staff see the site's devices and alarms (a leak is theirs to fix), run its energy, its repairs, what residents are told
   // and offered; they call residents back (personal.read, each reveal audited); no video, no door commands.
   property_manager: ['alarms.read', 'devices.read', 'energy.read', 'energy.control', 'personal.read', ...FRONT_DESK, 'orders.manage', 'notices.publish', 'services.manage'],
   // A technician sees the orders given to them and the devices they repair, nothing of residents beyond the order.
   technician: ['devices.read', 'orders.work'],
   it_admin: PERMISSIONS,
-  // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video.
-  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read'],
+  // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video, and take incidents' evidence out.
+  auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read', 'warnings.read', 'incidents.read', 'evidence.export'],
 };
-
-// Evidence leaves the control room: the commander and the supervisor hand it over, the auditor reviews it.
-for (const role of ['emergency_commander', 'shift_supervisor', 'auditor'] as const) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'evidence.export'];
-/** Incidents: duty officers open them, supervisors and commanders command them, commanders keep the plans, auditors read. */
-const INCIDENT_GRANTS: Partial<Record<Role, readonly Permission[]>> = {
-  duty_officer: ['incidents.read', 'incidents.open'],
-  shift_supervisor: ['incidents.read', 'incidents.open', 'incidents.command'],
-  emergency_commander: ['incidents.read', 'incidents.open', 'incidents.command', 'plans.manage'],
-  auditor: ['incidents.read'],
-};
-for (const [role, granted] of Object.entries(INCIDENT_GRANTS) as [Role, readonly Permission[]][]) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...granted];
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -4,6 +4,7 @@ import { EVENT_TYPES, type DeviceStatus, type DoorState, type EventType, type Zo
 import { topicOf } from '../site-link/interface/topics';
 import { DEMO_RESIDENTS } from './services';
 import { dayLoad, demoMeters, demoRate, DemoRegister, historyMessages, readingsMessage, type DemoMeter, type MeterStory } from './meters';
+import { AMBIENT_CELSIUS, FIRE_MUTES_AMBIENT_MS } from './fire';
 import { DEMO_SITE, demoBuildings, demoDevices, type DemoDevice } from './park';
 
 export type SimulatorOptions = {
@@ -19,6 +20,8 @@ export type SimulatorOptions = {
   onvif?: string;
   /** How often meters report their present values (telemetry). */
   telemetryIntervalMs?: number;
+  /** How often smoke detectors report their room's temperature (default once a minute). */
+  temperatureIntervalMs?: number;
   /** How often meters report their registers, once `startMeters` is called. */
   readingIntervalMs?: number;
   random?: () => number;
@@ -140,6 +143,8 @@ export class SiteSimulator {
     const statusRate = this.options.statusChangesPerSecond ?? 0.5;
     if (statusRate > 0) every(1000 / statusRate, () => this.statusTick());
     every(this.options.telemetryIntervalMs ?? 5000, () => this.telemetryTick());
+    void this.temperatureTick();
+    every(this.options.temperatureIntervalMs ?? 60_000, () => this.temperatureTick());
     const doorRate = this.options.doorEventsPerSecond ?? 0.5;
     if (doorRate > 0) every(250, () => this.doorTick(doorRate / 4));
     await this.answerCommands();
@@ -205,6 +210,21 @@ export class SiteSimulator {
     if (this.offline.has(device.code) || STAY_UP.has(device.kind)) return;
     this.offline.add(device.code);
     await this.publishState(device.code, this.random() < 0.2 ? 'fault' : 'offline');
+  }
+
+  /** Smoke detectors in alarm, and since when: a fire (or its script) reports their room's temperature, not the park. */
+  private readonly inAlarm = new Map<string, number>();
+
+  /** Every floor's smoke detectors report the room's temperature, a little warmer by day, once a minute as such detectors do. */
+  private async temperatureTick(): Promise<void> {
+    const now = this.now();
+    const client = this.client!;
+    const detectors = this.of('smoke_detector').filter((device) => now - (this.inAlarm.get(device.code) ?? -Infinity) > FIRE_MUTES_AMBIENT_MS);
+    this.published.telemetry += detectors.length;
+    const ambient = Math.round((AMBIENT_CELSIUS - 2 + 3 * dayCurve(new Date(now))) * 10) / 10;
+    await Promise.all(
+      detectors.map((device) => client.publishAsync(topicOf('telemetry', { site: this.site, code: device.code }), JSON.stringify({ ts: now, values: { temperature: ambient } }), { qos: 0 })),
+    );
   }
 
   private async telemetryTick(): Promise<void> {
@@ -275,6 +295,8 @@ export class SiteSimulator {
   private async answerCommands(): Promise<void> {
     const client = this.client!;
     client.on('message', (topic, payload) => {
+      const smoke = /^vigil\/v1\/[^/]+\/devices\/(\d{20})\/events$/.exec(topic);
+      if (smoke && payload.includes('"smoke"')) this.inAlarm.set(smoke[1]!, this.now());
       const match = /^vigil\/v1\/[^/]+\/devices\/(\d{20})\/commands$/.exec(topic);
       if (!match) return;
       let command: { id?: string; expiresAt?: number; command?: string; params?: Record<string, unknown> };
@@ -296,6 +318,8 @@ export class SiteSimulator {
       );
     });
     await client.subscribeAsync(`vigil/v1/${this.site}/devices/+/commands`, { qos: 1 });
+    // Smoke events, whoever publishes them (a scripted fire): the detector is then left to report the fire's temperature.
+    await client.subscribeAsync(`vigil/v1/${this.site}/devices/+/events`, { qos: 0 });
   }
 
   /** Raises one alarm-worthy event somewhere in the park; returns its id and source. */

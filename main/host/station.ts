@@ -7,6 +7,7 @@ import { DemoHandhelds } from '../demo/handhelds';
 import { DEMO_PLANS, DEMO_RESOURCES } from '../demo/incident-plans';
 import { DEMO_SERVICES } from '../demo/services';
 import { DEMO_RULES } from '../demo/rules';
+import { DEMO_WARNING_RULES } from '../demo/warning-rules';
 import { DEMO_TARIFF } from '../demo/tariff';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { demoStory, startDemoMeters } from '../demo/meter-story';
@@ -68,6 +69,7 @@ export async function startStation(options: {
     seedDemoAccounts(core.auth);
     seedDemoCameraCredentials(core.cameras, demoSite.ptz);
     core.rules.seed(DEMO_RULES);
+    core.warnings.rules.seed(DEMO_WARNING_RULES);
     const story = demoStory(options.dataDir);
     // The schedules were set up three weeks before the story's day, so the saving page has weeks to estimate against.
     core.savingSchedules.seed(DEMO_SAVING_SCHEDULES, story.story.anchor - SCHEDULES_SET_UP_BEFORE_MS);

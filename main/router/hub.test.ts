@@ -40,6 +40,8 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'residents.changed': 'services.residents',
   'notices.changed': 'notices.list',
   'evidence.progress': 'evidence.export',
+  'warnings.changed': 'warnings.list',
+  'warningRules.changed': 'warningRules.list',
 };
 
 describe('events to windows', () => {

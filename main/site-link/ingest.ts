@@ -36,9 +36,11 @@ export type Committed = {
   notices: Set<string>;
   /** Incidents changed by this batch; '' when a plan or resource did. */
   incidents: Set<string>;
+  /** Whether another station changed a warning rule. */
+  warningRules: boolean;
 };
 
-const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false, notices: new Set(), incidents: new Set() });
+const emptyBatch = (): Committed => ({ devices: new Set(), events: [], commands: new Set(), alarms: new Set(), presence: [], rules: false, schedules: false, meters: new Set(), energySettings: false, orders: new Set(), residents: new Set(), services: false, notices: new Set(), incidents: new Set(), warningRules: false });
 
 /**
  * Work that must commit with the message that caused it (an event raising an
@@ -89,6 +91,10 @@ export type IngestHooks = {
   onResourceReply(resource: string, reply: ChannelPayload<'resourceReply'>, receivedAt: number): { kind: QuarantineKind; reason: string } | null;
   /** Last work inside a batch's transaction. */
   endBatch(): void;
+  /** Another station's copy of an early warning (the warnings module tells windows what changed). */
+  onWarningRecord(record: ChannelPayload<'warning'>): void;
+  /** Whether another station's warning rule record changed this station's rules. */
+  onWarningRule(record: ChannelPayload<'warningRule'>): boolean;
 };
 
 /**
@@ -329,6 +335,14 @@ export class Ingest {
         return null;
       case 'noticeRecord':
         if (this.hooks?.onNoticeRecord(message.payload)) this.batch.notices.add(message.payload.id);
+        return null;
+      case 'warning':
+        if (message.payload.id !== message.params.warning) return { kind: 'schema', reason: `warning: the record is ${message.payload.id}, the topic names ${message.params.warning}` };
+        this.hooks?.onWarningRecord(message.payload);
+        return null;
+      case 'warningRule':
+        if (message.payload.id !== message.params.warningRule) return { kind: 'schema', reason: `warningRule: the rule is ${message.payload.id}, the topic names ${message.params.warningRule}` };
+        if (this.hooks?.onWarningRule(message.payload)) this.batch.warningRules = true;
         return null;
       case 'terminalInfo':
         this.totals.states++;

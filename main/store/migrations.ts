@@ -365,6 +365,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE incident_plans (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
   CREATE TABLE incident_resources (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
   `,
+  // 22: early warnings: the site's warning rules shared like alarm rules; each warning as the set of its events, with the columns the
+  // list reads; telemetry history for dry runs, keyed so a rule's metric over a time range is one range of the primary key, in time order.
+  `
+  CREATE TABLE warning_rules (id TEXT PRIMARY KEY, body TEXT NOT NULL, hlc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  CREATE TABLE warnings (
+    id TEXT PRIMARY KEY, record TEXT NOT NULL, active INTEGER NOT NULL, level INTEGER, hazard TEXT, raised_at INTEGER, changed_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX warnings_changed ON warnings(active, changed_at);
+  CREATE TABLE telemetry_history (metric TEXT NOT NULL, at INTEGER NOT NULL, code TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (metric, at, code)) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -28,6 +28,17 @@ export function purgeHistory(db: Database, retentionDays: number, now = Date.now
   // Raw readings by meter: each meter's old ones are a range of the primary key, read without a scan.
   const oldReadings = db.prepare('DELETE FROM meter_readings WHERE code = ? AND at < ?');
   for (const code of db.prepare('SELECT code FROM meter_state').pluck().all() as string[]) removed += oldReadings.run(code, cutoff).changes;
+  // Telemetry history by metric: each metric's old samples are a range of the primary key too (metric, at, code).
+  const oldSamples = db.prepare('DELETE FROM telemetry_history WHERE metric = ? AND at < ?');
+  // The metrics are found by skipping along the key, one lookup each, not by reading every sample.
+  const metrics = db
+    .prepare(
+      `WITH RECURSIVE m(metric) AS (SELECT min(metric) FROM telemetry_history UNION ALL SELECT (SELECT min(metric) FROM telemetry_history WHERE metric > m.metric) FROM m WHERE m.metric IS NOT NULL)
+       SELECT metric FROM m WHERE metric IS NOT NULL`,
+    )
+    .pluck()
+    .all() as string[];
+  for (const metric of metrics) removed += oldSamples.run(metric, cutoff).changes;
   removed += db.prepare('DELETE FROM meter_quarantine WHERE id <= (SELECT max(id) FROM meter_quarantine) - ?').run(METER_QUARANTINE_LIMIT).changes;
   for (const { table, key, where } of PURGES) {
     const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT @slice)`);

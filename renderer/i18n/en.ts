@@ -1,6 +1,7 @@
 import { incidentsEn } from '../incidents/i18n-en';
 import type { Messages } from './zh-CN';
 import { ordersEn } from '../orders/i18n-en';
+import { warningsEn } from '../warnings/i18n-en';
 
 export const en: Messages = {
   app: {
@@ -784,9 +785,11 @@ export const en: Messages = {
     audit: 'Audit',
     ops: 'Operations',
     settings: 'Settings',
+    warnings: 'Warnings',
   },
   orders: ordersEn,
   incidents: incidentsEn,
+  warnings: warningsEn,
   shell: {
     link: {
       online: 'Site link online',

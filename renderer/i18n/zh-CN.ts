@@ -1,5 +1,6 @@
 import { incidentsZh } from '../incidents/i18n-zh-CN';
 import { ordersZh } from '../orders/i18n-zh-CN';
+import { warningsZh } from '../warnings/i18n-zh-CN';
 
 /** Simplified Chinese: the default language of the control room. */
 export const zhCN = {
@@ -783,9 +784,11 @@ export const zhCN = {
     audit: '审计',
     ops: '运维',
     settings: '设置',
+    warnings: '预警',
   },
   orders: ordersZh,
   incidents: incidentsZh,
+  warnings: warningsZh,
   shell: {
     link: {
       online: '站点链路在线',

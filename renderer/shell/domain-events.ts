@@ -11,6 +11,7 @@ import { bindIncidentEvents } from '../incidents/queries';
 import { bindRuleEvents } from '../rules/queries';
 import { bindSettingsEvents } from '../settings/queries';
 import { bindUserEvents } from '../users/queries';
+import { bindWarningEvents } from '../warnings/queries';
 
 /**
  * Events mark cached data stale while signed in, whichever page is open, so
@@ -19,7 +20,7 @@ import { bindUserEvents } from '../users/queries';
 export function useDomainEvents(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient), bindServiceEvents(queryClient), bindNoticeEvents(queryClient), bindOrderEvents(queryClient), bindIncidentEvents(queryClient)];
+    const unbind = [bindDeviceEvents(queryClient), bindUserEvents(queryClient), bindAuditEvents(queryClient), bindSettingsEvents(queryClient), bindRuleEvents(queryClient), bindEnergyEvents(queryClient), bindSavingEvents(queryClient), bindServiceEvents(queryClient), bindNoticeEvents(queryClient), bindOrderEvents(queryClient), bindIncidentEvents(queryClient), bindWarningEvents(queryClient)];
     return () => unbind.forEach((off) => off());
   }, [queryClient]);
 }

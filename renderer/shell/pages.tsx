@@ -1,4 +1,4 @@
-import { FireOutlined } from '@ant-design/icons';
+import { FireOutlined, WarningOutlined } from '@ant-design/icons';
 import { AlertOutlined, ShopOutlined, ToolOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, NotificationOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
@@ -86,6 +86,12 @@ export const PAGES: PageDef[] = [
     permission: 'services.read',
     icon: <ShopOutlined />,
     component: lazy(() => import('../services/services-page').then((module) => ({ default: module.ServicesPage }))),
+  },
+  {
+    key: 'warnings',
+    permission: 'warnings.read',
+    icon: <WarningOutlined />,
+    component: lazy(() => import('../warnings/warnings-page').then((module) => ({ default: module.WarningsPage }))),
   },
   {
     key: 'incidents',

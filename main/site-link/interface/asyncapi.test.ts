@@ -56,6 +56,8 @@ const ACTIONS: Record<ChannelName, string[]> = {
   resource: ['send', 'receive'],
   resourceDispatch: ['send'],
   resourceReply: ['receive'],
+  warning: ['send', 'receive'],
+  warningRule: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -82,6 +84,7 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   resource: ['members', 'updatedBy'],
   resourceDispatch: ['by'],
   resourceReply: ['by'],
+  warningRule: ['updatedBy'],
 };
 
 /**

@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace', 'incident', 'plan', 'resource'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace', 'incident', 'plan', 'resource', 'warning', 'warningRule'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -101,6 +101,16 @@ const PARAMETERS: Record<string, { description: string; examples: string[]; loca
   resource: {
     description: "Dispatchable resource id (2–40 lower-case letters, digits, `_` or `-`); the broker lets a resource's handhelds read its dispatches and write its replies only.",
     examples: ['fire-team'],
+  },
+  warningRule: {
+    description: 'Early-warning rule id (1–40 lower-case letters, digits or `-`); equal to the payload `id`.',
+    examples: ['fire-smoke-and-rise'],
+    location: '$message.payload#/id',
+  },
+  warning: {
+    description: 'Early warning id: `wn-` and 24 hex digits, hashed from the hazard, the place and the moment it was raised, so every station names it alike; equal to the payload `id`.',
+    examples: ['wn-3c1f0e9a8b7c6d5e4f3a2b1c'],
+    location: '$message.payload#/id',
   },
 };
 
@@ -365,6 +375,26 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     updatedBy: '赵六',
     deleted: false,
   },
+  warningRule: {
+    id: 'fire-smoke-and-rise',
+    name: '烟感报警且温度骤升',
+    enabled: true,
+    hazard: 'fire',
+    level: 2,
+    scope: { kinds: ['smoke_detector'], area: '', building: '', floor: '', devices: [] },
+    groupBy: 'floor',
+    condition: {
+      kind: 'combination',
+      windowSeconds: 120,
+      parts: [
+        { kind: 'count', eventType: 'smoke', atLeast: 1, windowSeconds: 300 },
+        { kind: 'rate', metric: 'temperature', direction: 'rising', perMinute: 5, windowSeconds: 60 },
+      ],
+    },
+    hlc: '1767225660000:0000:desk-1',
+    updatedBy: '赵六',
+    deleted: false,
+  },
   resource: { id: 'fire-team', name: '消防应急队', kind: 'team', members: ['zhangwei', 'lina'], hlc: '1767225660000:0000:desk-1', updatedBy: '赵六', deleted: false },
   resourceDispatch: {
     action: 'dispatch',
@@ -380,6 +410,16 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     ts: 1767225630000,
   },
   resourceReply: { id: 'hh-fire-team-0001', incident: 'w-fire-a-3f-0001', dispatch: 'd-0001', status: 'acknowledged', by: 'zhangwei', ts: 1767225650000 },
+  // Smoke on a floor (IV), then the temperature climbing with it (II), acknowledged by the duty officer, cleared once nothing held for 2 minutes.
+  warning: {
+    id: 'wn-3c1f0e9a8b7c6d5e4f3a2b1c',
+    events: [
+      { id: 'raised-1767225600000-0a1b2c3d4e5f6a7b', at: 1767225600000, type: 'raised', hazard: 'fire', place: { groupBy: 'floor', key: 'A栋 研发楼/3F', label: 'A栋 研发楼 3F' }, level: 4, rules: ['fire-smoke'] },
+      { id: 'level-1767225630000-1b2c3d4e5f6a7b8c', at: 1767225630000, type: 'level', level: 2, rules: ['fire-rise', 'fire-smoke', 'fire-smoke-and-rise'] },
+      { id: 'ack-1767225700000-desk-1', at: 1767225700000, type: 'acknowledged', by: '张伟', note: '已派保安到场核实' },
+      { id: 'cleared-1767226200000-2c3d4e5f6a7b8c9d', at: 1767226200000, type: 'cleared' },
+    ],
+  },
 };
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);

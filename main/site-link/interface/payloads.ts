@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALARM_STATES, DEVICE_EVENT_TYPE_NAMES, DOOR_STATES, EVENT_TYPE_NAMES, RuleDraftSchema, RuleTriggerSchema, SEVERITIES, ZONE_STATES, type DataClass } from '../../contract';
 import { ImageData, ImageHash } from '../../contract/images';
+import { WarningRecordSchema, WarningRuleDraftSchema } from '../../contract/warnings';
 import { MAX_ORDER_PHOTOS, ORDER_CATEGORIES, OrderRecordSchema, Rating } from '../../contract/orders';
 import { DeviceCode, DeviceStatusSchema, HOUSEHOLD_TYPES, RecommendationSchema, RecordingSchema, SavingScheduleDraftSchema, ServiceDraftSchema, ServiceTag, TariffSchema } from '../../contract';
 import { WorkspaceSchema } from '../../contract/screens';
@@ -345,3 +346,14 @@ export const DispatchReplyPayload = z.strictObject({
   by: classed(z.string().min(1).max(64), 'personal').describe('the person answering: one of the resource\'s members'),
   ts: Millis,
 });
+/** Every station's copy of an early warning (预警): all its events. Personal: who acknowledged it. */
+export const WarningPayload = WarningRecordSchema.meta({ 'x-data-class': 'personal' });
+export type WarningMessage = z.output<typeof WarningPayload>;
+
+/** A warning rule of the site as last changed at any station (shared like alarm rules). */
+export const WarningRulePayload = WarningRuleDraftSchema.extend({
+  hlc: Hlc.describe('the later change wins, by hybrid logical clock'),
+  updatedBy: classed(z.string().max(64), 'personal'),
+  deleted: z.boolean().default(false).describe('a deleted rule stays as a tombstone, so a station that was away learns of the deletion'),
+});
+export type WarningRuleMessage = z.output<typeof WarningRulePayload>;

@@ -31,6 +31,8 @@ import {
   TerminalInfoPayload,
   TerminalReceiptPayload,
   WorkspacePayload,
+  WarningPayload,
+  WarningRulePayload,
 } from './payloads';
 
 /**
@@ -306,6 +308,23 @@ export const CHANNELS = {
     payload: DispatchReplyPayload,
     summary: "A handheld answering a dispatch (acknowledged, arrived, released); a reply from someone not of the resource, a second acknowledgement, an arrival before acknowledgement, a reply to an unknown or released dispatch, or one more than 5 min ahead is quarantined with its reason.",
   },
+  warningRule: {
+    pattern: 'vigil/v1/{site}/warning-rules/{warningRule}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: WarningRulePayload,
+    summary: 'An early-warning rule of the site (hazard, level, scope, grouping and a threshold, rate, count or combination condition), as last changed at any station; every station evaluates it on the same messages and derives the same warnings. Retained.',
+  },
+  warning: {
+    pattern: 'vigil/v1/{site}/warnings/{warning}',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    maxBytes: 256 * 1024,
+    payload: WarningPayload,
+    summary: 'An early warning (预警) as the set of its events (raised, level changed, cleared, acknowledged); every station derives the same events from the same device messages and merges copies by union. Retained.',
+  },
 } as const satisfies Record<string, Channel>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -322,7 +341,7 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`, `${TOPIC_ROOT}/${site}/incidents/+`, `${TOPIC_ROOT}/${site}/plans/+`, `${TOPIC_ROOT}/${site}/resources/#`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`, `${TOPIC_ROOT}/${site}/incidents/+`, `${TOPIC_ROOT}/${site}/plans/+`, `${TOPIC_ROOT}/${site}/resources/#`, `${TOPIC_ROOT}/${site}/warnings/+`, `${TOPIC_ROOT}/${site}/warning-rules/+`];
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };

@@ -1,0 +1,23 @@
+import { WarningRuleDraftSchema, type WarningRuleDraft } from '../contract/warnings';
+import { WarningEngine, type WarningChange, type WarningDevice } from './engine';
+
+/** A floor of two buildings, as the tests of warnings place their devices. */
+export const FLOOR_DEVICES: Record<string, WarningDevice> = {
+  '32061201011410000001': { kind: 'smoke_detector', name: 'A 3F 烟感 1', area: '北区', building: 'A栋', floor: '3F' },
+  '32061201011410000002': { kind: 'smoke_detector', name: 'A 3F 烟感 2', area: '北区', building: 'A栋', floor: '3F' },
+  '32061201011410000003': { kind: 'smoke_detector', name: 'A 4F 烟感 1', area: '北区', building: 'A栋', floor: '4F' },
+  '32061201011400000004': { kind: 'door', name: 'A 3F 门 1', area: '北区', building: 'A栋', floor: '3F' },
+  '32061201011400000005': { kind: 'door', name: 'A 3F 门 2', area: '北区', building: 'A栋', floor: '3F' },
+};
+export const [SMOKE_3F_1, SMOKE_3F_2, SMOKE_4F, DOOR_3F_1, DOOR_3F_2] = Object.keys(FLOOR_DEVICES) as [string, string, string, string, string];
+
+export const warningRule = (rule: Partial<WarningRuleDraft> & Pick<WarningRuleDraft, 'id' | 'condition'>): WarningRuleDraft =>
+  WarningRuleDraftSchema.parse({ name: rule.id, enabled: true, hazard: 'fire', level: 3, scope: {}, groupBy: 'floor', ...rule });
+
+/** An engine on a fixed set of rules and devices, with what it derived. */
+export function engineOf(rules: WarningRuleDraft[], options: { holdMs?: number } = {}) {
+  const source = { generation: 1, rules: rules.map((rule) => ({ ...rule, updatedAt: 0 })), list: () => source.rules };
+  const changes: WarningChange[] = [];
+  const engine = new WarningEngine(source, { factsOf: (code) => FLOOR_DEVICES[code] ?? null }, (change) => changes.push(change), options);
+  return { engine, changes, source, steps: () => changes.map(({ event }) => [event.type, event.at, event.type === 'cleared' ? null : event.level]) };
+}
