@@ -178,8 +178,8 @@ export async function raisedLatency(report: Report): Promise<void> {
     if (missing.length) throw new Error(`${missing.length} of ${TRIALS} warnings never reached the window`);
     const latencies = [...published].map(([id, at]) => heard.get(id)! - at);
     admin.close();
-    report.add('warning_raised_to_window_p50_ms', percentile(latencies, 50), 'ms', 'lower');
-    report.add('warning_raised_to_window_p99_ms', percentile(latencies, 99), 'ms', 'lower', 50);
+    report.add('warning_publish_to_client_event_p50_ms', percentile(latencies, 50), 'ms', 'lower');
+    report.add('warning_publish_to_client_event_p99_ms', percentile(latencies, 99), 'ms', 'lower', 50);
     report.add('warning_latency_background_telemetry_msgs_per_s', telemetryPerSecond, 'msg/s', 'higher', TELEMETRY_PER_S);
   } finally {
     clearInterval(background);
@@ -194,7 +194,7 @@ export async function raisedLatency(report: Report): Promise<void> {
  * history as the demo park makes it: its 18 floors' smoke detectors
  * reporting the room's temperature once a minute, and a fire a day on one
  * floor (its smoke event, then readings every 5 s climbing 8 °C a minute,
- * stored one per 10 s). Best of three runs.
+ * stored one per 10 s). Median of three runs.
  */
 export async function dryRunMonth(report: Report): Promise<void> {
   const detectors = 18;
@@ -224,9 +224,10 @@ export async function dryRunMonth(report: Report): Promise<void> {
     }
     // A dry run that found nothing in a month of fires measured nothing.
     if (result!.raised < 30) throw new Error(`the dry run raised ${result!.raised} warnings over 30 fires`);
-    report.add('dry_run_30_days_ms', Math.min(...runs), 'ms', 'lower', 2_000, runs);
+    const ms = median(runs);
+    report.add('dry_run_30_days_ms', ms, 'ms', 'lower', 2_000, runs);
     report.add('dry_run_30_days_samples', rows, 'samples', 'higher');
-    report.add('dry_run_samples_per_s', (rows + 30) / (Math.min(...runs) / 1000), 'samples/s', 'higher');
+    report.add('dry_run_samples_per_s', (rows + 30) / (ms / 1000), 'samples/s', 'higher');
   } finally {
     await core.close();
   }
