@@ -19,8 +19,8 @@ const PLACE_DEVICES = `SELECT code FROM devices WHERE kind IN ('camera', 'ipc', 
  * transaction that raised or upgraded the warning (here or in another
  * station's copy): an incident already open is left as it is.
  */
-export function incidentsFromWarnings(deps: { db: Database; incidents: IncidentModule; ruleName: (rule: string) => string | null }) {
-  const { db, incidents, ruleName } = deps;
+export function incidentsFromWarnings(deps: { db: Database; incidents: IncidentModule; rule: (id: string) => { name: string; level: WarningLevel } | null }) {
+  const { db, incidents, rule } = deps;
   const byFloor = db.prepare<[string, string], string>(PLACE_DEVICES.replace('%WHERE%', 'building = ? AND floor = ?')).pluck();
   const byBuilding = db.prepare<[string], string>(PLACE_DEVICES.replace('%WHERE%', 'building = ?')).pluck();
   const byArea = db.prepare<[string], string>(PLACE_DEVICES.replace('%WHERE%', 'area = ?')).pluck();
@@ -30,7 +30,9 @@ export function incidentsFromWarnings(deps: { db: Database; incidents: IncidentM
     const [building = '', floor = ''] = key.split('/');
     const place = groupBy === 'floor' ? { building, floor } : groupBy === 'building' ? { building: key } : groupBy === 'area' ? { area: key } : {};
     const devices = groupBy === 'floor' ? byFloor.all(building, floor) : groupBy === 'building' ? byBuilding.all(key) : groupBy === 'area' ? byArea.all(key) : [key];
-    const name = warning.rules.map(ruleName).find(Boolean) ?? warning.hazard;
+    // Named after the gravest rule holding: the one that made it level II.
+    const holding = warning.rules.map(rule).filter((held) => held !== null);
+    const name = holding.sort((a, b) => a.level - b.level)[0]?.name ?? warning.hazard;
     // Opened when the warning first reached the level: the same moment at a station that learns of it later, from a copy.
     const reached = warning.history.find((event) => (event.type === 'raised' || event.type === 'level') && !graver(INCIDENT_AT_LEVEL, event.level))?.at ?? warning.changedAt;
     incidents.openFromWarning({ id: warning.id, hazard: warning.hazard, level: warning.level, place, devices, at: reached, name: `${label} ${name}` });

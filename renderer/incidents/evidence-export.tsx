@@ -42,7 +42,7 @@ export function EvidenceExport({ incident }: { incident: string }) {
         {progress && progress.total > 0 && <Progress percent={Math.round((100 * progress.done) / progress.total)} size="small" style={{ width: 160 }} />}
       </Space>
       {result && (
-        <Typography.Paragraph type="secondary" className="incident-evidence-result" data-testid="incident-evidence-result">
+        <Typography.Paragraph type="secondary" className="incident-evidence-result" data-testid="incident-evidence-result" data-file={result.file} data-fingerprint={result.fingerprint}>
           {t('incidents.evidence.done', { file: result.file, size: (result.size / 1_048_576).toFixed(1) })}
           <br />
           {t('incidents.evidence.fingerprint')} <Typography.Text code copyable>{result.fingerprint}</Typography.Text>

@@ -3,6 +3,7 @@ import { App, Button, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OpenDoorDialog } from '../access/open-door-dialog';
+import { useCommandFeed } from '../device-control/command-store';
 import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import { LINK_KINDS, type Device, type IncidentLink, type LinkKind } from '../core/contract';
@@ -16,6 +17,8 @@ export function IncidentLinks({ links, canLink, onLink }: { links: readonly Inci
   const { message } = App.useApp();
   const canWatch = usePermission('video.live');
   const canCommand = usePermission('devices.command');
+  // A door opened from here shows its command's progress: keep the commands' answers coming while the links are shown.
+  useCommandFeed();
   const [door, setDoor] = useState<Device | null>(null);
   const [doorOpen, setDoorOpen] = useState(false);
   const [kind, setKind] = useState<LinkKind>('camera');
