@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../core';
 import { connectClient, pushSite, testCore } from '../testing/harness';
-import { DOOR_3F_1, DOOR_3F_2, FLOOR_DEVICES, SMOKE_3F_1, SMOKE_3F_2, warningRule } from '../warnings/testing';
+import { DOOR_3F_1, DOOR_3F_2, FIRE_BOTH, FIRE_RISE, FIRE_SMOKE, FLOOR_DEVICES, SMOKE_3F_1, SMOKE_3F_2 } from '../warnings/testing';
 
 const SITE = 'test-site';
 const T0 = Date.parse('2026-12-01T02:00:00Z');
-const smoke = warningRule({ id: 'fire-smoke', name: '烟感报警', level: 4, condition: { kind: 'count', eventType: 'smoke', atLeast: 1, windowSeconds: 300 } });
-const rise = warningRule({ id: 'fire-rise', name: '温度骤升', level: 3, condition: { kind: 'rate', metric: 'temperature', direction: 'rising', perMinute: 5, windowSeconds: 60 } });
-const both = warningRule({ id: 'fire-both', name: '烟感且温升', level: 2, condition: { kind: 'combination', windowSeconds: 120, parts: [smoke.condition, rise.condition] as never } });
 
 let core: Core | null = null;
 afterEach(async () => {
@@ -21,7 +18,7 @@ describe('a warning reaching level II', () => {
     await core.auth.createUser({ username: 'chief', displayName: 'chief', role: 'emergency_commander', password: 'Early-Warning-2026' });
     const chief = connectClient(core);
     await chief.call('auth.signIn', { username: 'chief', password: 'Early-Warning-2026', station: 'desk' });
-    for (const rule of [smoke, rise, both]) await chief.call('warningRules.save', rule);
+    for (const rule of [FIRE_SMOKE, FIRE_RISE, FIRE_BOTH]) await chief.call('warningRules.save', rule);
     const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
     for (const [code, { name, area, building, floor }] of Object.entries(FLOOR_DEVICES)) send(`devices/${code}/info`, { name, area, building, floor, ts: 1 });
     core.ingest.flush();

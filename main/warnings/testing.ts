@@ -21,3 +21,8 @@ export function engineOf(rules: WarningRuleDraft[], options: { holdMs?: number }
   const engine = new WarningEngine(source, { factsOf: (code) => FLOOR_DEVICES[code] ?? null }, (change) => changes.push(change), options);
   return { engine, changes, source, steps: () => changes.map(({ event }) => [event.type, event.at, event.type === 'cleared' ? null : event.level]) };
 }
+
+/** A floor's fire rules: smoke (IV), the heat climbing 5 °C a minute (III), both within two minutes (II). */
+export const FIRE_SMOKE = warningRule({ id: 'fire-smoke', name: '烟感报警', level: 4, condition: { kind: 'count', eventType: 'smoke', atLeast: 1, windowSeconds: 300 } });
+export const FIRE_RISE = warningRule({ id: 'fire-rise', name: '温度骤升', level: 3, condition: { kind: 'rate', metric: 'temperature', direction: 'rising', perMinute: 5, windowSeconds: 60 } });
+export const FIRE_BOTH = warningRule({ id: 'fire-both', name: '烟感且温升', level: 2, condition: { kind: 'combination', windowSeconds: 120, parts: [FIRE_SMOKE.condition, FIRE_RISE.condition] as never } });

@@ -3,7 +3,7 @@ import type { CoreClient, Role, WarningRuleDraft } from '../contract';
 import type { Core } from '../core';
 import { purgeHistory } from '../store/retention';
 import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
-import { FLOOR_DEVICES, SMOKE_3F_1, SMOKE_3F_2, warningRule } from './testing';
+import { FIRE_BOTH, FIRE_RISE, FIRE_SMOKE, FLOOR_DEVICES, SMOKE_3F_1, SMOKE_3F_2, warningRule } from './testing';
 
 const SITE = 'test-site';
 const PASSWORD = 'Early-Warning-2026';
@@ -11,9 +11,7 @@ const S = 1000;
 const MIN = 60 * S;
 const T0 = Date.parse('2026-12-01T02:00:00Z');
 
-const smoke = warningRule({ id: 'fire-smoke', name: '烟感报警', level: 4, condition: { kind: 'count', eventType: 'smoke', atLeast: 1, windowSeconds: 300 } });
-const rise = warningRule({ id: 'fire-rise', name: '温度骤升', level: 3, condition: { kind: 'rate', metric: 'temperature', direction: 'rising', perMinute: 5, windowSeconds: 60 } });
-const both = warningRule({ id: 'fire-both', name: '烟感且温升', level: 2, condition: { kind: 'combination', windowSeconds: 120, parts: [smoke.condition, rise.condition] as never } });
+const [smoke, rise, both] = [FIRE_SMOKE, FIRE_RISE, FIRE_BOTH];
 
 let core: Core | null = null;
 afterEach(async () => {
