@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { DeviceDrawer } from '../devices/device-drawer';
 import { IncidentFocusBar } from '../incidents/focus-bar';
-import { useIncidentOnMap } from '../incidents/follow';
+import { useIncidentOnMap } from '../incidents/follow-map';
 import { DevicePanel } from './device-panel';
 import { MapCanvas } from './map-canvas';
 import { useAlarmRefresh } from './map-data';

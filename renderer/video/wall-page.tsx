@@ -19,7 +19,7 @@ import { useAlarmLinkage } from './alarm-linkage';
 import { useWallPresence } from './wall-presence';
 import { AlarmLinkageBar } from './alarm-linkage-bar';
 import { IncidentFocusBar } from '../incidents/focus-bar';
-import { useIncidentOnWall } from '../incidents/follow';
+import { useIncidentOnWall } from '../incidents/follow-wall';
 
 /**
  * Arrows select a tile, Enter full-screens it, Esc returns, Delete empties it,
