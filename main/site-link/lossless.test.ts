@@ -61,6 +61,8 @@ describe('lossless ingest and outbox', () => {
     // Alarm-worthy events, so there is something to act on in each life of the core.
     const alarmIds: string[] = [];
     let published = 0;
+    /** The life of the core now running: the stream keeps pace with the kills however long a start takes. */
+    let cycleNow = 0;
     const streaming = (async () => {
       for (let i = 0; i < EVENTS; i++) {
         const alarm = i % 200 === 0;
@@ -70,14 +72,16 @@ describe('lossless ingest and outbox', () => {
         const payload = alarm ? { id, type: 'intrusion', ts: Date.now() - ((EVENTS - i) / 200) * (FOLD_WINDOW_MS + 1000) } : { id, type: 'access_granted', ts: Date.now(), person: `card ${i}` };
         await publisher.publishAsync(topicOf('deviceEvent', { site: SITE, code: alarm ? SENSOR : DOOR }), JSON.stringify(payload), { qos: 1 });
         published++;
-        // About 200 events a second, so the stream spans the whole run of kills.
+        // About 200 events a second, and never more than a life's share ahead of the kills, so the stream spans them all.
         if (i % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+        while (cycleNow < CYCLES && i >= ((cycleNow + 1) * EVENTS) / CYCLES) await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();
 
     const acted: string[] = [];
     let killedMidStream = 0;
     for (let cycle = 0; cycle < CYCLES; cycle++) {
+      cycleNow = cycle;
       if (cycle > 0) station = await start();
       // An officer acknowledges an alarm this life of the core has seen, then the core dies.
       try {
@@ -96,6 +100,7 @@ describe('lossless ingest and outbox', () => {
       if (published < EVENTS) killedMidStream++;
       await station.kill('SIGKILL');
     }
+    cycleNow = CYCLES;
     await streaming;
     expect(published).toBe(EVENTS);
     expect(acted.length).toBeGreaterThan(CYCLES / 2);
