@@ -240,7 +240,7 @@ export function createCore(options: CoreOptions): Core {
   const workspaces = new Workspaces(db, clock, outbox, options.site.id);
   const incidents = createIncidents({ db, clock, outbox, hub, ingest, alarms, site: options.site.id });
   const warnings = createWarnings({ db, clock, outbox, hub, ingest, site: options.site.id });
-  warnings.onWarning(incidentsFromWarnings({ db, incidents, rule: (id) => warnings.rules.list().find((rule) => rule.id === id) ?? null }));
+  warnings.onWarning(incidentsFromWarnings({ db, incidents, rule: (id) => warnings.rules.get(id) }));
   ingest.setHooks({
     onEvent: (code, event) => {
       warnings.hooks.onEvent(code, event);

@@ -26,8 +26,12 @@ export abstract class Tracker {
     this.onChange(holding, at);
   }
 
-  /** A sample of a metric from a device of the place; false when the device would pass the cap on devices tracked. */
-  sample(_part: number, _code: string, _ts: number, _value: number): boolean {
+  /**
+   * A sample of a metric from a device of the place (for a rate, the rate
+   * over its window, null while the window is short); false when the device
+   * would pass the cap on devices tracked.
+   */
+  sample(_part: number, _code: string, _ts: number, _seen: number | null): boolean {
     return true;
   }
   event(_part: number, _ts: number): void {}
@@ -43,8 +47,6 @@ export abstract class Tracker {
 
 /** Devices a place keeps state for, per condition: a floor has tens, a building hundreds. */
 export const MAX_DEVICES_PER_PLACE = 2_000;
-/** Samples a rate keeps per device; past it, the samples between the oldest and the newest are thinned. */
-const MAX_RATE_SAMPLES = 256;
 
 type Episode = { since: number; last: number; holds: boolean };
 
@@ -56,11 +58,11 @@ class ThresholdTracker extends Tracker {
     super();
   }
 
-  override sample(_part: number, code: string, ts: number, value: number): boolean {
+  override sample(_part: number, code: string, ts: number, value: number | null): boolean {
     const { op, value: limit, forSeconds } = this.condition;
     const episode = this.devices.get(code);
     if (episode && ts <= episode.last) return true; // late or repeated sample
-    if (!(op === 'above' ? value > limit : value < limit)) {
+    if (value === null || !(op === 'above' ? value > limit : value < limit)) {
       if (!episode) return true;
       this.devices.delete(code);
       if (episode.holds && --this.holdingDevices === 0) this.set(false, ts);
@@ -84,78 +86,16 @@ class ThresholdTracker extends Tracker {
   }
 }
 
-type Samples = { ts: number[]; values: number[]; rate: number | null };
-
-/**
- * Each device's samples of a metric over a window, shared by every rule
- * that measures the same rate (rules differ in the change they look for,
- * not in the change there is): a hundred rate rules on temperature keep
- * one window per detector, and work out its rate once per sample.
- */
-export class RateWindows {
-  /** By device, metric and window: no key is built for the hundred lookups of one sample. */
-  private readonly windows = new Map<string, Map<string, Map<number, Samples>>>();
-
-  /** The change a minute at `ts`, from the oldest sample of the window; null until half the window is behind it, undefined for a late sample. */
-  rate(code: string, metric: string, windowSeconds: number, ts: number, value: number): number | null | undefined {
-    let byMetric = this.windows.get(code);
-    if (!byMetric) this.windows.set(code, (byMetric = new Map()));
-    let byWindow = byMetric.get(metric);
-    if (!byWindow) byMetric.set(metric, (byWindow = new Map()));
-    let samples = byWindow.get(windowSeconds);
-    if (!samples) byWindow.set(windowSeconds, (samples = { ts: [], values: [], rate: null }));
-    const last = samples.ts[samples.ts.length - 1];
-    if (last !== undefined && ts < last) return undefined;
-    // The same sample again (another rule of the same message): the rate already worked out.
-    if (ts === last) return samples.rate;
-    samples.ts.push(ts);
-    samples.values.push(value);
-    let drop = 0;
-    while (samples.ts[drop]! < ts - windowSeconds * 1000) drop++;
-    if (drop) {
-      samples.ts.splice(0, drop);
-      samples.values.splice(0, drop);
-    }
-    if (samples.ts.length > MAX_RATE_SAMPLES) {
-      samples.ts.splice(1, 1);
-      samples.values.splice(1, 1);
-    }
-    const [t0, v0] = [samples.ts[0]!, samples.values[0]!];
-    // A rate needs half its window of samples behind it: two samples a second apart say little of a minute.
-    samples.rate = ts - t0 >= (windowSeconds * 1000) / 2 ? ((value - v0) * 60_000) / (ts - t0) : null;
-    return samples.rate;
-  }
-
-  /** Forgets windows whose last sample is older than `before`. */
-  prune(before: number): void {
-    for (const [code, byMetric] of this.windows) {
-      for (const [metric, byWindow] of byMetric) {
-        for (const [window, samples] of byWindow) if (samples.ts[samples.ts.length - 1]! < before - MAX_WINDOW_MS) byWindow.delete(window);
-        if (!byWindow.size) byMetric.delete(metric);
-      }
-      if (!byMetric.size) this.windows.delete(code);
-    }
-  }
-}
-const MAX_WINDOW_MS = 86_400_000;
-
 /** Held while any device of the place changes at least `perMinute` a minute, from the oldest sample of its window to the newest. */
 class RateTracker extends Tracker {
-  /** Devices of the place meeting the rate now, and when the place last had a sample (late and repeated ones the shared window tells). */
+  /** Devices of the place meeting the rate now: all it keeps (the samples are the engine's, shared by every rule). */
   private readonly meeting = new Set<string>();
-  private last = -Infinity;
-  constructor(
-    private readonly condition: WarningPart & { kind: 'rate' },
-    private readonly windows: RateWindows,
-  ) {
+  constructor(private readonly condition: WarningPart & { kind: 'rate' }) {
     super();
   }
 
-  override sample(_part: number, code: string, ts: number, value: number): boolean {
-    const { windowSeconds, perMinute, direction, metric } = this.condition;
-    const rate = this.windows.rate(code, metric, windowSeconds, ts, value);
-    if (rate === undefined) return true; // a late sample
-    this.last = Math.max(this.last, ts);
+  override sample(_part: number, code: string, ts: number, rate: number | null): boolean {
+    const { perMinute, direction } = this.condition;
     const meets = rate !== null && (direction === 'rising' ? rate >= perMinute : -rate >= perMinute);
     if (meets && !this.meeting.has(code)) {
       if (this.meeting.size >= MAX_DEVICES_PER_PLACE) return false;
@@ -165,8 +105,8 @@ class RateTracker extends Tracker {
     return true;
   }
 
-  idle(t: number): boolean {
-    return !this.meeting.size && this.last < t - this.condition.windowSeconds * 1000;
+  idle(): boolean {
+    return !this.meeting.size;
   }
 }
 
@@ -207,12 +147,9 @@ class CountTracker extends Tracker {
 /** Held while every part has held within `windowSeconds` of now: from the moment the last of them starts, until one has been over for the window. */
 class CombinationTracker extends Tracker {
   private readonly parts: Tracker[];
-  constructor(
-    private readonly condition: WarningCondition & { kind: 'combination' },
-    windows: RateWindows,
-  ) {
+  constructor(private readonly condition: WarningCondition & { kind: 'combination' }) {
     super();
-    this.parts = condition.parts.map((part) => trackerFor(part, windows));
+    this.parts = condition.parts.map((part) => trackerFor(part));
     for (const part of this.parts) part.onChange = (holding, at) => holding && this.check(at);
   }
 
@@ -224,8 +161,8 @@ class CombinationTracker extends Tracker {
     if (!this.holding && this.parts.every((part) => this.recent(part, at))) this.set(true, at);
   }
 
-  override sample(part: number, code: string, ts: number, value: number): boolean {
-    return this.parts[part]!.sample(0, code, ts, value);
+  override sample(part: number, code: string, ts: number, seen: number | null): boolean {
+    return this.parts[part]!.sample(0, code, ts, seen);
   }
 
   override event(part: number, ts: number): void {
@@ -263,15 +200,15 @@ class CombinationTracker extends Tracker {
   }
 }
 
-export function trackerFor(condition: WarningCondition, windows: RateWindows): Tracker {
+export function trackerFor(condition: WarningCondition): Tracker {
   switch (condition.kind) {
     case 'threshold':
       return new ThresholdTracker(condition);
     case 'rate':
-      return new RateTracker(condition, windows);
+      return new RateTracker(condition);
     case 'count':
       return new CountTracker(condition);
     case 'combination':
-      return new CombinationTracker(condition, windows);
+      return new CombinationTracker(condition);
   }
 }

@@ -1,7 +1,8 @@
 import { gravest, type WarningLevel } from '../contract/warning-levels';
 import { MAX_WARNING_EVENTS, WARNING_HOLD_MS, type Hazard, type WarningEvent, type WarningPlace, type WarningRuleDraft, type WarningScope, type WarningView } from '../contract/warnings';
-import { RateWindows, trackerFor, type Tracker } from './conditions';
+import { trackerFor, type Tracker } from './conditions';
 import { warningEventIdOf, warningIdOf } from './fold';
+import { MetricWatchers, Readings, type Watcher } from './watchers';
 
 /** What the engine reads of a device: its kind and where it is. */
 export type WarningDevice = { kind: string; name: string; area: string; building: string; floor: string };
@@ -55,7 +56,7 @@ export function inScope(scope: WarningScope, code: string, device: WarningDevice
 export class WarningEngine {
   private compiled = -1;
   private readonly rules = new Map<string, Compiled>();
-  private byMetric = new Map<string, { rule: Compiled; part: number }[]>();
+  private byMetric = new Map<string, MetricWatchers<Compiled>>();
   private byEvent = new Map<string, { rule: Compiled; part: number }[]>();
   private readonly warnings = new Map<string, Active>();
   /** Trackers with an end due unless something new arrives. */
@@ -64,14 +65,14 @@ export class WarningEngine {
   /** Warnings whose rules changed in the message or moment being worked, with when. */
   private readonly dirty = new Map<Active, number>();
   private readonly facts = new Map<string, Facts | null>();
-  private readonly windows = new RateWindows();
+  private readonly readings = new Readings();
   /** No end is due before this (an underestimate at worst: a window moved later is found so on the next look). */
   private nextDue = Infinity;
   /** The latest moment the messages have shown. */
   private clock = 0;
   private readonly holdMs: number;
   private lastPrune = 0;
-  /** Samples and events handed to a rule's condition, since the engine started (what a benchmark counts). */
+  /** Rule parts that decided on a sample or an event since the engine started, by the order of their limits or their own state (what a benchmark counts). */
   evaluations = 0;
 
   constructor(
@@ -134,17 +135,17 @@ export class WarningEngine {
 
   /** Hands a sample to the rules watching its metric; false when the device is not registered. */
   private evaluate(code: string, metric: string, ts: number, value: number): boolean {
-    const watching = this.byMetric.get(metric);
-    if (!watching) return true;
+    const watchers = this.byMetric.get(metric);
+    if (!watchers) return true;
     const device = this.device(code);
     if (!device) return false;
-    for (const { rule, part } of watching) {
+    this.evaluations += watchers.size;
+    watchers.sample(this.readings, code, ts, value, ({ target: rule, part }, seen) => {
       const entry = this.entry(rule, code, device);
-      this.evaluations++;
-      if (!entry) continue;
-      if (!entry.tracker.sample(part, code, ts, value)) rule.capped ??= `a place has more than the devices one place keeps state for; devices past them are not watched`;
+      if (!entry) return;
+      if (!entry.tracker.sample(part, code, ts, seen)) rule.capped ??= `a place has more than the devices one place keeps state for; devices past them are not watched`;
       this.watchDue(entry);
-    }
+    });
     return true;
   }
 
@@ -206,7 +207,7 @@ export class WarningEngine {
       for (const [key, entry] of rule.places) if (entry.tracker.idle(now)) rule.places.delete(key);
       if (rule.places.size !== before) rule.byDevice.clear();
     }
-    this.windows.prune(now);
+    this.readings.prune(now);
   }
 
   private watchDue(entry: Place): void {
@@ -247,7 +248,7 @@ export class WarningEngine {
       rule.capped ??= `more than ${MAX_PLACES_PER_RULE} places: new places are not watched; group by a larger place or narrow the scope`;
       return null;
     }
-    const tracker = trackerFor(rule.rule.condition, this.windows);
+    const tracker = trackerFor(rule.rule.condition);
     const entry = { place, tracker, rule };
     tracker.onChange = (holding, at) => this.ruleHolds(rule.rule, place, holding, at);
     rule.places.set(place.key, entry);
@@ -325,11 +326,15 @@ export class WarningEngine {
     for (const [id, rule] of enabled) if (!this.rules.has(id)) this.rules.set(id, { rule, body: bodyOf(rule), places: new Map(), byDevice: new Map(), capped: null });
     this.byMetric = new Map();
     this.byEvent = new Map();
-    const push = (map: Map<string, { rule: Compiled; part: number }[]>, key: string, value: { rule: Compiled; part: number }) => map.set(key, [...(map.get(key) ?? []), value]);
     for (const compiled of this.rules.values()) {
       const { condition } = compiled.rule;
       const parts = condition.kind === 'combination' ? condition.parts : [condition];
-      parts.forEach((part, index) => (part.kind === 'count' ? push(this.byEvent, part.eventType, { rule: compiled, part: index }) : push(this.byMetric, part.metric, { rule: compiled, part: index })));
+      parts.forEach((part, index) => {
+        if (part.kind === 'count') return this.byEvent.set(part.eventType, [...(this.byEvent.get(part.eventType) ?? []), { rule: compiled, part: index }]);
+        let watchers = this.byMetric.get(part.metric);
+        if (!watchers) this.byMetric.set(part.metric, (watchers = new MetricWatchers(part.metric)));
+        watchers.add({ target: compiled, part: index, condition: part } satisfies Watcher<Compiled>);
+      });
     }
   }
 }

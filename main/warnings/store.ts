@@ -34,6 +34,10 @@ export class WarningRules {
     return this.records.generation;
   }
 
+  get(id: string): SharedRecord<WarningRuleDraft> | null {
+    return this.records.get(id);
+  }
+
   list(): SharedRecord<WarningRuleDraft>[] {
     return this.records.list().sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }
@@ -151,11 +155,14 @@ export class WarningBook {
     return foldWarning(merged);
   }
 
-  /** Warnings changed since the last call. */
-  take(): string[] {
+  /** Warnings changed since the last call, as they are now. */
+  take(): WarningView[] {
     const ids = [...this.changed];
     this.changed = new Set();
-    return ids;
+    return ids.flatMap((id) => {
+      const row = this.select.get(id);
+      return (row && this.read(row)) || [];
+    });
   }
 
   recordOf(id: string): WarningRecord | null {
