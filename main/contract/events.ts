@@ -3,6 +3,7 @@ import type { Permission } from './permissions';
 import { LinkStateSchema } from './schemas';
 import { VideoStateSchema } from './video';
 import { EvidenceProgressSchema } from './evidence';
+import { WarningViewSchema } from './warnings';
 
 /** Every event the core pushes to windows. Events name what changed, not the data. */
 export const events = {
@@ -48,8 +49,8 @@ export const events = {
   'video.state': VideoStateSchema,
   /** How far this window's evidence export has come (clips are pulled from the recorder in real time). */
   'evidence.progress': EvidenceProgressSchema,
-  /** Early warnings raised, changed, cleared or acknowledged, here or at another station. */
-  'warnings.changed': z.object({ ids: z.array(z.string()) }),
+  /** Early warnings raised, changed, cleared or acknowledged, here or at another station, as they are now: a window puts them in its list without asking again. */
+  'warnings.changed': z.object({ warnings: z.array(WarningViewSchema) }),
   /** The site's warning rules changed, here or at another station. */
   'warningRules.changed': z.object({}),
 } satisfies Record<string, z.ZodType>;

@@ -16,7 +16,7 @@ export function warningHandlers(deps: { db: Database; rules: WarningRules; book:
     'warnings.get': ({ id }) => book.get(id),
     'warnings.acknowledge': ({ id, note }, { connection }) => {
       const warning = db.transaction(() => book.acknowledge(id, connection.session!.username, note))();
-      hub.broadcast('warnings.changed', { ids: book.take() });
+      hub.broadcast('warnings.changed', { warnings: book.take() });
       return warning;
     },
     'warningRules.list': () => rules.list().map(withStatus),

@@ -24,8 +24,8 @@ export function createWarnings(deps: { db: Database; clock: HybridClock; outbox:
   engine.restore(book.active());
   const history = new TelemetryHistory(db);
   const announce = () => {
-    const ids = book.take();
-    if (ids.length) hub.broadcast('warnings.changed', { ids });
+    const warnings = book.take();
+    if (warnings.length) hub.broadcast('warnings.changed', { warnings });
   };
   ingest.onCommit((batch) => {
     engine.forget(batch.devices);

@@ -53,7 +53,7 @@ describe('early warnings at a station', () => {
     expect((await rejection(duty.call('warningRules.save', { ...smoke, id: 'x' }))).code).toBe('forbidden');
     expect((await rejection(technician.call('warnings.list', {}))).code).toBe('forbidden');
     const heard: string[][] = [];
-    duty.on('warnings.changed', ({ ids }) => heard.push(ids));
+    duty.on('warnings.changed', ({ warnings }) => heard.push(warnings.map((warning) => warning.id)));
     const raised: number[] = [];
     core.onWarning((warning) => raised.push(warning.level));
 

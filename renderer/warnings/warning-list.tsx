@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
 import type { WarningView } from '../core/contract';
@@ -11,8 +11,8 @@ import { useWarnings, warningKeys } from './queries';
 
 const time = (at: number) => dayjs(at).format('MM-DD HH:mm:ss');
 
-/** One warning: level, place, hazard, since when, how its level went, who acknowledged it. */
-function WarningCard({ warning, onAcknowledge }: { warning: WarningView; onAcknowledge(): void }) {
+/** One warning: level, place, hazard, since when, how its level went, who acknowledged it. Drawn again only when it changed. */
+const WarningCard = memo(function WarningCard({ warning, onAcknowledge }: { warning: WarningView; onAcknowledge?: (warning: WarningView) => void }) {
   const { t } = useTranslation();
   return (
     <Card size="small" className={`warning-card warning-level-${warning.level}${warning.active ? '' : ' warning-cleared'}`} data-testid="warning-card" data-id={warning.id}>
@@ -27,7 +27,7 @@ function WarningCard({ warning, onAcknowledge }: { warning: WarningView; onAckno
         </Typography.Text>
         {warning.active ? <Tag color="processing">{t('warnings.active')}</Tag> : <Tag>{`${t('warnings.cleared')} ${time(warning.clearedAt!)}`}</Tag>}
         {warning.active && (
-          <Button size="small" type={warning.acknowledged.length ? 'default' : 'primary'} onClick={onAcknowledge} data-testid="warning-acknowledge">
+          <Button size="small" type={warning.acknowledged.length ? 'default' : 'primary'} onClick={() => onAcknowledge?.(warning)} data-testid="warning-acknowledge">
             {t('warnings.acknowledge')}
           </Button>
         )}
@@ -48,7 +48,7 @@ function WarningCard({ warning, onAcknowledge }: { warning: WarningView; onAckno
       />
     </Card>
   );
-}
+});
 
 /** Active warnings, gravest first, then those cleared lately. */
 export function WarningList() {
@@ -58,6 +58,7 @@ export function WarningList() {
   const { data, error, isPending } = useWarnings();
   const [acknowledging, setAcknowledging] = useState<WarningView | null>(null);
   const [note, setNote] = useState('');
+  const startAcknowledging = useCallback((warning: WarningView) => (setNote(''), setAcknowledging(warning)), []);
   const acknowledge = useMutation({
     mutationFn: ({ id }: WarningView) => core.call('warnings.acknowledge', { id, note }),
     onSuccess: () => {
@@ -74,11 +75,11 @@ export function WarningList() {
       {error && <Alert type="error" showIcon title={describeError(t, error)} />}
       {!isPending && !active.length && <Empty description={t('warnings.empty')} />}
       {active.map((warning) => (
-        <WarningCard key={warning.id} warning={warning} onAcknowledge={() => (setNote(''), setAcknowledging(warning))} />
+        <WarningCard key={warning.id} warning={warning} onAcknowledge={startAcknowledging} />
       ))}
       {recent.length > 0 && <Typography.Title level={5}>{t('warnings.recent')}</Typography.Title>}
       {recent.map((warning) => (
-        <WarningCard key={warning.id} warning={warning} onAcknowledge={() => undefined} />
+        <WarningCard key={warning.id} warning={warning} />
       ))}
       <Modal
         open={acknowledging !== null}

@@ -1,6 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
@@ -12,6 +12,7 @@ import { LevelTag } from './level';
 import { useWarningRules, warningKeys } from './queries';
 import { WarningRuleDialog } from './rule-dialog';
 import { conditionText, scopeText } from './rule-text';
+import { RowActions } from '../shell/row-actions';
 
 const draftOf = ({ updatedBy: _by, updatedAt: _at, status: _status, ...draft }: WarningRule) => draft;
 
@@ -62,14 +63,7 @@ export function WarningRules() {
       key: 'actions',
       width: 90,
       render: (_, rule) => (
-        <Space size={2}>
-          <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(rule)} />
-          </Tooltip>
-          <Popconfirm title={t('warnings.rules.confirmDelete', { name: rule.name })} okText={t('warnings.rules.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate(rule)}>
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('warnings.rules.delete')} />
-          </Popconfirm>
-        </Space>
+        <RowActions onEdit={() => setEditing(rule)} onDelete={() => remove.mutate(rule)} confirmDelete={t('warnings.rules.confirmDelete', { name: rule.name })} deleteLabel={t('warnings.rules.delete')} />
       ),
     });
   return (
