@@ -1,6 +1,5 @@
-/// <reference lib="dom" />
 import mqtt from 'mqtt';
-import { benchPage, launchChromium, pageClockOffset } from './chromium';
+import { launchChromium, stationPage, pageClockOffset, paintedAt, watchPainted } from './chromium';
 import { topicOf } from '../main/site-link/interface/topics';
 import { tempDir } from '../main/testing/harness';
 import type { Broker } from '../main/testing/mosquitto';
@@ -21,8 +20,6 @@ const ADMIN = { username: 'bench', displayName: 'Bench', password: 'Latency-Wind
 /** One sensor per alarm: repeats from one sensor within 60 s fold into one alarm. */
 const sensorOf = (n: number) => `3206120101134${String(n + 1).padStart(7, '0')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Probe = { painted: Record<string, number> };
 
 /**
  * From an alarm's publish at the site to its row painted in the alarms page
@@ -50,36 +47,8 @@ export async function alarmToWindow(broker: Broker): Promise<{ p50: number; p99:
       await sleep(50);
     }
 
-    const page = await benchPage(browser, { viewport: { width: 1600, height: 900 } });
-    await page.addInitScript({ content: "localStorage.setItem('vigil.language', 'en');" });
-    await page.goto(`${station.url}#/alarms`);
-    await page.locator('#username').fill(ADMIN.username);
-    await page.locator('#password').fill(ADMIN.password);
-    await page.locator('button[type=submit]').click();
-    await page.getByTestId('page-alarms').waitFor();
-    // A row is painted once the frame that first holds it has been produced: seen in the DOM, then the next frame's callback, then the task after it.
-    await page.evaluate(() => {
-      const probe: Probe = { painted: {} };
-      (window as unknown as { probe: Probe }).probe = probe;
-      const pending = new Set<string>();
-      let scheduled = false;
-      new MutationObserver(() => {
-        for (const row of Array.from(document.querySelectorAll<HTMLElement>('[data-testid=alarm-row]'))) {
-          const id = row.dataset.id!;
-          if (!(id in probe.painted) && !pending.has(id)) pending.add(id);
-        }
-        if (scheduled || !pending.size) return;
-        scheduled = true;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            const at = performance.timeOrigin + performance.now();
-            for (const id of pending) probe.painted[id] = at;
-            pending.clear();
-            scheduled = false;
-          }),
-        );
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    const page = await stationPage(browser, station.url, ADMIN, 'alarms');
+    await watchPainted(page, '[data-testid=alarm-row]');
 
     // Background: 10 000 telemetry messages a second, QoS 0, as meters and sensors send them, kept to the wall clock.
     const telemetryTopic = topicOf('telemetry', { site: SITE, code: METER });
@@ -106,13 +75,7 @@ export async function alarmToWindow(broker: Broker): Promise<{ p50: number; p99:
     const telemetryPerSecond = (after.telemetry - before.telemetry) / ((after.at - before.at) / 1000);
     // A figure "under 10 000 msg/s" measured under less is not that figure.
     if (telemetryPerSecond < TELEMETRY_PER_S * 0.95) throw new Error(`the station took in only ${Math.round(telemetryPerSecond)} telemetry messages a second, not ${TELEMETRY_PER_S}`);
-    await page
-      .waitForFunction((count) => Object.keys((window as unknown as { probe: Probe }).probe.painted).length >= count, ALARMS, { timeout: 30_000 })
-      .catch(async () => {
-        const painted = await page.evaluate(() => Object.keys((window as unknown as { probe: Probe }).probe.painted).length);
-        throw new Error(`only ${painted} of ${ALARMS} alarms were painted in the alarms page`);
-      });
-    const painted = await page.evaluate(() => (window as unknown as { probe: Probe }).probe.painted);
+    const painted = await paintedAt(page, Object.keys(publishedAt), 'alarms in the alarms page');
     admin.close();
     const latencies = Object.entries(publishedAt).map(([id, at]) => painted[id]! - offset - at);
     return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), telemetryPerSecond };

@@ -4,10 +4,9 @@ import { tempDir } from '../../main/testing/harness';
 import { startMosquitto } from '../../main/testing/mosquitto';
 import { openClient, startStationProcess } from '../../main/testing/station';
 import { openDatabase } from '../../main/store/database';
-import { launchChromium } from '../chromium';
+import { launchChromium, stationPage } from '../chromium';
 import { armListPaint, listPainted } from '../list-paint';
 import { median, type Report } from '../report';
-import { alarmPage } from './station-page';
 import { storeAlarms } from './stored-alarms';
 import path from 'node:path';
 
@@ -53,7 +52,7 @@ export async function alarmFilter(report: Report): Promise<void> {
     const admin = await openClient(station.url);
     await admin.call('auth.setup', { ...ADMIN, station: 'bench' });
     admin.close();
-    const page = await alarmPage(browser, station.url, ADMIN);
+    const page = await stationPage(browser, station.url, ADMIN, 'alarms');
     await page.waitForFunction((count) => Number(document.querySelector<HTMLElement>('[data-testid=alarm-shown]')?.dataset.total) === count, ALARMS, { timeout: 60_000 });
 
     const times: Record<string, number[]> = Object.fromEntries([...Object.keys(CASES), 'reset'].map((name) => [name, []]));

@@ -7,9 +7,8 @@ import { tempDir } from '../../main/testing/harness';
 import { startMosquitto } from '../../main/testing/mosquitto';
 import { openClient, startStationProcess } from '../../main/testing/station';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../chromium';
+import { launchChromium, stationPage } from '../chromium';
 import { median, percentile, type Report } from '../report';
-import { alarmPage } from './station-page';
 
 const SITE = 'storm-bench';
 const RATE = 500;
@@ -52,7 +51,7 @@ export async function alarmStorm(report: Report): Promise<void> {
     }
     admin.close();
 
-    const page = await alarmPage(browser, station.url, ADMIN);
+    const page = await stationPage(browser, station.url, ADMIN, 'alarms');
     await page.evaluate(() => {
       // The click's own timestamp (so time it waited for a busy main thread counts) and the alarm under the pointer when it landed.
       window.addEventListener('mousedown', (event) => {

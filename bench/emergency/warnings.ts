@@ -9,6 +9,7 @@ import { openClient, startStationProcess } from '../../main/testing/station';
 import { dryRun } from '../../main/warnings/dry-run';
 import { warningIdOf } from '../../main/warnings/fold';
 import { deviceFacts, HISTORY_STEP_MS } from '../../main/warnings/history';
+import { launchChromium, pageClockOffset, paintedAt, stationPage, watchPainted } from '../chromium';
 import { median, percentile, type Report } from '../report';
 
 const SITE = 'bench-warnings';
@@ -17,6 +18,7 @@ const METERS = 500;
 const FLOORS = 200;
 const SAMPLES = 200_000;
 const TRIALS = 200;
+const TRIAL_GAP_MS = 100;
 const TELEMETRY_PER_S = 10_000;
 const DAY = 86_400_000;
 const ADMIN = { username: 'bench', displayName: 'Bench', password: 'Early-Warning-Latency-2026' };
@@ -124,14 +126,17 @@ export async function ingestRatio(report: Report): Promise<void> {
 
 /**
  * From the publish of the smoke event that completes a floor's condition to
- * a connected window (a WebSocket client of a station process) hearing
- * warnings.changed naming that floor's warning, with the 200 rules and
+ * that floor's warning card painted in the warnings page of a real window
+ * (Debian's Chromium, against a station process), with the 200 rules and
  * 10 000 telemetry messages a second over a real mosquitto; the background
- * rate is read from the station's own counters, not assumed.
+ * rate is read from the station's own counters, not assumed. Each trial is
+ * a new floor, so the page holds 200 active warnings by the end. The same
+ * to another client of the station says how much of it is the window's.
  */
 export async function raisedLatency(report: Report): Promise<void> {
   const broker = await startMosquitto({ maxQueuedMessages: 0, maxInflightMessages: 1000, autosaveOnChanges: false, autosaveInterval: 60, extraConfig: ['set_tcp_nodelay true'] });
   const stationProcess = await startStationProcess({ dataDir: tempDir('vigil-bench-warnings-'), broker: broker.url, site: SITE, station: 'bench-desk' });
+  const browser = await launchChromium();
   const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'bench-warnings-gateway' });
   let background: NodeJS.Timeout | undefined;
   try {
@@ -143,10 +148,13 @@ export async function raisedLatency(report: Report): Promise<void> {
       if (tries > 200) throw new Error('the devices were not registered');
       await sleep(50);
     }
+    const page = await stationPage(browser, stationProcess.url, ADMIN, 'warnings');
+    await watchPainted(page, '[data-testid=warning-card]');
+    // A client of the station beside the window: where the time goes, the station's part or the window's.
     const heard = new Map<string, number>();
-    admin.on('warnings.changed', ({ ids }) => {
+    admin.on('warnings.changed', ({ warnings }) => {
       const at = performance.timeOrigin + performance.now();
-      for (const id of ids) if (!heard.has(id)) heard.set(id, at);
+      for (const { id } of warnings) if (!heard.has(id)) heard.set(id, at);
     });
 
     const loadStarted = Date.now();
@@ -160,6 +168,7 @@ export async function raisedLatency(report: Report): Promise<void> {
       }
     }, 10);
     await sleep(2_000);
+    const offset = await pageClockOffset(page);
     const counted = async () => (await admin.call('ops.status', {})).ingest.totals.telemetry;
     const before = { telemetry: await counted(), at: performance.now() };
     const published = new Map<string, number>();
@@ -168,22 +177,26 @@ export async function raisedLatency(report: Report): Promise<void> {
       const { building, floor } = placeOf(n % FLOORS);
       published.set(warningIdOf('fire', `floor|${building}/${floor}`, ts), performance.timeOrigin + performance.now());
       gateway.publish(topicOf('deviceEvent', { site: SITE, code: detectorCode(n % FLOORS) }), JSON.stringify({ id: `smoke-${n}-${ts}`, type: 'smoke', ts }), { qos: 1 });
-      await sleep(100);
+      await sleep(TRIAL_GAP_MS);
     }
     const after = { telemetry: await counted(), at: performance.now() };
     const telemetryPerSecond = (after.telemetry - before.telemetry) / ((after.at - before.at) / 1000);
     if (telemetryPerSecond < TELEMETRY_PER_S * 0.95) throw new Error(`the station took in only ${Math.round(telemetryPerSecond)} telemetry messages a second, not ${TELEMETRY_PER_S}`);
-    for (let waited = 0; [...published.keys()].some((id) => !heard.has(id)) && waited < 10_000; waited += 50) await sleep(50);
+    const painted = await paintedAt(page, [...published.keys()], 'warnings in the warnings page');
+    const latencies = [...published].map(([id, at]) => painted[id]! - offset - at);
     const missing = [...published.keys()].filter((id) => !heard.has(id));
-    if (missing.length) throw new Error(`${missing.length} of ${TRIALS} warnings never reached the window`);
-    const latencies = [...published].map(([id, at]) => heard.get(id)! - at);
+    if (missing.length) throw new Error(`${missing.length} of ${TRIALS} warnings were painted but never reached the station's other client`);
+    const toClient = [...published].map(([id, at]) => heard.get(id)! - at);
     admin.close();
-    report.add('warning_publish_to_client_event_p50_ms', percentile(latencies, 50), 'ms', 'lower');
-    report.add('warning_publish_to_client_event_p99_ms', percentile(latencies, 99), 'ms', 'lower', 50);
+    report.add('warning_publish_to_painted_card_p50_ms', percentile(latencies, 50), 'ms', 'lower');
+    report.add('warning_publish_to_painted_card_p99_ms', percentile(latencies, 99), 'ms', 'lower', 50);
+    report.add('warning_publish_to_client_event_p50_ms', percentile(toClient, 50), 'ms', 'lower');
+    report.add('warning_publish_to_client_event_p99_ms', percentile(toClient, 99), 'ms', 'lower');
     report.add('warning_latency_background_telemetry_msgs_per_s', telemetryPerSecond, 'msg/s', 'higher', TELEMETRY_PER_S);
   } finally {
     clearInterval(background);
     await gateway.endAsync();
+    await browser.close();
     await stationProcess.kill();
     await broker.close();
   }
