@@ -1,10 +1,8 @@
 import mqtt from 'mqtt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROCEDURES, type CoreClient } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
-import { tempDir } from '../testing/harness';
-import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { adminStation, type StationProcess } from '../testing/station';
+import { stationsOnBroker } from '../testing/stations';
 
 /**
  * Two stations of one site, as two cores on a real broker: both work the
@@ -15,15 +13,8 @@ const SENSOR = '32061201011340000002';
 const ADMIN = { username: 'admin', password: 'Two-Stations-2026', displayName: 'Admin' };
 const ALARMS = 12;
 
-let broker: Broker;
-const dirs = { a: tempDir('vigil-a-'), b: tempDir('vigil-b-'), c: tempDir('vigil-c-'), d: tempDir('vigil-d-') };
-const running: StationProcess[] = [];
 
-async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
-  const started = await adminStation({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` }, ADMIN);
-  running.push(started.process);
-  return started;
-}
+const { station, brokerUrl } = stationsOnBroker(SITE, ['a', 'b', 'c', 'd'], ADMIN);
 
 /** Every step of an intrusion's procedure, as an officer ticks them off before resolving. */
 const workProcedure = (client: CoreClient, id: string) => Promise.all(PROCEDURES.intrusion.map((_, step) => client.call('alarms.step', { id, step })));
@@ -31,20 +22,11 @@ const workProcedure = (client: CoreClient, id: string) => Promise.all(PROCEDURES
 const states = async (client: CoreClient) =>
   Object.fromEntries((await client.call('alarms.list', { limit: 500 })).map((alarm) => [alarm.id, `${alarm.state}/${alarm.by}/${alarm.note ?? ''}`]));
 
-beforeAll(async () => {
-  broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
-}, 30_000);
-
-afterAll(async () => {
-  for (const process of running) await process.kill();
-  await broker?.close();
-});
-
 describe('two stations', () => {
   it('agree on every alarm after working them at once, one of them offline for a while', async () => {
     const a = await station('a');
     let b = await station('b');
-    const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'gateway' });
+    const gateway = await mqtt.connectAsync(brokerUrl(), { protocolVersion: 5, clientId: 'gateway' });
     await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: SENSOR }), JSON.stringify({ name: 'Fence', area: 'N', building: 'A', floor: '1F', ts: 1 }), { qos: 1, retain: true });
     const ids = Array.from({ length: ALARMS }, (_, i) => `intrusion-${String(i).padStart(6, '0')}`);
     // More than a fold window apart: twelve alarms, not one that counts twelve.
@@ -93,7 +75,7 @@ describe('two stations', () => {
     const c = await station('c');
     const d = await station('d');
     const meter = '32061201011510000009';
-    const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'meter-gateway' });
+    const gateway = await mqtt.connectAsync(brokerUrl(), { protocolVersion: 5, clientId: 'meter-gateway' });
     await gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code: meter }), JSON.stringify({ name: 'A 栋水表', area: 'N', building: 'A', floor: 'B1', ts: 1 }), { qos: 1, retain: true });
     await c.client.call('rules.save', {
       id: 'water-high',

@@ -16,8 +16,12 @@ export function createIncidents(deps: { db: Database; clock: HybridClock; outbox
   const incidents = new Incidents(db, clock, outbox, site);
   const config = new IncidentConfig(db, clock, outbox, site);
   const desk = new IncidentDesk(incidents, config, outbox, site);
+  /** Incidents opened from warnings in the ingest's batch: windows hear of them with the batch's, once it commits. */
+  let fromWarnings = new Set<string>();
   const stopCommits = ingest.onCommit((batch) => {
-    if (batch.incidents.size) hub.broadcast('incidents.changed', { ids: [...batch.incidents].filter(Boolean) });
+    const ids = [...batch.incidents, ...fromWarnings];
+    fromWarnings = new Set();
+    if (ids.length) hub.broadcast('incidents.changed', { ids: ids.filter(Boolean) });
   });
   return {
     incidents,
@@ -32,12 +36,13 @@ export function createIncidents(deps: { db: Database; clock: HybridClock; outbox
     },
     /**
      * Opens the incident w-{warning id} for a warning, the same at every
-     * station; null when it is open already. Call it inside the transaction
-     * that raised the warning; windows are told here.
+     * station; null when it is open already. Called inside the ingest's
+     * transaction that raised the warning (here or in another station's
+     * copy); windows are told when it commits.
      */
     openFromWarning(warning: WarningForIncident): string | null {
       const opened = desk.openFromWarning(warning);
-      if (opened) hub.broadcast('incidents.changed', { ids: [opened.id] });
+      if (opened) fromWarnings.add(opened.id);
       return opened?.id ?? null;
     },
     /** Opens the incident a-{alarm id} for an alarm this station holds, as `by` (a user, or Vigil). */

@@ -1,12 +1,10 @@
 import mqtt from 'mqtt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CoreClient } from '../contract';
 import { DEMO_PLANS } from '../demo/incident-plans';
 import { DemoHandhelds } from '../demo/handhelds';
 import { topicOf } from '../site-link/interface/topics';
-import { tempDir } from '../testing/harness';
-import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { adminStation, type StationProcess } from '../testing/station';
+import { stationsOnBroker } from '../testing/stations';
 
 /**
  * Two stations of one site on a real broker command the same incident — one
@@ -17,16 +15,9 @@ const SITE = 'park';
 const ADMIN = { username: 'admin', password: 'Two-Stations-2026', displayName: 'Admin' };
 const FIRE_TEAM = { id: 'fire-team', name: '消防应急队', kind: 'team' as const, members: ['zhougang', 'wuhao'] };
 
-let broker: Broker;
-const dirs = { a: tempDir('vigil-incidents-a-'), b: tempDir('vigil-incidents-b-') };
-const running: StationProcess[] = [];
 let handhelds: DemoHandhelds | null = null;
 
-async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
-  const started = await adminStation({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` }, ADMIN);
-  running.push(started.process);
-  return started;
-}
+const { station, brokerUrl } = stationsOnBroker(SITE, ['a', 'b'], ADMIN);
 
 /** What a station holds of an incident: everything it shows, every line of the timeline. */
 const held = async (client: CoreClient, id: string) => {
@@ -35,14 +26,8 @@ const held = async (client: CoreClient, id: string) => {
 };
 const same = async (a: CoreClient, b: CoreClient, id: string) => (await held(a, id)) !== null && (await held(a, id)) === (await held(b, id));
 
-beforeAll(async () => {
-  broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
-}, 30_000);
-
 afterAll(async () => {
   await handhelds?.stop();
-  for (const process of running) await process.kill();
-  await broker?.close();
 });
 
 describe('an incident at two stations', () => {
@@ -53,7 +38,7 @@ describe('an incident at two stations', () => {
     await a.client.call('plans.save', DEMO_PLANS[0]!);
     await expect.poll(async () => (await b.client.call('resources.list', {})).map((resource) => resource.id), { timeout: 10_000 }).toEqual(['fire-team']);
     await expect.poll(async () => (await b.client.call('plans.list', {})).length, { timeout: 10_000 }).toBe(1);
-    handhelds = new DemoHandhelds(broker.url, SITE, [FIRE_TEAM], { acknowledgeMs: 300, arriveMs: 600 });
+    handhelds = new DemoHandhelds(brokerUrl(), SITE, [FIRE_TEAM], { acknowledgeMs: 300, arriveMs: 600 });
     await handhelds.start();
 
     const { id } = await a.client.call('incidents.open', { type: 'fire', title: 'A栋3F 冒烟', level: 3, place: { building: 'A栋', floor: '3F' } });
@@ -72,7 +57,7 @@ describe('an incident at two stations', () => {
     const dispatch = sent.dispatches[0]!.id;
     await expect.poll(async () => JSON.parse((await held(a.client, id))!).dispatches[0].status, { timeout: 10_000 }).toBe('arrived');
     // Someone not of the team answers as well: refused, and the incident keeps what did apply.
-    const site = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'stray-handheld' });
+    const site = await mqtt.connectAsync(brokerUrl(), { protocolVersion: 5, clientId: 'stray-handheld' });
     await site.publishAsync(topicOf('resourceReply', { site: SITE, resource: 'fire-team' }), JSON.stringify({ id: 'stray-0000001', incident: id, dispatch, status: 'released', by: 'linfeng', ts: Date.now() }), { qos: 1 });
     await a.client.call('incidents.act', { id, action: 'step', step: 'confirm', outcome: 'done' });
     await expect

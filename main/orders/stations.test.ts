@@ -1,10 +1,8 @@
 import mqtt from 'mqtt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreClient } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
-import { tempDir } from '../testing/harness';
-import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { adminStation, type StationProcess } from '../testing/station';
+import { stationsOnBroker } from '../testing/stations';
 
 /**
  * Two stations of one site on a real broker work the same repair order —
@@ -15,15 +13,8 @@ const SITE = 'park';
 const LEAK_SENSOR = '32061201011340000011';
 const ADMIN = { username: 'admin', password: 'Two-Stations-2026', displayName: 'Admin' };
 
-let broker: Broker;
-const dirs = { a: tempDir('vigil-orders-a-'), b: tempDir('vigil-orders-b-') };
-const running: StationProcess[] = [];
 
-async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
-  const started = await adminStation({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` }, ADMIN);
-  running.push(started.process);
-  return started;
-}
+const { station, brokerUrl } = stationsOnBroker(SITE, ['a', 'b'], ADMIN);
 
 /** What a station holds of an order: every step with who, when, and whether it counted. */
 const held = async (client: CoreClient, id: string) => {
@@ -31,20 +22,11 @@ const held = async (client: CoreClient, id: string) => {
   return order && JSON.stringify({ state: order.state, assignee: order.assignee, rating: order.rating, escalated: order.escalated, timeline: order.timeline });
 };
 
-beforeAll(async () => {
-  broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
-}, 30_000);
-
-afterAll(async () => {
-  for (const process of running) await process.kill();
-  await broker?.close();
-});
-
 describe('a repair order at two stations', () => {
   it('ends the same at both after concurrent assignments, an outage and a technician working from the app', async () => {
     const a = await station('a');
     let b = await station('b');
-    const site = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'site-apps' });
+    const site = await mqtt.connectAsync(brokerUrl(), { protocolVersion: 5, clientId: 'site-apps' });
     await site.publishAsync(topicOf('deviceInfo', { site: SITE, code: LEAK_SENSOR }), JSON.stringify({ name: 'B1 水泵房水浸', area: 'N', building: 'A栋', floor: 'B1', ts: 1 }), { qos: 1, retain: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await site.publishAsync(topicOf('deviceEvent', { site: SITE, code: LEAK_SENSOR }), JSON.stringify({ id: 'leak-pump-room-0001', type: 'water_leak', ts: Date.now() }), { qos: 1 });

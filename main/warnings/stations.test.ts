@@ -1,12 +1,10 @@
 import mqtt from 'mqtt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreClient } from '../contract';
 import { floorDetectors, playFire } from '../demo/fire';
 import { DEMO_WARNING_RULES } from '../demo/warning-rules';
 import { topicOf } from '../site-link/interface/topics';
-import { tempDir } from '../testing/harness';
-import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { adminStation, type StationProcess } from '../testing/station';
+import { stationsOnBroker } from '../testing/stations';
 
 /**
  * Two stations of one site on a real broker see the demo's scripted fire on
@@ -17,27 +15,11 @@ const SITE = 'park';
 const [BUILDING, FLOOR] = ['A栋 研发楼', '3F'];
 const ADMIN = { username: 'admin', password: 'Two-Stations-2026', displayName: 'Admin' };
 
-let broker: Broker;
-const dirs = { a: tempDir('vigil-warnings-a-'), b: tempDir('vigil-warnings-b-') };
-const running: StationProcess[] = [];
 
-async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
-  const started = await adminStation({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` }, ADMIN);
-  running.push(started.process);
-  return started;
-}
+const { station, brokerUrl } = stationsOnBroker(SITE, ['a', 'b'], ADMIN);
 
 /** What a station holds of the site's warnings: each with its level and every event. */
 const held = async (client: CoreClient) => JSON.stringify((await client.call('warnings.list', {})).map(({ id, level, active, history }) => ({ id, level, active, history })));
-
-beforeAll(async () => {
-  broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
-}, 30_000);
-
-afterAll(async () => {
-  for (const process of running) await process.kill();
-  await broker?.close();
-});
 
 describe('a warning at two stations', () => {
   it('is raised once, with the same id and levels at both, and a station away catches up', async () => {
@@ -46,7 +28,7 @@ describe('a warning at two stations', () => {
     for (const rule of DEMO_WARNING_RULES) await a.client.call('warningRules.save', rule);
     await expect.poll(async () => (await b.client.call('warningRules.list', {})).length, { timeout: 10_000 }).toBe(DEMO_WARNING_RULES.length);
 
-    const site = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'site-devices' });
+    const site = await mqtt.connectAsync(brokerUrl(), { protocolVersion: 5, clientId: 'site-devices' });
     for (const detector of floorDetectors(BUILDING, FLOOR)) {
       await site.publishAsync(topicOf('deviceInfo', { site: SITE, code: detector.code }), JSON.stringify({ ...detector.info, ts: 1 }), { qos: 1, retain: true });
     }

@@ -1,6 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { ruleKeys, useRules } from './queries';
 import { RuleDialog } from './rule-dialog';
 import { conditionText, scheduleText, scopeText } from './rule-text';
 import './rules.css';
+import { RowActions } from '../shell/row-actions';
 
 /**
  * Alarm rules (报警规则): what, beyond devices' own alarms, raises an alarm
@@ -86,14 +87,7 @@ export function RulesPage() {
       title: t('users.actions'),
       width: 90,
       render: (_, rule) => (
-        <Space size={2}>
-          <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(rule)} />
-          </Tooltip>
-          <Popconfirm title={t('rules.confirmDelete', { name: rule.name })} okText={t('rules.delete')} cancelText={t('common.cancel')} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate(rule)}>
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('rules.delete')} />
-          </Popconfirm>
-        </Space>
+        <RowActions onEdit={() => setEditing(rule)} onDelete={() => remove.mutate(rule)} confirmDelete={t('rules.confirmDelete', { name: rule.name })} deleteLabel={t('rules.delete')} />
       ),
     });
   }

@@ -1,6 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlayCircleOutlined, SunOutlined } from '@ant-design/icons';
+import { PlayCircleOutlined, SunOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Dropdown, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { core } from '../../core/client';
 import type { Device, SavingSchedule } from '../../core/contract';
@@ -9,6 +9,7 @@ import { savingKeys } from './queries';
 import { SavingEstimateCell } from './saving-estimate';
 import { LOAD_COLOUR } from './saving-format';
 import { daysText, stepText } from './saving-text';
+import { RowActions } from '../../shell/row-actions';
 
 /**
  * The site's schedules: what each drives, when, and its steps in words.
@@ -122,31 +123,19 @@ export function ScheduleTable({
       title: t('saving.fields.actions'),
       width: 210,
       render: (_, schedule) => (
-        <Space size={2}>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: schedule.steps.map((step, index) => ({ key: String(index), label: stepText(t, step), icon: step.trigger.at === 'time' ? undefined : <SunOutlined /> })),
-              onClick: ({ key }) => run.mutate({ schedule: schedule.id, step: Number(key) }),
-            }}
-          >
-            <Button size="small" icon={<PlayCircleOutlined />} loading={run.isPending && run.variables?.schedule === schedule.id} data-testid="schedule-run">
-              {t('saving.runNow')}
-            </Button>
-          </Dropdown>
-          <Tooltip title={t('common.edit')}>
-            <Button type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => onEdit(schedule)} data-testid="schedule-edit" />
-          </Tooltip>
-          <Popconfirm
-            title={t('saving.confirmDelete', { name: schedule.name })}
-            okText={t('saving.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutate(schedule)}
-          >
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('saving.delete')} data-testid="schedule-delete" />
-          </Popconfirm>
-        </Space>
+        <RowActions onEdit={() => onEdit(schedule)} onDelete={() => remove.mutate(schedule)} confirmDelete={t('saving.confirmDelete', { name: schedule.name })} deleteLabel={t('saving.delete')} testId="schedule">
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: schedule.steps.map((step, index) => ({ key: String(index), label: stepText(t, step), icon: step.trigger.at === 'time' ? undefined : <SunOutlined /> })),
+                onClick: ({ key }) => run.mutate({ schedule: schedule.id, step: Number(key) }),
+              }}
+            >
+              <Button size="small" icon={<PlayCircleOutlined />} loading={run.isPending && run.variables?.schedule === schedule.id} data-testid="schedule-run">
+                {t('saving.runNow')}
+              </Button>
+            </Dropdown>
+        </RowActions>
       ),
     });
   }
