@@ -101,3 +101,62 @@ test('a commander runs a drill from opening to close, marked as a drill througho
   test.setTimeout(120_000);
   await runIncident(page, 'en', true);
 });
+
+/** The commander keeps a plan and a resource: a bad id refused in words, a plan of two steps saved, both deleted again. */
+async function keepPlansAndResources(page: Page, language: Language): Promise<void> {
+  const zh = language === 'zh-CN';
+  const [type, resource] = zh ? (['crowd', 'pump-zh'] as const) : (['other', 'pump-en'] as const);
+  await openApp(page, language);
+  await signIn(page, ACCOUNTS.commander);
+  await page.goto('/#/incidents');
+  await page.getByTestId('incident-view').getByText(zh ? '预案与力量' : 'Plans & resources').click();
+  await expect(page.getByTestId('resource-table').locator('[data-row-key="fire-team"]')).toBeVisible();
+
+  await page.getByTestId('resource-create').click();
+  await page.getByTestId('resource-id').fill('Pump 1');
+  await page.getByTestId('resource-name').fill(zh ? '移动泵车' : 'Mobile pump');
+  await page.getByRole('dialog').getByRole('button', { name: zh ? '保 存' : 'Save' }).click();
+  await expect(page.getByRole('dialog')).toContainText(zh ? '2–40 个小写字母' : '2–40 lower-case letters');
+  await expect(page.getByRole('dialog')).toContainText(zh ? '至少一名成员为它应答' : 'Someone must answer for it');
+  await page.getByTestId('resource-id').fill(resource);
+  // A list of choices stays open over the buttons until the commander clicks elsewhere.
+  const closeLists = () => page.getByRole('dialog').locator('.ant-modal-title').click();
+  await page.getByTestId('resource-members').locator('input').fill('wangwu');
+  await page.keyboard.press('Enter');
+  await closeLists();
+  await page.getByRole('dialog').getByRole('button', { name: zh ? '保 存' : 'Save' }).click();
+  await expect(page.getByTestId('resource-table').locator(`[data-row-key="${resource}"]`)).toContainText('wangwu');
+
+  await page.getByTestId('plan-create').click();
+  await page.getByTestId('plan-type').click();
+  await page.locator('.ant-select-dropdown:visible').getByText(zh ? '人群聚集' : 'Other', { exact: true }).click();
+  await page.getByTestId('plan-name').fill(zh ? '大型活动人群疏导' : 'Anything else');
+  const steps = page.getByTestId('plan-step');
+  await steps.nth(0).getByTestId('plan-step-title').fill(zh ? '派巡逻队到场' : 'Send a patrol');
+  await steps.nth(0).getByTestId('plan-step-owner').locator('input').fill(zh ? '安保巡逻一队' : 'Patrol 1');
+  await closeLists();
+  await page.getByTestId('plan-add-step').click();
+  await steps.nth(1).getByTestId('plan-step-title').fill(zh ? '开启广播疏导' : 'Announce over the PA');
+  await steps.nth(1).getByTestId('plan-step-owner').locator('input').fill(zh ? '值班员' : 'Duty officer');
+  await closeLists();
+  await screenshot(page, 'incident-plan-dialog', language);
+  await page.getByRole('dialog').getByRole('button', { name: zh ? '保 存' : 'Save' }).click();
+  const row = page.getByTestId('plan-table').locator(`[data-row-key="${type}"]`);
+  await expect(row).toContainText(zh ? '大型活动人群疏导' : 'Anything else');
+  await expect(row.locator('td').nth(3)).toHaveText('2');
+  await screenshot(page, 'incident-setup', language);
+
+  for (const [table, key, name] of [['plan', type, 'plan'], ['resource', resource, 'resource']] as const) {
+    await page.getByTestId(`${table}-table`).locator(`[data-row-key="${key}"]`).getByTestId(`${name}-delete`).click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: zh ? '删 除' : 'Delete' }).click();
+    await expect(page.getByTestId(`${table}-table`).locator(`[data-row-key="${key}"]`)).toHaveCount(0);
+  }
+}
+
+test('a commander keeps the response plans and resources (中文)', async ({ page }) => {
+  await keepPlansAndResources(page, 'zh-CN');
+});
+
+test('a commander keeps the response plans and resources (English)', async ({ page }) => {
+  await keepPlansAndResources(page, 'en');
+});

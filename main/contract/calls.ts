@@ -382,6 +382,10 @@ export const calls = {
   'plans.save': call('plans.manage', PlanDraftSchema, PlanSchema, { audited: true }),
   'resources.list': call('incidents.read', Empty, z.array(ResourceSchema)),
   'resources.save': call('plans.manage', ResourceDraftSchema, ResourceSchema, { audited: true }),
+  /** A plan taken off its type: incidents of the type open without a checklist (running ones keep theirs). */
+  'plans.delete': call('plans.manage', z.strictObject({ id: PlanDraftSchema.shape.id }), Ok, { audited: true }),
+  /** A resource the site no longer has: it cannot be sent again (dispatches under way keep it to release). */
+  'resources.delete': call('plans.manage', z.strictObject({ id: ResourceDraftSchema.shape.id }), Ok, { audited: true }),
   // Early warnings (突发事件预警): active and recent warnings, their acknowledgement, and the rules that raise them.
   'warnings.list': call('warnings.read', Empty, z.array(WarningViewSchema)),
   'warnings.get': call('warnings.read', z.strictObject({ id: WarningId }), WarningViewSchema),

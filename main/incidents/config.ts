@@ -1,4 +1,5 @@
 import type { HybridClock } from '../alarms/hlc';
+import { ContractError } from '../contract';
 import { PlanDraftSchema, ResourceDraftSchema, type PlanDraft, type ResourceDraft } from '../contract/incidents';
 import type { Outbox } from '../outbox/outbox';
 import { SharedRecords, type SharedMessage, type SharedRecord } from '../sharing/shared-records';
@@ -46,6 +47,18 @@ export class IncidentConfig {
 
   saveResource(draft: ResourceDraft, user: string): SharedRecord<ResourceDraft> {
     return this.db.transaction(() => (this.resources.share(ResourceDraftSchema.parse(draft), user), this.resources.get(draft.id)!))();
+  }
+
+  deletePlan(id: PlanDraft['id'], user: string): void {
+    this.db.transaction(() => {
+      if (!this.plans.remove(id, user)) throw new ContractError('not_found', `no plan for ${id}`);
+    })();
+  }
+
+  deleteResource(id: string, user: string): void {
+    this.db.transaction(() => {
+      if (!this.resources.remove(id, user)) throw new ContractError('not_found', `no resource ${id}`);
+    })();
   }
 
   receivePlan(message: SharedMessage<PlanDraft>): boolean {

@@ -9,7 +9,7 @@ import { incidentFigures } from './figures';
 import type { IncidentDesk } from './service';
 import type { Incidents } from './store';
 
-type Methods = 'incidents.list' | 'incidents.get' | 'incidents.open' | 'incidents.act' | 'incidents.dispatch' | 'incidents.release' | 'incidents.figures' | 'plans.list' | 'plans.save' | 'resources.list' | 'resources.save';
+type Methods = 'incidents.list' | 'incidents.get' | 'incidents.open' | 'incidents.act' | 'incidents.dispatch' | 'incidents.release' | 'incidents.figures' | 'plans.list' | 'plans.save' | 'resources.list' | 'resources.save' | 'plans.delete' | 'resources.delete';
 
 const DAY = 24 * 3600_000;
 /** Why an action does not fit, in words for the commander who tried. */
@@ -74,5 +74,7 @@ export function incidentHandlers(deps: { db: Database; incidents: Incidents; des
     'plans.save': (draft, context) => configChanged(config.savePlan(draft, session(context).username)),
     'resources.list': () => config.listResources(),
     'resources.save': (draft, context) => configChanged(config.saveResource(draft, session(context).username)),
+    'plans.delete': ({ id }, context) => configChanged((config.deletePlan(id, session(context).username), { ok: true as const })),
+    'resources.delete': ({ id }, context) => configChanged((config.deleteResource(id, session(context).username), { ok: true as const })),
   };
 }

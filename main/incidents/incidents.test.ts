@@ -165,4 +165,30 @@ describe('incidents at a station', () => {
     expect(quarantined().at(-1)).toEqual({ kind: 'refused', reason: `resourceReply: incident ${id} holds as many entries as one incident keeps` });
     expect((await commander.call('incidents.get', { id })).dispatches[0]!.status).toBe('sent');
   });
+
+  it('plans and resources are kept by the commander: saved, refused with the reason when bad, and taken off the site', async () => {
+    start();
+    const [commander, duty] = [await as('emergency_commander'), await as('duty_officer')];
+    const plan = { id: 'flood' as const, name: '防汛预案', steps: [{ id: 'sandbags', title: '地库入口堆沙袋', owner: '工程维修组', minutes: 15, startLevel: 3 as const }] };
+    expect(await commander.call('plans.save', plan)).toMatchObject({ ...plan, updatedBy: 'emergencycommander' });
+    const reasons = async (call: Promise<unknown>) => (await rejection(call)).issues?.map((issue) => issue.message);
+    expect(await reasons(commander.call('plans.save', { ...plan, steps: [...plan.steps, plan.steps[0]!] }))).toEqual(['steps: each step id once']);
+    expect(await reasons(commander.call('resources.save', { id: 'pump', name: '移动泵车', kind: 'vehicle', members: [] }))).toEqual(['members: someone must answer for it']);
+    expect((await rejection(duty.call('plans.delete', { id: 'flood' }))).code).toBe('forbidden');
+
+    const flood = await duty.call('incidents.open', { type: 'flood', title: '地库进水', level: 3, place: { building: 'B栋' } });
+    expect(flood.steps.map((step) => step.id)).toEqual(['sandbags']);
+    await commander.call('plans.delete', { id: 'flood' });
+    expect((await commander.call('plans.list', {})).map((kept) => kept.id)).not.toContain('flood');
+    expect((await rejection(commander.call('plans.delete', { id: 'flood' }))).code).toBe('not_found');
+    // A running incident keeps the plan it opened with; the next of its type opens without one.
+    expect((await duty.call('incidents.get', { id: flood.id })).steps.map((step) => step.id)).toEqual(['sandbags']);
+    expect((await duty.call('incidents.open', { type: 'flood', title: '二次进水', level: 3, place: { building: 'B栋' } })).steps).toEqual([]);
+
+    await commander.call('resources.delete', { id: 'fire-team' });
+    expect((await rejection(commander.call('incidents.dispatch', { id: flood.id, resource: 'fire-team', task: '排水' }))).message).toBe('no resource fire-team');
+    expect((await rejection(commander.call('resources.delete', { id: 'fire-team' }))).code).toBe('not_found');
+    const actions = core!.audit.list({ limit: 50 }).map((entry) => `${entry.action}:${entry.target}`);
+    expect(actions).toEqual(expect.arrayContaining(['plans.delete:flood', 'resources.delete:fire-team']));
+  });
 });

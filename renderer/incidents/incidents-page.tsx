@@ -15,6 +15,7 @@ import { useFollowedIncident } from './follow';
 import { IncidentTimeline } from './incident-timeline';
 import { useIncidentsUi, type IncidentsView } from './incidents-ui';
 import { NewIncidentDialog } from './new-incident-dialog';
+import { IncidentSetup } from './setup/incident-setup';
 import { useIncidents } from './queries';
 import './incidents.css';
 
@@ -56,6 +57,7 @@ export function IncidentsPage() {
           options={[
             { value: 'board', label: t('incidents.board') },
             { value: 'figures', label: t('incidents.figures') },
+            { value: 'setup', label: t('incidents.setup.view') },
           ]}
           data-testid="incident-view"
         />
@@ -74,7 +76,7 @@ export function IncidentsPage() {
       </PageToolbar>
       {incidents.error && <Alert type="error" showIcon title={describeError(t, incidents.error)} />}
       <div className="incidents-body">
-        {view === 'board' ? <IncidentBoard incidents={incidents.data ?? []} /> : <IncidentFigures />}
+        {view === 'board' ? <IncidentBoard incidents={incidents.data ?? []} /> : view === 'figures' ? <IncidentFigures /> : <IncidentSetup />}
         {view === 'board' && open && <IncidentDetail key={open} id={open} />}
       </div>
       {canOpen && <NewIncidentDialog key={creating?.at ?? 0} seed={creating} onClose={() => useIncidentsUi.setState({ creating: null })} />}

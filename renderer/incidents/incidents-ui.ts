@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { showPage } from '../shell/ui-store';
 
-export type IncidentsView = 'board' | 'figures';
+export type IncidentsView = 'board' | 'figures' | 'setup';
 /** What a new incident starts from: nothing (by hand) or an alarm, with what the alarm says. */
 export type IncidentSeed = { at: number; alarm?: string; title?: string; place?: { area?: string; building?: string; floor?: string } };
 
