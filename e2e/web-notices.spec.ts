@@ -99,8 +99,8 @@ test('an announcement drafted at one station, approved and scheduled at another,
   const detail2 = desk2.getByTestId('notice-detail');
   await expect(detail2.getByTestId('notice-state')).toHaveText('Submitted');
   await detail2.getByTestId('notice-approve').click();
-  const at = new Date(Date.now() + 120_000);
-  at.setSeconds(0, 0);
+  // The next whole minute at least 25 s away (the picker takes minutes): time to see it scheduled and held back first.
+  const at = new Date(Math.ceil((Date.now() + 25_000) / 60_000) * 60_000);
   await typeDate(desk2, 'notice-approve-at', at);
   await desk2.getByTestId('notice-approve-ok').click();
   await expect(detail2.getByTestId('notice-state')).toHaveText('Scheduled');
