@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_ACCOUNTS } from '../demo/accounts';
-import { createLogger } from '../logging/logger';
+import { stationLogger } from '../logging/log-files';
 import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
 import { runVerify } from '../evidence/verify-cli';
 import { startStation } from './station';
@@ -101,11 +101,13 @@ async function serve(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
 
-  const logger = createLogger();
+  const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
+  // stderr as before, and DATA/logs for the diagnostics bundle; a folder that cannot be written stops the station here.
+  const { logger, files: logFiles } = stationLogger(dataDir);
+  await logFiles;
   if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
     logger.warn({ host: values.host }, 'binding beyond this machine: anyone who can reach it gets the sign-in page');
   }
-  const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
   const read = (file: string | undefined) => (file ? fs.readFileSync(file, 'utf8') : undefined);
   const site = demo
     ? null
