@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { stationLogger } from '../logging/log-files';
 import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
 import { runVerify } from '../evidence/verify-cli';
+import { runDiag } from '../ops/diag-cli';
 import { startStation } from './station';
 import { startWebHost } from './web-host';
 
@@ -37,6 +38,10 @@ Serves Vigil to a browser on this machine.
 vigil verify FILE [--trust FINGERPRINT] [--json]
 
 Checks an incident's evidence package offline, with nothing but the file (vigil verify --help).
+
+vigil diag [--data DIR] [--out FILE]
+
+Writes a diagnostics bundle for IT: versions, configuration without secrets, counters, integrity check, recent logs (vigil diag --help).
 `;
 
 /** `--position 32.07,121.07`: latitude then longitude, in degrees. */
@@ -164,6 +169,14 @@ if (command === 'serve') {
     (status) => (process.exitCode = status),
     (error: unknown) => {
       process.stderr.write(`vigil verify: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else if (command === 'diag') {
+  runDiag(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      process.stderr.write(`vigil diag: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;
     },
   );
