@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import mqtt from 'mqtt';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { adminStation, type StationProcess } from '../testing/station';
 const BROKER_PASSWORD = 'Broker-Pass-7f3K9q!';
 const CAMERA_PASSWORD = 'Camera-Pass-Zx81#wq';
 const ADMIN = { username: 'it-admin', password: 'Admin-Pass-Ho72&kd', displayName: 'IT' };
+/** A camera whose stream address refuses: ffmpeg's error names the address, with the credentials the station put in it. */
+const CAMERA = '32061201011320000012';
 
 let broker: Broker;
 let station: StationProcess;
@@ -51,7 +54,32 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error('the station never came on line with its broker password');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  await cameraFailsWithCredentials();
 }, 60_000);
+
+/** The site registers a camera; a window opens it; ffmpeg fails on rtsp://cam-operator:CAMERA_PASSWORD@… and the station logs its error. */
+async function cameraFailsWithCredentials(): Promise<void> {
+  const site = await mqtt.connectAsync(broker.url, { username: 'vigil-station', password: BROKER_PASSWORD, reconnectPeriod: 0 });
+  const info = { name: 'Gate camera', area: 'North', building: 'A', floor: '1F', streams: [{ profile: 'main', url: 'rtsp://127.0.0.1:1/stream' }], ts: Date.now() };
+  await site.publishAsync(`vigil/v1/secret-site/devices/${CAMERA}/info`, JSON.stringify(info), { qos: 1, retain: true });
+  await site.endAsync();
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const opened = await client.call('video.open', { camera: CAMERA }).catch(() => null);
+    if (opened) break;
+    if (Date.now() > deadline) throw new Error('the station never knew the camera');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  while (!logText(dataDir).includes('camera stream ended')) {
+    if (Date.now() > deadline) throw new Error('the camera stream never failed in the logs');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function logText(dir: string): string {
+  const folder = path.join(dir, 'logs');
+  return fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => fs.readFileSync(path.join(folder, name), 'utf8')).join('') : '';
+}
 
 afterAll(async () => {
   await station?.kill('SIGTERM');
@@ -84,6 +112,10 @@ describe('the diagnostics bundle of a station configured with secrets', () => {
     // The logs are real: the link's lines are there.
     const logs = [...files].filter(([name]) => name.startsWith('logs/')).map(([, bytes]) => bytes.toString()).join('');
     expect(logs).toContain('site link state');
+    // ffmpeg's own error is there, its address without the credentials: not even the user name is left.
+    expect(logs).toContain('camera stream ended');
+    expect(logs).toMatch(/rtsp:\/\/\*\*\*@127\.0\.0\.1:1\/stream: Connection refused/);
+    expect(logs).not.toContain('cam-operator');
     const integrity = files.get('integrity.txt')!.toString();
     expect(integrity).toMatch(/PRAGMA integrity_check\nok\n/);
     expect(integrity).toMatch(/PRAGMA foreign_key_check\nok\n/);
