@@ -74,7 +74,6 @@ function coreEnv(site: SiteConfig | null, userData: string): Record<string, stri
   }
   const binding = nativeBinding();
   if (binding) env.VIGIL_SQLITE_BINDING = binding;
-  if (app.isPackaged) env.VIGIL_LOG_FILE = path.join(userData, 'logs', 'core.log');
   return env;
 }
 
@@ -95,7 +94,7 @@ function start(): void {
     modulePath: paths.core,
     env: coreEnv(site, userData),
     secrets: readSecrets,
-    logHint: app.isPackaged ? `See ${path.join(userData, 'logs', 'core.log')}.` : 'See the terminal output.',
+    logHint: app.isPackaged ? `See the logs in ${path.join(userData, site ? 'station' : 'demo', 'logs')}.` : 'See the terminal output.',
   });
   const devTools = !app.isPackaged;
   const windows = createWindows({

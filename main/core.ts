@@ -19,7 +19,8 @@ import { deviceHandlers } from './devices/handlers';
 import { DeviceRegistry } from './devices/registry';
 import { createLogger, type Logger } from './logging/logger';
 import { auditHandlers } from './audit/handlers';
-import { opsHandlers } from './ops/handlers';
+import { opsHandlers, opsStatus } from './ops/handlers';
+import { diagnosticsHandlers } from './ops/diagnostics-handler';
 import { settingsHandlers } from './settings/handlers';
 import { Connection } from './router/connection';
 import { Hub } from './router/hub';
@@ -376,6 +377,7 @@ export function createCore(options: CoreOptions): Core {
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
     evidenceHandlers({ exports: evidence }),
     warnings.handlers,
+    diagnosticsHandlers({ db, dataDir: options.dataDir, station, site: options.site, settings: () => settings.get(), health: () => opsStatus({ link, ingest, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }), downloads }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 

@@ -38,6 +38,7 @@ import { IncidentActionSchema, IncidentDetailSchema, IncidentDraftSchema, Incide
 import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './images';
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
+import { DiagnosticsBundleSchema } from './diagnostics';
 import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -395,6 +396,9 @@ export const calls = {
   'warningRules.delete': call('warnings.manage', z.strictObject({ id: RuleId }), Ok, { audited: true }),
   /** What a draft rule would have raised over the stored history (at most 31 days). */
   'warningRules.dryRun': call('warnings.manage', WarningDryRunInput, WarningDryRunSchema),
+
+  /** The station's diagnostics bundle, written to its data folder; audited (what left the station, by whom). */
+  'ops.diagnostics': call('ops.diagnose', Empty, DiagnosticsBundleSchema, { audited: true }),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -70,6 +70,8 @@ export const PERMISSIONS = [
   'warnings.read',
   /** Write the warning rules and dry-run drafts over the history: they decide when the site is warned of an emergency. */
   'warnings.manage',
+  /** Make the station's diagnostics bundle (versions, configuration without secrets, health, logs): IT's alone. */
+  'ops.diagnose',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

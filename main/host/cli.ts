@@ -5,9 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_ACCOUNTS } from '../demo/accounts';
-import { createLogger } from '../logging/logger';
+import { stationLogger } from '../logging/log-files';
 import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
 import { runVerify } from '../evidence/verify-cli';
+import { runDiag } from '../ops/diag-cli';
 import { startStation } from './station';
 import { startWebHost } from './web-host';
 
@@ -37,6 +38,10 @@ Serves Vigil to a browser on this machine.
 vigil verify FILE [--trust FINGERPRINT] [--json]
 
 Checks an incident's evidence package offline, with nothing but the file (vigil verify --help).
+
+vigil diag [--data DIR] [--out FILE]
+
+Writes a diagnostics bundle for IT: versions, configuration without secrets, counters, integrity check, recent logs (vigil diag --help).
 `;
 
 /** `--position 32.07,121.07`: latitude then longitude, in degrees. */
@@ -101,11 +106,13 @@ async function serve(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
 
-  const logger = createLogger();
+  const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
+  // stderr as before, and DATA/logs for the diagnostics bundle; a folder that cannot be written stops the station here.
+  const { logger, files: logFiles } = stationLogger(dataDir);
+  await logFiles;
   if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
     logger.warn({ host: values.host }, 'binding beyond this machine: anyone who can reach it gets the sign-in page');
   }
-  const dataDir = path.resolve(values.data ?? path.join(os.homedir(), '.vigil', demo ? 'demo' : ''));
   const read = (file: string | undefined) => (file ? fs.readFileSync(file, 'utf8') : undefined);
   const site = demo
     ? null
@@ -162,6 +169,14 @@ if (command === 'serve') {
     (status) => (process.exitCode = status),
     (error: unknown) => {
       process.stderr.write(`vigil verify: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else if (command === 'diag') {
+  runDiag(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) }).then(
+    (status) => (process.exitCode = status),
+    (error: unknown) => {
+      process.stderr.write(`vigil diag: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;
     },
   );

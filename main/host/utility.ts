@@ -1,6 +1,6 @@
-import { pino } from 'pino';
 import type { CoreTransport, ServerMessage } from '../contract';
 import { createLogger } from '../logging/logger';
+import { stationLogger } from '../logging/log-files';
 import { startStation, type SiteConfig, type Station } from './station';
 
 /*
@@ -35,9 +35,11 @@ if (!parentPort) {
   process.exit(2);
 }
 
-// Packaged apps have no terminal: the shell names a log file for the diagnostics bundle.
-const logFile = process.env.VIGIL_LOG_FILE;
-const logger = createLogger(logFile ? { stream: pino.destination({ dest: logFile, mkdir: true }) } : {});
+// Packaged apps have no terminal: the logs also go to DATA/logs (size-capped), where the diagnostics bundle takes them from.
+const logged = process.env.VIGIL_DATA_DIR ? stationLogger(process.env.VIGIL_DATA_DIR) : null;
+const logger = logged?.logger ?? createLogger();
+// A log folder that cannot be written must not keep the station from running; stderr still has every line.
+logged?.files.catch((error: unknown) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'log files unavailable'));
 /** The shell sends secrets first thing; a missing message must not keep the station from starting. */
 const SECRETS_WAIT_MS = 5_000;
 

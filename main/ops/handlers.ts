@@ -6,23 +6,30 @@ import type { Quarantine } from '../site-link/quarantine';
 
 const NO_LINK = { state: 'offline' as const, since: 0, broker: 'no site broker configured' };
 
-export function opsHandlers(deps: {
+type OpsDeps = {
   link: SiteLink | null;
   ingest: Ingest;
   quarantine: Quarantine;
   outbox: Outbox;
   stationsOnline: () => number;
-}): HandlerGroup<
+};
+
+/** The station's health as ops.status returns it; the diagnostics bundle's health.json too. */
+export function opsStatus(deps: Omit<OpsDeps, 'quarantine'>) {
+  return {
+    link: deps.link?.linkState ?? NO_LINK,
+    ingest: deps.ingest.stats(),
+    outbox: deps.outbox.stats(),
+    stations: deps.stationsOnline(),
+  };
+}
+
+export function opsHandlers(deps: OpsDeps): HandlerGroup<
   'ops.link' | 'ops.status' | 'ops.quarantine'
 > {
   return {
     'ops.link': () => deps.link?.linkState ?? NO_LINK,
-    'ops.status': () => ({
-      link: deps.link?.linkState ?? NO_LINK,
-      ingest: deps.ingest.stats(),
-      outbox: deps.outbox.stats(),
-      stations: deps.stationsOnline(),
-    }),
+    'ops.status': () => opsStatus(deps),
     'ops.quarantine': (filter) => deps.quarantine.list(filter),
   };
 }

@@ -8,11 +8,21 @@ const CLI = path.resolve(import.meta.dirname, '../host/cli.ts');
 /** A station's core as its own process (`vigil serve`), so tests can SIGKILL it. */
 export type StationProcess = { url: string; child: ChildProcess; kill(signal?: NodeJS.Signals): Promise<void> };
 
-export async function startStationProcess(options: { dataDir: string; broker: string; site: string; station: string; mqtt?: 4 | 5 }): Promise<StationProcess> {
+export async function startStationProcess(options: {
+  dataDir: string;
+  broker: string;
+  site: string;
+  station: string;
+  mqtt?: 4 | 5;
+  /** Further `vigil serve` options (--username, --password-file, --cert, --key). */
+  args?: string[];
+  /** VIGIL_LOG_LEVEL; warn unless told. */
+  logLevel?: string;
+}): Promise<StationProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', CLI, 'serve', '--broker', options.broker, '--site', options.site, '--data', options.dataDir, '--port', '0', '--station', options.station, '--mqtt', String(options.mqtt ?? 5)],
-    { env: { ...process.env, VIGIL_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', CLI, 'serve', '--broker', options.broker, '--site', options.site, '--data', options.dataDir, '--port', '0', '--station', options.station, '--mqtt', String(options.mqtt ?? 5), ...(options.args ?? [])],
+    { env: { ...process.env, VIGIL_LOG_LEVEL: options.logLevel ?? 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -67,11 +77,15 @@ export function openClient(httpUrl: string): Promise<CoreClient> {
  * administrator: set up on the first start, signed in again after a restart
  * on the same data folder.
  */
-export async function adminStation(options: { dataDir: string; broker: string; site: string; station: string }, admin: { username: string; password: string; displayName: string }): Promise<{ process: StationProcess; client: CoreClient }> {
+export async function adminStation(
+  options: Parameters<typeof startStationProcess>[0],
+  admin: { username: string; password: string; displayName: string },
+): Promise<{ process: StationProcess; client: CoreClient; token: string }> {
   const process = await startStationProcess(options);
   const client = await openClient(process.url);
   const { needsSetup } = await client.call('auth.status', {});
-  if (needsSetup) await client.call('auth.setup', { ...admin, station: options.station });
-  else await client.call('auth.signIn', { username: admin.username, password: admin.password, station: options.station });
-  return { process, client };
+  const session = needsSetup
+    ? await client.call('auth.setup', { ...admin, station: options.station })
+    : await client.call('auth.signIn', { username: admin.username, password: admin.password, station: options.station });
+  return { process, client, token: session.token };
 }

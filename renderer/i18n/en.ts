@@ -1288,4 +1288,10 @@ export const en: Messages = {
       illustrative: 'Spans are whole hours of the site\'s day; a span that passes midnight (22–6) is the night.',
     },
   },
+  diagnostics: {
+    make: 'Diagnostics bundle',
+    hint: 'Writes a diagnostics bundle for IT to send to support: versions, configuration with every secret removed, health, counters, the database integrity check and recent logs',
+    done: 'Diagnostics bundle written to the data folder as {{file}} ({{size}} KB, {{count}} files)',
+    manifest: 'Manifest SHA-256',
+  },
 };

@@ -1287,6 +1287,12 @@ export const zhCN = {
       illustrative: '说明：各时段按园区本地时间的整点计；跨午夜的时段（如 22–6）即夜间。',
     },
   },
+  diagnostics: {
+    make: '诊断包',
+    hint: '生成诊断包：版本、已去除全部密钥的配置、运行状态、计数、数据库完整性检查与近期日志，供 IT 发送给技术支持',
+    done: '诊断包已写入数据目录 {{file}}（{{size}} KB，{{count}} 个文件）',
+    manifest: '清单 SHA-256',
+  },
 };
 
 export type Messages = typeof zhCN;

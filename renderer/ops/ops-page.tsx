@@ -10,6 +10,7 @@ import { OutboxPanel, StationsPanel } from './outbox-panel';
 import { QuarantinePanel } from './quarantine-panel';
 import { StreamsPanel } from './streams-panel';
 import { bindOpsEvents, useOpsStatus } from './queries';
+import { DiagnosticsButton } from './diagnostics-button';
 import './ops.css';
 import { PageToolbar } from '../shell/page-toolbar';
 
@@ -26,6 +27,7 @@ export function OpsPage() {
     <div className="ops-page" data-testid="page-ops">
       <PageToolbar title={t('ops.title')}>
         <Typography.Text type="secondary">{t('ops.live')}</Typography.Text>
+        <DiagnosticsButton />
       </PageToolbar>
       {status.error && <Alert type="error" showIcon title={describeError(t, status.error)} data-testid="ops-error" />}
       {!data ? (
