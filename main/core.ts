@@ -76,6 +76,7 @@ import { incidentEvidence } from './incidents/evidence';
 import { incidentsFromWarnings } from './incidents/from-warning';
 import type { WarningView } from './contract/warnings';
 import { createWarnings, type Warnings } from './warnings';
+import { createAuditAnchors } from './audit/anchors';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -240,6 +241,8 @@ export function createCore(options: CoreOptions): Core {
   const workspaces = new Workspaces(db, clock, outbox, options.site.id);
   const incidents = createIncidents({ db, clock, outbox, hub, ingest, alarms, site: options.site.id });
   const warnings = createWarnings({ db, clock, outbox, hub, ingest, site: options.site.id });
+  // The audit head, signed and published to the site; every station's anchor checked as it arrives.
+  const anchors = createAuditAnchors({ db, audit, outbox, site: options.site.id, station, dataDir: options.dataDir, logger, publish: link !== null });
   warnings.onWarning(incidentsFromWarnings({ db, incidents, rule: (id) => warnings.rules.list().find((rule) => rule.id === id) ?? null }));
   ingest.setHooks({
     onEvent: (code, event) => {
@@ -271,6 +274,7 @@ export function createCore(options: CoreOptions): Core {
     endBatch: () => ledger.flush(),
     onWarningRecord: warnings.hooks.onWarningRecord,
     onWarningRule: warnings.hooks.onWarningRule,
+    ...anchors.hooks,
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
   ingest.onCommit((batch) => batch.schedules && hub.broadcast('energy.schedulesChanged', {}));
@@ -376,6 +380,7 @@ export function createCore(options: CoreOptions): Core {
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
     evidenceHandlers({ exports: evidence }),
     warnings.handlers,
+    anchors.handlers,
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -468,6 +473,7 @@ export function createCore(options: CoreOptions): Core {
       stopEventNews();
       services.stop();
       incidents.stop();
+      anchors.stop();
       stopRetention();
       await link?.stop();
       ingest.flush();

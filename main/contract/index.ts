@@ -24,3 +24,4 @@ export * from './notices';
 export * from './evidence';
 export * from './incidents';
 export * from './warnings';
+export * from './audit-anchors';
