@@ -27,7 +27,7 @@ export class AnchorBook {
          ON CONFLICT(station) DO UPDATE SET anchor = excluded.anchor, received_at = excluded.received_at`,
       ),
       own: db.prepare<[string], { anchor: string; cut: number }>('SELECT anchor, cut FROM audit_anchor_own WHERE station = ?'),
-      keepOwn: db.prepare(`INSERT INTO audit_anchor_own (station, anchor, cut) VALUES (?, ?, 0) ON CONFLICT(station) DO UPDATE SET anchor = excluded.anchor, cut = 0`),
+      keepOwn: db.prepare(`INSERT INTO audit_anchor_own (station, site, anchor, cut) VALUES (?, ?, ?, 0) ON CONFLICT(station) DO UPDATE SET site = excluded.site, anchor = excluded.anchor, cut = 0`),
       cutOwn: db.prepare('UPDATE audit_anchor_own SET cut = 1 WHERE station = ?'),
       addFinding: db.prepare(`INSERT OR IGNORE INTO audit_anchor_findings (station, kind, seq, hash, reason, at) VALUES (@station, @kind, @seq, @hash, @reason, @at)`),
       findings: db.prepare<[], FindingRow>('SELECT id, station, kind, seq, reason, at FROM audit_anchor_findings ORDER BY id'),
@@ -51,7 +51,7 @@ export class AnchorBook {
   }
 
   keepOwn(anchor: AuditAnchor): void {
-    this.statements.keepOwn.run(this.deps.station, JSON.stringify(anchor));
+    this.statements.keepOwn.run(this.deps.station, this.deps.site, JSON.stringify(anchor));
   }
 
   /** At start, offline: the last anchor this station published, in its own database, against its trail. */
