@@ -29,10 +29,14 @@ export class AnchorPublisher {
     });
   }
 
+  /** Anchors what is still waiting for its debounce: the outbox keeps it for the next start if the link is gone. */
   stop(): void {
     this.stopListening?.();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.publish();
+    }
   }
 
   /** Anchors the head unless the last anchor already names it; returns the anchor published, or null. */
