@@ -963,7 +963,7 @@ export const en: Messages = {
       missing: 'row {{id}} is missing',
     },
     anchor: {
-      title: 'The audit anchors revealed {{count}} problem(s): audit rows deleted or replaced, or anchors forged or replayed',
+      title: 'What the audit anchors revealed ({{count}}): audit rows deleted or replaced, or anchors forged or replayed',
       row: 'row {{seq}}',
       kinds: {
         'bad-signature': 'Forged anchor',
