@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger';
 import { Outbox } from '../outbox/outbox';
-import { loadStationKey } from '../signing/station-key';
+import { fingerprintOf, loadStationKey } from '../signing/station-key';
 import { openDatabase } from '../store/database';
 import { tempDir } from '../testing/harness';
 import type { AuditAnchor } from './anchor';
@@ -76,5 +76,31 @@ describe('audit anchor publishing and checking', () => {
     const [, held] = b.book.list();
     expect(held).toMatchObject({ station: 'desk-a', own: false, last: { seq: 5 } });
     expect(held!.findings.map((finding) => finding.kind)).toEqual(['replay', 'bad-signature', 'rollback']);
+  });
+
+  it('reports two stations given the same name once, instead of answering each other\'s every anchor', () => {
+    const [x, y] = [station('desk-1'), station('desk-1')];
+    for (let round = 0; round < 5; round++) {
+      x.act();
+      x.tick(1_000);
+      expect(y.book.receive('desk-1', x.publisher.publish()!, round, null)).toBeNull();
+      y.act();
+      y.tick(1_000);
+      // x checks anchors in its own name against its own key.
+      expect(x.book.receive('desk-1', y.publisher.publish()!, round, fingerprintOf(x.book.own()!.anchor.key))).toMatchObject({ kind: 'refused', reason: expect.stringContaining('another key') });
+    }
+    expect(x.book.list()[0]!.findings.map((finding) => finding.kind)).toEqual(['key-changed']);
+    expect(x.audit.list({ limit: 100, action: 'audit.anchorFinding' })).toHaveLength(1);
+  });
+
+  it('quarantines every forged anchor but records forgeries once an hour per station, so they cannot flood the trail', () => {
+    const [a, b] = [station('desk-a'), station('desk-b')];
+    a.act(3);
+    const genuine = a.publisher.publish()!;
+    for (let seq = 10; seq < 30; seq++) expect(b.book.receive('desk-a', { ...genuine, seq }, seq, null)).toMatchObject({ kind: 'refused' });
+    expect(b.audit.list({ limit: 100, action: 'audit.anchorFinding' })).toHaveLength(1);
+    b.tick(3_600_000);
+    b.book.receive('desk-a', { ...genuine, seq: 31 }, 31, null);
+    expect(b.audit.list({ limit: 100, action: 'audit.anchorFinding' })).toHaveLength(2);
   });
 });

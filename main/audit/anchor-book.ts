@@ -10,8 +10,8 @@ type FindingRow = { id: number; station: string; kind: StationAnchor['findings']
 /**
  * The anchors this station holds: the last of every other station's (with
  * the key first seen for it), its own last published one, and every finding
- * they revealed. A finding is kept once (by station, kind, row and hash)
- * and appended to the audit trail as `audit.anchorFinding`.
+ * they revealed. A finding is kept once (see onceKey) and appended to the
+ * audit trail as `audit.anchorFinding`.
  */
 export class AnchorBook {
   private readonly statements;
@@ -29,7 +29,7 @@ export class AnchorBook {
       own: db.prepare<[string], { anchor: string; cut: number }>('SELECT anchor, cut FROM audit_anchor_own WHERE station = ?'),
       keepOwn: db.prepare(`INSERT INTO audit_anchor_own (station, site, anchor, cut) VALUES (?, ?, ?, 0) ON CONFLICT(station) DO UPDATE SET site = excluded.site, anchor = excluded.anchor, cut = 0`),
       cutOwn: db.prepare('UPDATE audit_anchor_own SET cut = 1 WHERE station = ?'),
-      addFinding: db.prepare(`INSERT OR IGNORE INTO audit_anchor_findings (station, kind, seq, hash, reason, at) VALUES (@station, @kind, @seq, @hash, @reason, @at)`),
+      addFinding: db.prepare(`INSERT OR IGNORE INTO audit_anchor_findings (station, kind, seq, hash, reason, at, once) VALUES (@station, @kind, @seq, @hash, @reason, @at, @once)`),
       findings: db.prepare<[], FindingRow>('SELECT id, station, kind, seq, reason, at FROM audit_anchor_findings ORDER BY id'),
       allHeld: db.prepare<[], { station: string; fingerprint: string; anchor: string }>('SELECT station, fingerprint, anchor FROM audit_anchors ORDER BY station'),
       row: db.prepare<[number], { id: number; hash: string }>('SELECT id, hash FROM audit WHERE id = ?'),
@@ -73,7 +73,7 @@ export class AnchorBook {
       case 'duplicate':
         return null;
       case 'refuse':
-        this.record(station, verdict.finding);
+        this.record(station, verdict.finding, anchor.key);
         return { kind: verdict.quarantine, reason: verdict.finding.reason };
       case 'accept':
         this.statements.hold.run({ station, fingerprint: held?.fingerprint ?? fingerprintOf(anchor.key), anchor: JSON.stringify(anchor), receivedAt });
@@ -105,7 +105,7 @@ export class AnchorBook {
   }
 
   private receiveOwn(anchor: AuditAnchor, ownFingerprint: string | null): { kind: QuarantineKind; reason: string } | null {
-    const refuse = (finding: AnchorFinding) => (this.record(this.deps.station, finding), { kind: 'refused' as const, reason: finding.reason });
+    const refuse = (finding: AnchorFinding) => (this.record(this.deps.station, finding, anchor.key), { kind: 'refused' as const, reason: finding.reason });
     if (!signatureHolds(this.deps.site, anchor)) {
       return refuse({ kind: 'bad-signature', seq: anchor.seq, hash: anchor.hash, reason: `an audit anchor in this station's name (row ${anchor.seq}): the signature does not hold: forged or altered` });
     }
@@ -125,9 +125,9 @@ export class AnchorBook {
     return finding;
   }
 
-  private record(station: string, finding: AnchorFinding): void {
+  private record(station: string, finding: AnchorFinding, key?: string): void {
     const at = (this.deps.now ?? Date.now)();
-    if (!this.statements.addFinding.run({ station, ...finding, at }).changes) return;
+    if (!this.statements.addFinding.run({ station, ...finding, at, once: onceKey(station, finding, at, key) }).changes) return;
     this.deps.audit.append({
       actor: 'system',
       role: 'system',
@@ -137,5 +137,28 @@ export class AnchorBook {
       outcome: 'failed',
       detail: { kind: finding.kind, seq: finding.seq, hash: finding.hash, reason: finding.reason },
     });
+  }
+}
+
+/**
+ * What makes a finding the same as one already kept. Most: the station, the
+ * kind and the anchored row and hash. A changed key: once per key, or two
+ * stations given the same name would answer each other's every anchor with a
+ * finding, an audit row and a new anchor. Forged anchors: once an hour per
+ * station, so whoever forges them cannot flood the trail (the quarantine,
+ * bounded, keeps each).
+ */
+function onceKey(station: string, finding: AnchorFinding, at: number, key: string | undefined): string {
+  if (finding.kind === 'key-changed') return `${station}|key-changed|${key ? fingerprintOrText(key) : finding.hash}`;
+  if (finding.kind === 'bad-signature') return `${station}|bad-signature|${Math.floor(at / 3_600_000)}`;
+  return `${station}|${finding.kind}|${finding.seq}|${finding.hash}`;
+}
+
+/** A forged anchor's key need not be a key at all. */
+function fingerprintOrText(key: string): string {
+  try {
+    return fingerprintOf(key);
+  } catch {
+    return key;
   }
 }
