@@ -77,6 +77,7 @@ import { incidentEvidence } from './incidents/evidence';
 import { incidentsFromWarnings } from './incidents/from-warning';
 import type { WarningView } from './contract/warnings';
 import { createWarnings, type Warnings } from './warnings';
+import { createAuditAnchors } from './audit/anchors';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -242,6 +243,8 @@ export function createCore(options: CoreOptions): Core {
   const incidents = createIncidents({ db, clock, outbox, hub, ingest, alarms, site: options.site.id });
   const warnings = createWarnings({ db, clock, outbox, hub, ingest, site: options.site.id });
   warnings.onWarning(incidentsFromWarnings({ db, incidents, rule: (id) => warnings.rules.get(id) }));
+  // The audit head, signed and published to the site; every station's anchor checked as it arrives.
+  const anchors = createAuditAnchors({ db, audit, outbox, site: options.site.id, station, dataDir: options.dataDir, logger, publish: link !== null });
   ingest.setHooks({
     onEvent: (code, event) => {
       warnings.hooks.onEvent(code, event);
@@ -272,6 +275,7 @@ export function createCore(options: CoreOptions): Core {
     endBatch: () => ledger.flush(),
     onWarningRecord: warnings.hooks.onWarningRecord,
     onWarningRule: warnings.hooks.onWarningRule,
+    ...anchors.hooks,
   });
   ingest.onCommit((batch) => batch.rules && hub.broadcast('rules.changed', {}));
   ingest.onCommit((batch) => batch.schedules && hub.broadcast('energy.schedulesChanged', {}));
@@ -378,6 +382,7 @@ export function createCore(options: CoreOptions): Core {
     evidenceHandlers({ exports: evidence }),
     warnings.handlers,
     diagnosticsHandlers({ db, dataDir: options.dataDir, station, site: options.site, settings: () => settings.get(), health: () => opsStatus({ link, ingest, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }), downloads }),
+    anchors.handlers,
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -470,6 +475,7 @@ export function createCore(options: CoreOptions): Core {
       stopEventNews();
       services.stop();
       incidents.stop();
+      anchors.stop();
       stopRetention();
       await link?.stop();
       ingest.flush();

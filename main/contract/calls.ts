@@ -39,6 +39,7 @@ import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './imag
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
 import { DiagnosticsBundleSchema } from './diagnostics';
+import { StationAnchorSchema } from './audit-anchors';
 import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -348,6 +349,8 @@ export const calls = {
     z.array(AuditEntrySchema),
   ),
   'audit.verify': call('audit.read', Empty, AuditVerification),
+  /** Each station's last audit anchor and what its anchors revealed (deleted newest rows, forged, replayed, a changed key). */
+  'audit.anchors': call('audit.read', Empty, z.array(StationAnchorSchema)),
 
   'settings.get': call('settings.read', Empty, SettingsSchema),
   'settings.update': call('settings.edit', SettingsSchema.partial(), SettingsSchema, { audited: true }),

@@ -25,3 +25,4 @@ export * from './evidence';
 export * from './incidents';
 export * from './warnings';
 export * from './diagnostics';
+export * from './audit-anchors';

@@ -9,6 +9,7 @@ import { stationLogger } from '../logging/log-files';
 import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
 import { runVerify } from '../evidence/verify-cli';
 import { runDiag } from '../ops/diag-cli';
+import { runAuditVerify } from '../audit/verify-cli';
 import { startStation } from './station';
 import { startWebHost } from './web-host';
 
@@ -42,6 +43,10 @@ Checks an incident's evidence package offline, with nothing but the file (vigil 
 vigil diag [--data DIR] [--out FILE]
 
 Writes a diagnostics bundle for IT: versions, configuration without secrets, counters, integrity check, recent logs (vigil diag --help).
+
+vigil audit verify [--data DIR] [--json]
+
+Checks the station's audit trail offline: the first bad row, and rows deleted from its end (vigil audit verify --help).
 `;
 
 /** `--position 32.07,121.07`: latitude then longitude, in degrees. */
@@ -180,6 +185,14 @@ if (command === 'serve') {
       process.exitCode = 1;
     },
   );
+} else if (command === 'audit' && rest[0] === 'verify') {
+  // Offline: reads the data folder's database and key file, and writes nothing.
+  try {
+    process.exitCode = runAuditVerify(rest.slice(1), { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+  } catch (error) {
+    process.stderr.write(`vigil audit verify: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
 } else {
   process.stdout.write(USAGE);
   process.exit(command === undefined || command === 'help' ? 0 : 2);

@@ -95,6 +95,8 @@ export type IngestHooks = {
   onWarningRecord(record: ChannelPayload<'warning'>): void;
   /** Whether another station's warning rule record changed this station's rules. */
   onWarningRule(record: ChannelPayload<'warningRule'>): boolean;
+  /** A station's audit anchor (this station's own included); why it is quarantined, or null. */
+  onAuditAnchor?(station: string, anchor: ChannelPayload<'auditAnchor'>, receivedAt: number): { kind: QuarantineKind; reason: string } | null;
 };
 
 /**
@@ -379,6 +381,9 @@ export class Ingest {
         if (!refusal) this.batch.incidents.add(message.payload.incident);
         return refusal;
       }
+      case 'auditAnchor':
+        if (message.payload.station !== message.params.station) return { kind: 'schema', reason: `auditAnchor: the anchor is ${message.payload.station}'s, the topic names ${message.params.station}` };
+        return this.hooks?.onAuditAnchor?.(message.params.station!, message.payload, receivedAt) ?? null;
       case 'resourceDispatch':
         // What stations send to handhelds; the dispatch itself is in the incident's record.
         return null;

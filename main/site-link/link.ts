@@ -2,7 +2,7 @@ import mqtt, { type IClientOptions, type IClientPublishOptions, type MqttClient,
 import type { LinkState } from '../contract';
 import type { Logger } from '../logging/logger';
 import type { Ingest } from './ingest';
-import { siteFilters, topicOf } from './interface/topics';
+import { anchorFilter, siteFilters, topicOf } from './interface/topics';
 
 export type TlsOptions = {
   /** The site's CA (PEM). When given, only certificates it signed are accepted: the broker is pinned to it. */
@@ -130,13 +130,14 @@ export class SiteLink {
     };
     client.on('connect', (connack) => {
       this.attempt = 0;
+      // A session the broker kept still has its subscriptions; a new one needs them. A kept session sends no
+      // retained messages, so the audit anchors are subscribed again: the station re-reads every head, its own
+      // included. Subscribed before the link counts as online (and the outbox publishes), so the broker sends
+      // this station's anchor as it stood before the station publishes a new one.
+      client.subscribe(connack.sessionPresent ? [anchorFilter(options.site)] : siteFilters(options.site), { qos: 1 }, (error) => {
+        if (error) this.logger.error({ err: error.message }, 'site link: subscribe failed');
+      });
       this.setState('online');
-      // A session the broker kept still has its subscriptions; a new one needs them.
-      if (!connack.sessionPresent) {
-        client.subscribe(siteFilters(options.site), { qos: 1 }, (error) => {
-          if (error) this.logger.error({ err: error.message }, 'site link: subscribe failed');
-        });
-      }
       client.publish(presenceTopic, JSON.stringify({ online: true, ts: Date.now() }), { qos: 1, retain: true });
     });
     client.on('close', () => {

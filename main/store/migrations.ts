@@ -375,6 +375,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX warnings_changed ON warnings(active, changed_at);
   CREATE TABLE telemetry_history (metric TEXT NOT NULL, at INTEGER NOT NULL, code TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (metric, at, code)) WITHOUT ROWID;
   `,
+  // 23: audit anchors: the last signed audit head held for each other station with the key first seen for it, this station's
+  // own last published anchor with its site (which the signature covers, for `vigil audit verify` offline; cut: its trail was found
+  // cut since, so the next anchor names no previous), and what they revealed, each kept once (see AnchorBook's onceKey).
+  `
+  CREATE TABLE audit_anchors (station TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, anchor TEXT NOT NULL, received_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE audit_anchor_own (station TEXT PRIMARY KEY, site TEXT NOT NULL, anchor TEXT NOT NULL, cut INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+  CREATE TABLE audit_anchor_findings (
+    id INTEGER PRIMARY KEY, station TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL,
+    once TEXT NOT NULL UNIQUE
+  );
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
 import { describeError } from '../core/errors';
+import { AnchorFindings } from './anchor-findings';
 import { AuditTable } from './audit-table';
 import { useAuditPages, type AuditFilter } from './queries';
 import { VerifyResult } from './verify-result';
@@ -54,6 +55,7 @@ export function AuditPage() {
           {verify.isPending ? t('audit.verifying') : t('audit.verify')}
         </Button>
       </PageToolbar>
+      <AnchorFindings />
       {verify.data && <VerifyResult result={verify.data} onJump={jumpTo} />}
       {verify.error && <Alert type="error" showIcon title={describeError(t, verify.error)} />}
       {pages.error && <Alert type="error" showIcon title={describeError(t, pages.error)} />}

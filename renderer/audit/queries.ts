@@ -1,4 +1,4 @@
-import { useInfiniteQuery, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { core } from '../core/client';
 import { coalesce } from '../core/coalesce';
 
@@ -10,6 +10,7 @@ export const auditKeys = {
   all: ['audit'] as const,
   lists: () => [...auditKeys.all, 'list'] as const,
   list: (filter: AuditFilter) => [...auditKeys.lists(), filter] as const,
+  anchors: () => [...auditKeys.all, 'anchors'] as const,
 };
 
 /** Newest first; each further page starts below the oldest row already shown. */
@@ -22,8 +23,13 @@ export function useAuditPages(filter: AuditFilter) {
   });
 }
 
+/** Each station's audit anchor and what it revealed; a finding is appended to the trail, so audit.appended refreshes it. */
+export function useAuditAnchors() {
+  return useQuery({ queryKey: auditKeys.anchors(), queryFn: () => core.call('audit.anchors', {}) });
+}
+
 export function bindAuditEvents(queryClient: QueryClient): () => void {
-  const invalidate = coalesce<unknown>(500, () => void queryClient.invalidateQueries({ queryKey: auditKeys.lists() }));
+  const invalidate = coalesce<unknown>(500, () => void queryClient.invalidateQueries({ queryKey: auditKeys.all }));
   const off = core.on('audit.appended', invalidate);
   return () => {
     off();

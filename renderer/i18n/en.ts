@@ -962,8 +962,23 @@ export const en: Messages = {
       chain: 'does not follow the previous row (a row before it was removed or replaced)',
       missing: 'row {{id}} is missing',
     },
+    anchor: {
+      title: 'What the audit anchors revealed ({{count}}): audit rows deleted or replaced, or anchors forged or replayed',
+      row: 'row {{seq}}',
+      kinds: {
+        'bad-signature': 'Forged anchor',
+        'key-changed': 'Station key changed',
+        replay: 'Replayed anchor',
+        rollback: 'Audit head went back',
+        fork: 'Anchored row replaced',
+        gap: 'Anchor chain cut',
+        'deleted-rows': 'Newest rows deleted',
+        rewritten: 'Anchored row replaced',
+      },
+    },
     actions: {
       auth_setup: 'Administrator set up',
+      audit_anchorFinding: 'Audit anchor finding',
       auth_signIn: 'Sign in',
       auth_signOut: 'Sign out',
       auth_unlock: 'Session unlocked',

@@ -961,8 +961,23 @@ export const zhCN = {
       chain: '与前一条记录不衔接（其前的记录被删除或替换）',
       missing: '缺少第 {{id}} 条记录',
     },
+    anchor: {
+      title: '审计锚定发现 {{count}} 个问题：审计记录被删除或替换，或锚定被伪造、重放',
+      row: '第 {{seq}} 条',
+      kinds: {
+        'bad-signature': '锚定被伪造',
+        'key-changed': '工作站密钥变更',
+        replay: '锚定被重放',
+        rollback: '审计记录头回退',
+        fork: '已锚定记录被替换',
+        gap: '锚定链断开',
+        'deleted-rows': '最新记录被删除',
+        rewritten: '已锚定记录被替换',
+      },
+    },
     actions: {
       auth_setup: '初始化管理员',
+      audit_anchorFinding: '审计锚定异常',
       auth_signIn: '登录',
       auth_signOut: '退出登录',
       auth_unlock: '解锁会话',

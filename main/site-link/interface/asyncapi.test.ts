@@ -58,6 +58,7 @@ const ACTIONS: Record<ChannelName, string[]> = {
   resourceReply: ['receive'],
   warning: ['send', 'receive'],
   warningRule: ['send', 'receive'],
+  auditAnchor: ['send', 'receive'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */

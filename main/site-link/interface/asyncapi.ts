@@ -19,7 +19,7 @@ const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 const KEEP_ALIVE_SECONDS = 30;
 
 /** Station-published channels that stations also read (each other's alarms, rules, schedules, presence and tariffs). */
-const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace', 'incident', 'plan', 'resource', 'warning', 'warningRule'];
+const STATION_READS: readonly ChannelName[] = ['alarm', 'rule', 'savingSchedule', 'presence', 'tariff', 'order', 'service', 'noticeRecord', 'workspace', 'incident', 'plan', 'resource', 'warning', 'warningRule', 'auditAnchor'];
 
 const DATA_CLASS_MEANING: Record<DataClass, string> = {
   public: 'may be shared and opened outside the platform',
@@ -419,6 +419,16 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
       { id: 'ack-1767225700000-desk-1', at: 1767225700000, type: 'acknowledged', by: '张伟', note: '已派保安到场核实' },
       { id: 'cleared-1767226200000-2c3d4e5f6a7b8c9d', at: 1767226200000, type: 'cleared' },
     ],
+  },
+  auditAnchor: {
+    station: 'desk-1',
+    seq: 1207,
+    hash: '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a3c5b7d9f1e',
+    count: 1207,
+    at: 1767225601000,
+    previous: { seq: 1203, hash: '4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d' },
+    key: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEABCv2BoCtyhbbv2NoYrfANwkLAm/gBREG6lXooAj+Pow=\n-----END PUBLIC KEY-----\n',
+    signature: 'pbPSoeUyHxSbL8OXMlLgviUlQKJ/jKvhpzmrAWaYYCDLdpX1rqcl5gmX9dljtdzOdzKjJUzu2nt+QdIWTJ8IBg==',
   },
 };
 

@@ -357,3 +357,20 @@ export const WarningRulePayload = WarningRuleDraftSchema.extend({
   deleted: z.boolean().default(false).describe('a deleted rule stays as a tombstone, so a station that was away learns of the deletion'),
 });
 export type WarningRuleMessage = z.output<typeof WarningRulePayload>;
+
+const ChainHash = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in 64 lower-case hex digits');
+/**
+ * A station's audit head, signed with its station key: every other station
+ * checks it, so deleting the newest audit rows (which leaves a valid, shorter
+ * chain) shows as a head that went back. See main/audit/anchor.ts.
+ */
+export const AuditAnchorPayload = z.strictObject({
+  station: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).describe('the station whose trail this is; the topic names the same'),
+  seq: z.number().int().nonnegative().describe('id of the newest audit row (0: an empty trail)'),
+  hash: ChainHash.describe("that row's chain hash"),
+  count: z.number().int().nonnegative().describe('rows in the trail'),
+  at: Millis,
+  previous: z.strictObject({ seq: z.number().int().nonnegative(), hash: ChainHash }).nullable().describe('the head this station anchored before; null for its first anchor, or after it found its own trail cut'),
+  key: z.string().min(40).max(400).describe("the station's Ed25519 public key (SPKI PEM); the first one seen for a station is trusted"),
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'an Ed25519 signature in base64').describe('Ed25519 over the canonical form of the other fields and the site (main/audit/anchor.ts)'),
+});

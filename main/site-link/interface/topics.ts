@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   AlarmStatePayload,
+  AuditAnchorPayload,
   BuildingInfoPayload,
   CommandAckPayload,
   CommandPayload,
@@ -325,6 +326,14 @@ export const CHANNELS = {
     payload: WarningPayload,
     summary: 'An early warning (预警) as the set of its events (raised, level changed, cleared, acknowledged); every station derives the same events from the same device messages and merges copies by union. Retained.',
   },
+  auditAnchor: {
+    pattern: 'vigil/v1/{site}/stations/{station}/audit-anchor',
+    qos: 1,
+    retained: true,
+    from: 'station',
+    payload: AuditAnchorPayload,
+    summary: "A station's audit head (newest row id and chain hash, the head before it), signed with its station key; every station checks it against the last it holds, so deleted newest rows, a replayed or forged anchor or a changed key are reported. Retained.",
+  },
 } as const satisfies Record<string, Channel>;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -341,7 +350,12 @@ export function topicOf(channel: ChannelName, params: Record<string, string>): s
 
 /** The subscription filter for every channel the site publishes, for one site. */
 export function siteFilters(site: string): string[] {
-  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`, `${TOPIC_ROOT}/${site}/incidents/+`, `${TOPIC_ROOT}/${site}/plans/+`, `${TOPIC_ROOT}/${site}/resources/#`, `${TOPIC_ROOT}/${site}/warnings/+`, `${TOPIC_ROOT}/${site}/warning-rules/+`];
+  return [`${TOPIC_ROOT}/${site}/devices/#`, `${TOPIC_ROOT}/${site}/gateways/+/state`, `${TOPIC_ROOT}/${site}/alarms/+`, `${TOPIC_ROOT}/${site}/rules/+`, `${TOPIC_ROOT}/${site}/energy/schedules/+`, `${TOPIC_ROOT}/${site}/stations/+/presence`, `${TOPIC_ROOT}/${site}/buildings/+/info`, `${TOPIC_ROOT}/${site}/energy/tariff`, `${TOPIC_ROOT}/${site}/images/+`, `${TOPIC_ROOT}/${site}/orders/#`, `${TOPIC_ROOT}/${site}/residents/+/repairs`, `${TOPIC_ROOT}/${site}/residents/+/profile`, `${TOPIC_ROOT}/${site}/services/+`, `${TOPIC_ROOT}/${site}/notices/records/+`, `${TOPIC_ROOT}/${site}/terminals/+/+`, `${TOPIC_ROOT}/${site}/workspaces/+`, `${TOPIC_ROOT}/${site}/incidents/+`, `${TOPIC_ROOT}/${site}/plans/+`, `${TOPIC_ROOT}/${site}/resources/#`, `${TOPIC_ROOT}/${site}/warnings/+`, `${TOPIC_ROOT}/${site}/warning-rules/+`, anchorFilter(site)];
+}
+
+/** Every station's audit anchor: subscribed again at every connect (a kept session sends no retained messages), so a station re-reads its own and the others' heads. */
+export function anchorFilter(site: string): string {
+  return `${TOPIC_ROOT}/${site}/stations/+/audit-anchor`;
 }
 
 type Matcher = { name: ChannelName; literals: [number, string][]; params: [number, string][] };
