@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type CoreHost } from './core-host';
 import { installMenu } from './menu';
-import { importSecrets, readSecrets } from './secrets';
+import { importSecrets, readSecretsWithDataKey } from './secrets';
 import { hardenApp, hardenSession } from './security';
 import { argValue, readSiteConfig, type SiteConfig } from './site-config';
 import { parseWindowRequests, planWindows } from './window-plan';
@@ -93,7 +93,7 @@ function start(): void {
   const core: CoreHost = startCore({
     modulePath: paths.core,
     env: coreEnv(site, userData),
-    secrets: readSecrets,
+    secrets: readSecretsWithDataKey,
     logHint: app.isPackaged ? `See the logs in ${path.join(userData, site ? 'station' : 'demo', 'logs')}.` : 'See the terminal output.',
   });
   const devTools = !app.isPackaged;

@@ -1,4 +1,5 @@
 import { app, safeStorage } from 'electron';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -7,9 +8,9 @@ import path from 'node:path';
  * kwallet) into userData. They are decrypted only here, in the main process,
  * and reach the core as a parentPort message: never env, argv or a window.
  */
-export type SiteSecrets = { brokerPassword?: string };
+export type SiteSecrets = { brokerPassword?: string; dataKey?: string };
 
-const KEYS = ['brokerPassword'] as const;
+const KEYS = ['brokerPassword', 'dataKey'] as const;
 
 function secretsFile(): string {
   return path.join(app.getPath('userData'), 'secrets.bin');
@@ -53,6 +54,19 @@ export function readSecrets(): SiteSecrets {
   }
 }
 
+/**
+ * The stored secrets with the core's data key (32 random bytes sealing
+ * camera credentials in the database), made and stored on first run. No
+ * keystore: no data key, and the core keeps an owner-only key file instead.
+ */
+export function readSecretsWithDataKey(): SiteSecrets {
+  const secrets = readSecrets();
+  if (secrets.dataKey || keystoreProblem()) return secrets;
+  const withKey = { ...secrets, dataKey: randomBytes(32).toString('base64') };
+  writeSecrets(withKey);
+  return withKey;
+}
+
 /** Encrypts and stores the secrets, replacing the file atomically. */
 export function writeSecrets(secrets: SiteSecrets): void {
   const problem = keystoreProblem();
@@ -70,8 +84,9 @@ export function writeSecrets(secrets: SiteSecrets): void {
  * plain file is left for the administrator to shred.
  */
 export function importSecrets(plainFile: string): SiteSecrets {
-  const secrets = pick(JSON.parse(fs.readFileSync(plainFile, 'utf8')));
-  if (Object.keys(secrets).length === 0) throw new Error(`${plainFile} holds none of: ${KEYS.join(', ')}`);
-  writeSecrets(secrets);
+  // The data key is never imported nor replaced: the camera credentials sealed with it would be lost.
+  const { dataKey: _ignored, ...secrets } = pick(JSON.parse(fs.readFileSync(plainFile, 'utf8')));
+  if (Object.keys(secrets).length === 0) throw new Error(`${plainFile} holds none of: brokerPassword`);
+  writeSecrets({ ...readSecrets(), ...secrets });
   return secrets;
 }

@@ -40,6 +40,8 @@ import { videoHandlers } from './video/handlers';
 import { PtzService } from './video/ptz';
 import { ptzHandlers } from './video/ptz-handlers';
 import { CameraSources, findDemoClips } from './video/sources';
+import { CameraCredentials } from './video/credentials';
+import { loadDataKeyFile, SecretBox } from './secrets/secret-box';
 import { wallHandlers } from './video/walls';
 import { screenHandlers } from './screens/handlers';
 import { Workspaces } from './screens/workspaces';
@@ -107,6 +109,8 @@ export type CoreOptions = {
   };
   /** This station's name on the site (presence, MQTT client id); defaults to the host name. */
   station?: string;
+  /** The key that seals secrets in the database: from the OS keystore in the desktop app; DATA/secrets.key (owner-only) when not given. */
+  secretKey?: Buffer;
   logger?: Logger;
   nativeBinding?: string;
   /** Validate handler results against the contract (tests). */
@@ -328,7 +332,11 @@ export function createCore(options: CoreOptions): Core {
   });
   audit.onAppend((id) => hub.broadcast('audit.appended', { id }));
 
-  const sources = new CameraSources(db, registry, options.site.demo ? findDemoClips() : null);
+  const box = new SecretBox(options.secretKey ?? loadDataKeyFile(options.dataDir)!);
+  const credentials = new CameraCredentials(db, box);
+  const sealed = credentials.sealPlain();
+  if (sealed) logger.info({ sealed }, 'camera credentials stored in the clear by an earlier version were sealed');
+  const sources = new CameraSources(credentials, registry, options.site.demo ? findDemoClips() : null);
   const video = new VideoGateway({
     ffmpeg: resolveFfmpeg(options.video?.ffmpeg),
     logger,
@@ -381,7 +389,7 @@ export function createCore(options: CoreOptions): Core {
     opsHandlers({ link, ingest, quarantine, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }),
     evidenceHandlers({ exports: evidence }),
     warnings.handlers,
-    diagnosticsHandlers({ db, dataDir: options.dataDir, station, site: options.site, settings: () => settings.get(), health: () => opsStatus({ link, ingest, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }), downloads }),
+    diagnosticsHandlers({ db, dataDir: options.dataDir, station, site: options.site, settings: () => settings.get(), health: () => opsStatus({ link, ingest, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }), downloads, box }),
     anchors.handlers,
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });

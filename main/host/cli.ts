@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { stationLogger } from '../logging/log-files';
 import { AnomalyThresholdsSchema, SitePositionSchema, type AnomalyThresholds, type SitePosition } from '../contract';
 import { runVerify } from '../evidence/verify-cli';
+import { checkOwnerOnly } from '../signing/station-key';
 import { runDiag } from '../ops/diag-cli';
 import { runAuditVerify } from '../audit/verify-cli';
 import { startStation } from './station';
@@ -119,6 +120,11 @@ async function serve(argv: string[]): Promise<void> {
     logger.warn({ host: values.host }, 'binding beyond this machine: anyone who can reach it gets the sign-in page');
   }
   const read = (file: string | undefined) => (file ? fs.readFileSync(file, 'utf8') : undefined);
+  // The broker password and the client key stay in files only their owner can read, and are read only from there.
+  const readSecret = (flag: string, file: string | undefined) => {
+    if (file) checkOwnerOnly(file, `take ${flag} from it`);
+    return read(file);
+  };
   const site = demo
     ? null
     : {
@@ -126,8 +132,8 @@ async function serve(argv: string[]): Promise<void> {
         name: values['site-name'] ?? values.site!,
         brokers: values.broker,
         username: values.username,
-        password: read(values['password-file'])?.trim(),
-        tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: read(values.key) } : undefined,
+        password: readSecret('--password-file', values['password-file'])?.trim(),
+        tls: values.ca || values.cert ? { ca: read(values.ca), cert: read(values.cert), key: readSecret('--key', values.key) } : undefined,
         protocolVersion: values.mqtt === '4' ? (4 as const) : (5 as const),
         timeZone: values['time-zone'],
         position,

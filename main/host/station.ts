@@ -49,6 +49,8 @@ export async function startStation(options: {
   station?: string;
   /** The demo park's broker: embedded (nothing to install), or a mosquitto process (the end-to-end tests). */
   demoBroker?: 'embedded' | 'mosquitto';
+  /** The data key from the OS keystore (the desktop app); DATA/secrets.key when not given. */
+  secretKey?: Buffer;
 }): Promise<Station> {
   const demoSite = options.site ? null : await startDemoSite({ startSimulator: false, broker: options.demoBroker });
   let terminals: TerminalFleet | null = null;
@@ -59,6 +61,7 @@ export async function startStation(options: {
     logger: options.logger,
     nativeBinding: options.nativeBinding,
     station: options.station,
+    secretKey: options.secretKey,
     site: demoSite
       ? { id: demoSite.site.id, name: demoSite.site.name, brokers: [demoSite.brokerUrl], demo: true, protocolVersion: 4, anomalyThresholds: DEMO_ANOMALY_THRESHOLDS, position: DEMO_POSITION }
       : { ...options.site!, demo: false },

@@ -9,7 +9,7 @@ import { startStation, type SiteConfig, type Station } from './station';
  * the little of its API used here is typed locally.
  *
  * From the shell (electron/core-host.ts), in this order:
- *   {type:'secrets', secrets}   decrypted site secrets: never env or argv
+ *   {type:'secrets', secrets}   decrypted site secrets and the data key: never env or argv
  *   {type:'connect', origin}    with a MessagePortMain to one window
  *   {type:'shutdown'}           close the store cleanly, then exit
  * Options (data dir, site, native binding) arrive as VIGIL_* env variables.
@@ -26,7 +26,7 @@ type WindowPort = {
 type ParentMessageEvent = { data: unknown; ports: WindowPort[] };
 type ParentPort = { on(event: 'message', listener: (event: ParentMessageEvent) => void): void };
 
-type Secrets = { brokerPassword?: string };
+type Secrets = { brokerPassword?: string; dataKey?: string };
 type HostMessage = { type: 'secrets'; secrets?: Secrets } | { type: 'connect'; origin: string } | { type: 'shutdown' };
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
@@ -81,7 +81,9 @@ async function start(secrets: Secrets): Promise<Station> {
         password: secrets.brokerPassword,
       }
     : null;
-  const station = await startStation({ dataDir, site, logger, nativeBinding: env.VIGIL_SQLITE_BINDING });
+  // The key that seals secrets in the database, kept in the OS keystore; without one (no keystore) the core keeps DATA/secrets.key.
+  const secretKey = secrets.dataKey ? Buffer.from(secrets.dataKey, 'base64') : undefined;
+  const station = await startStation({ dataDir, site, logger, nativeBinding: env.VIGIL_SQLITE_BINDING, secretKey });
   logger.info({ site: station.siteName, demo: !site, dataDir }, 'core started in utilityProcess');
   return station;
 }

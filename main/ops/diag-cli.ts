@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SettingsStore } from '../settings/settings';
+import { loadDataKeyFile, SecretBox } from '../secrets/secret-box';
 import { cameraCredentialScopes, cameraPasswords, secretForms, withoutSecrets } from './diagnostics-config';
 import { bundlePath, writeDiagnostics } from './diagnostics';
 
@@ -45,6 +46,7 @@ export async function runDiag(argv: string[], out: Output): Promise<number> {
   }
   // Read-only: a running station keeps writing, and the bundle must not change what it describes.
   const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+  const dataKey = loadDataKeyFile(dataDir, { create: false });
   try {
     const started = Date.now();
     const result = await writeDiagnostics(
@@ -53,7 +55,7 @@ export async function runDiag(argv: string[], out: Output): Promise<number> {
         dataDir,
         configuration: withoutSecrets({ site: 'given to vigil serve, not kept in the data folder', settings: new SettingsStore(db).get(), cameraCredentials: cameraCredentialScopes(db) }),
         health: { note: 'made by vigil diag from the data folder; the live state (site link, ingest, outbox) is in a bundle made from the Operations page' },
-        secrets: secretForms(cameraPasswords(db)),
+        secrets: secretForms(cameraPasswords(db, dataKey && new SecretBox(dataKey))),
       },
       path.resolve(values.out ?? bundlePath(dataDir, started)),
     );

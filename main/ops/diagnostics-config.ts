@@ -1,3 +1,4 @@
+import { isSealed, type SecretBox } from '../secrets/secret-box';
 import { X509Certificate } from 'node:crypto';
 import type { Database } from '../store/database';
 
@@ -59,7 +60,14 @@ export function secretForms(secrets: (string | undefined)[]): string[] {
   return [...forms];
 }
 
-/** The camera passwords stored at this station, for secretForms (user names are removed from the configuration, not hunted in logs: "admin" is everywhere). */
-export function cameraPasswords(db: Database): string[] {
-  return (db.prepare('SELECT password FROM camera_credentials').all() as { password: string }[]).map((row) => row.password);
+/**
+ * The camera passwords stored at this station, opened, for secretForms
+ * (user names are removed from the configuration, not hunted in logs:
+ * "admin" is everywhere). Without the data key (an offline tool beside the
+ * desktop app, whose key is in the OS keystore) only values an earlier
+ * version left in the clear.
+ */
+export function cameraPasswords(db: Database, box: SecretBox | null): string[] {
+  const stored = (db.prepare('SELECT password FROM camera_credentials').all() as { password: string }[]).map((row) => row.password);
+  return stored.flatMap((value) => (!isSealed(value) ? [value] : box ? [box.open(value)] : []));
 }

@@ -3,6 +3,7 @@ import type { Settings } from '../contract';
 import type { DownloadTickets } from '../evidence/downloads';
 import type { HandlerGroup } from '../router/router';
 import type { TlsOptions } from '../site-link/link';
+import type { SecretBox } from '../secrets/secret-box';
 import type { Database } from '../store/database';
 import { cameraCredentialScopes, cameraPasswords, secretForms, withoutSecrets } from './diagnostics-config';
 import { bundlePath, DIAGNOSTICS_FOLDER, writeDiagnostics } from './diagnostics';
@@ -19,6 +20,8 @@ export type DiagnosticsDeps = {
   /** What ops.status returns. */
   health: () => unknown;
   downloads: DownloadTickets;
+  /** Opens the sealed camera passwords the bundle is searched for. */
+  box: SecretBox;
 };
 
 /** What the station is configured with, every secret removed: the bundle's configuration.json. */
@@ -27,8 +30,8 @@ export function stationConfiguration(deps: Pick<DiagnosticsDeps, 'db' | 'station
 }
 
 /** Every secret this station holds, in every form a file could carry it. */
-export function stationSecrets(deps: Pick<DiagnosticsDeps, 'db' | 'site'>): string[] {
-  return secretForms([deps.site.password, deps.site.tls?.key, ...cameraPasswords(deps.db)]);
+export function stationSecrets(deps: Pick<DiagnosticsDeps, 'db' | 'site' | 'box'>): string[] {
+  return secretForms([deps.site.password, deps.site.tls?.key, ...cameraPasswords(deps.db, deps.box)]);
 }
 
 export function diagnosticsHandlers(deps: DiagnosticsDeps): HandlerGroup<'ops.diagnostics'> {

@@ -67,10 +67,11 @@ function createKeyFile(file: string): void {
 }
 
 /** POSIX only: Windows has no mode bits (the data folder's ACL is the user's). */
-function checkOwnerOnly(file: string): void {
+/** A key file others may read is refused, saying how to mend it. */
+export function checkOwnerOnly(file: string, use = 'sign with it'): void {
   if (process.platform === 'win32') return;
   const { mode } = fs.statSync(file);
   if (mode & 0o077) {
-    throw new Error(`${file} can be read by others (mode ${(mode & 0o777).toString(8)}); the station will not sign with it. Run: chmod 600 ${file}`);
+    throw new Error(`${file} can be read by others (mode ${(mode & 0o777).toString(8)}); the station will not ${use}. Run: chmod 600 ${file}`);
   }
 }

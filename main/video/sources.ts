@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ContractError, type Device, type Recording, type VideoProfile } from '../contract';
 import { playbackUrl, type Recorder } from './playback';
 import type { DeviceRegistry } from '../devices/registry';
-import type { Database } from '../store/database';
+import type { CameraCredentials } from './credentials';
 import type { StreamSource } from './camera-stream';
 
 const CAMERA_KINDS = new Set(['camera', 'ipc']);
@@ -17,7 +17,7 @@ const DEMO_URL = /^demo:\/\/([a-z]+)\/(main|sub)$/;
  */
 export class CameraSources {
   constructor(
-    private readonly db: Database,
+    readonly credentials: CameraCredentials,
     private readonly registry: DeviceRegistry,
     /** Set on the demo park only: a real site can never make the core open local files. */
     private readonly demoClipsDir: string | null,
@@ -55,17 +55,12 @@ export class CameraSources {
   }
 
   setCredentials(scope: string, username: string, password: string): void {
-    this.db
-      .prepare('INSERT INTO camera_credentials (scope, username, password, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(scope) DO UPDATE SET username = excluded.username, password = excluded.password, updated_at = excluded.updated_at')
-      .run(scope, username, password, Date.now());
+    this.credentials.set(scope, { username, password });
   }
 
   /** The camera's own credentials, else the site's default; for the core's own use (streams, PTZ), never for a window. */
   credentialsFor(camera: string): { username: string; password: string } | null {
-    const row = this.db
-      .prepare("SELECT username, password FROM camera_credentials WHERE scope IN (?, '*') ORDER BY scope = '*' LIMIT 1")
-      .get(camera) as { username: string; password: string } | undefined;
-    return row ?? null;
+    return this.credentials.for(camera);
   }
 
   private camera(code: string): Device {
