@@ -1,12 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import mqtt from 'mqtt';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreClient, StationAnchor } from '../contract';
 import { topicOf } from '../site-link/interface/topics';
-import { tempDir } from '../testing/harness';
-import { startMosquitto, type Broker } from '../testing/mosquitto';
-import { adminStation, type StationProcess } from '../testing/station';
+import { stationsOnBroker } from '../testing/stations';
 import type { AuditAnchor } from './anchor';
 
 /**
@@ -18,33 +16,16 @@ import type { AuditAnchor } from './anchor';
 const SITE = 'park';
 const ADMIN = { username: 'admin', password: 'Anchor-Stations-2026', displayName: 'Admin' };
 
-let broker: Broker;
-const dirs = { a: tempDir('vigil-anchor-a-'), b: tempDir('vigil-anchor-b-') };
-const running: StationProcess[] = [];
-
-async function station(name: keyof typeof dirs): Promise<{ process: StationProcess; client: CoreClient }> {
-  const started = await adminStation({ dataDir: dirs[name], broker: broker.url, site: SITE, station: `desk-${name}` }, ADMIN);
-  running.push(started.process);
-  return started;
-}
+const { station, brokerUrl, dataDir } = stationsOnBroker(SITE, ['a', 'b'], ADMIN);
 
 const anchorsOf = async (client: CoreClient, station: string): Promise<StationAnchor | undefined> => (await client.call('audit.anchors', {})).find((entry) => entry.station === station);
 const findingKinds = async (client: CoreClient, station: string) => (await anchorsOf(client, station))?.findings.map((finding) => finding.kind) ?? [];
 const newestAuditId = async (client: CoreClient) => (await client.call('audit.list', { limit: 1 }))[0]!.id;
 
-beforeAll(async () => {
-  broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
-}, 30_000);
-
-afterAll(async () => {
-  for (const process of running) await process.kill();
-  await broker?.close();
-});
-
 describe('the audit anchor at two stations', () => {
   it('catches the newest audit rows deleted at one station, at that station and at the other, and refuses forged and replayed anchors', async () => {
     // What a publishes, as anyone on the site could record it.
-    const site = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'site-recorder' });
+    const site = await mqtt.connectAsync(brokerUrl(), { protocolVersion: 5, clientId: 'site-recorder' });
     const recorded: AuditAnchor[] = [];
     site.on('message', (_topic, payload) => recorded.push(JSON.parse(payload.toString()) as AuditAnchor));
     const anchorTopic = topicOf('auditAnchor', { site: SITE, station: 'desk-a' });
@@ -63,7 +44,7 @@ describe('the audit anchor at two stations', () => {
     // the copy of its last anchor: only the anchor the broker retained still names the deleted head.
     a.client.close();
     await a.process.kill('SIGTERM');
-    const db = new BetterSqlite3(path.join(dirs.a, 'vigil.db'));
+    const db = new BetterSqlite3(path.join(dataDir('a'), 'vigil.db'));
     expect(db.prepare('DELETE FROM audit WHERE id > ?').run(head - 3).changes).toBe(3);
     expect(db.prepare('DELETE FROM audit_anchor_own').run().changes).toBe(1);
     db.close();

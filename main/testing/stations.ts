@@ -27,6 +27,8 @@ export function stationsOnBroker<Name extends string>(site: string, names: reado
   };
   return {
     brokerUrl,
+    /** A station's data folder, for a test that changes what it holds while it is stopped. */
+    dataDir: (name: Name) => dirs.get(name)!,
     async station(name: Name): Promise<{ process: StationProcess; client: CoreClient }> {
       const started = await adminStation({ dataDir: dirs.get(name)!, broker: brokerUrl(), site, station: `desk-${name}` }, admin);
       running.push(started.process);
