@@ -85,3 +85,12 @@ export async function signedIn(browser: Browser, account: { username: string; pa
   await signIn(page, account);
   return page;
 }
+
+/**
+ * Puts away the notices in the lower right (escalations of the demo's unanswered alarms and orders):
+ * on a long run they arrive at any moment and lie over the table's row actions.
+ */
+export async function closeNotices(page: Page, testId?: string): Promise<void> {
+  const notices = testId ? `[data-testid=${testId}]` : '.ant-notification-notice';
+  for (const close of await page.locator(`${notices} .ant-notification-notice-close`).all()) await close.dispatchEvent('click');
+}

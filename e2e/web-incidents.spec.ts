@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { ACCOUNTS, openApp, screenshot, signIn, type Language } from './web-helpers';
+import { ACCOUNTS, closeNotices, openApp, screenshot, signIn, type Language } from './web-helpers';
 
 /**
  * A commander on the demo park opens an incident, sends the fire team, sees
@@ -147,6 +147,7 @@ async function keepPlansAndResources(page: Page, language: Language): Promise<vo
   await screenshot(page, 'incident-setup', language);
 
   for (const [table, key, name] of [['plan', type, 'plan'], ['resource', resource, 'resource']] as const) {
+    await closeNotices(page);
     await page.getByTestId(`${table}-table`).locator(`[data-row-key="${key}"]`).getByTestId(`${name}-delete`).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: zh ? '删 除' : 'Delete' }).click();
     await expect(page.getByTestId(`${table}-table`).locator(`[data-row-key="${key}"]`)).toHaveCount(0);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { tempDir } from '../main/testing/harness';
 import { openClient, startStationProcess, type StationProcess } from '../main/testing/station';
-import { ACCOUNTS, brokerOf, openApp, publishToBroker, screenshot, signIn, signedIn, type Language } from './web-helpers';
+import { ACCOUNTS, brokerOf, closeNotices, openApp, publishToBroker, screenshot, signIn, signedIn, type Language } from './web-helpers';
 
 const SITE = 'demo-park';
 const ADMIN_2 = { username: 'desk2', displayName: '二号台管理员', password: 'Second-Desk-2026' };
@@ -75,7 +75,7 @@ async function inEnglish(page: Page, shots: (page: Page) => Promise<void>): Prom
 /** The drawer from its top (fields, photos), then at its timeline. */
 async function detailShots(page: Page, language: Language): Promise<void> {
   // Order notices already seen are put away; they would cover the drawer's lower half.
-  for (const close of await page.locator('[data-testid=order-escalation-notice] .ant-notification-notice-close').all()) await close.dispatchEvent('click');
+  await closeNotices(page, 'order-escalation-notice');
   await page.locator('.order-drawer .ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
   await screenshot(page, 'orders-detail', language);
   await drawer(page).getByTestId('order-timeline').scrollIntoViewIfNeeded();
