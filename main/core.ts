@@ -41,6 +41,7 @@ import { PtzService } from './video/ptz';
 import { ptzHandlers } from './video/ptz-handlers';
 import { CameraSources, findDemoClips } from './video/sources';
 import { CameraCredentials } from './video/credentials';
+import { RtspRelay } from './video/rtsp-relay';
 import { loadDataKeyFile, SecretBox } from './secrets/secret-box';
 import { wallHandlers } from './video/walls';
 import { screenHandlers } from './screens/handlers';
@@ -336,7 +337,10 @@ export function createCore(options: CoreOptions): Core {
   const credentials = new CameraCredentials(db, box);
   const sealed = credentials.sealPlain();
   if (sealed) logger.info({ sealed }, 'camera credentials stored in the clear by an earlier version were sealed');
-  const sources = new CameraSources(credentials, registry, options.site.demo ? findDemoClips() : null);
+  // Listening takes a moment; no stream is asked for before a window has signed in.
+  const relay = new RtspRelay(logger);
+  relay.start().catch((error: Error) => logger.error({ error: error.message }, 'the RTSP relay cannot listen: cameras with a sign-in will not play'));
+  const sources = new CameraSources(credentials, registry, options.site.demo ? findDemoClips() : null, relay);
   const video = new VideoGateway({
     ffmpeg: resolveFfmpeg(options.video?.ffmpeg),
     logger,
@@ -474,6 +478,7 @@ export function createCore(options: CoreOptions): Core {
       if (warmTimer) clearTimeout(warmTimer);
       warm.stop();
       video.stop();
+      await relay.close();
       clearInterval(lockTimer);
       clearInterval(escalationTimer);
       outbox.stop();

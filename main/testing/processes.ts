@@ -12,10 +12,14 @@ const SETPRIV = '/usr/bin/setpriv';
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
-/** Spawns a server or client for a test, with stdout and stderr piped, that never outlives this process. */
-export function spawnTracked(command: string, args: string[]): ChildProcess {
+/**
+ * Spawns a server or client for a test, with stdout and stderr piped, that never outlives this process;
+ * `input` goes to its stdin (a password, which a command line would show to every process).
+ */
+export function spawnTracked(command: string, args: string[], input?: string): ChildProcess {
   const [cmd, argv] = fs.existsSync(SETPRIV) ? [SETPRIV, ['--pdeathsig', 'KILL', command, ...args]] : [command, args];
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, argv, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (input !== undefined) child.stdin!.end(input);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', () => {

@@ -142,7 +142,10 @@ export type RtspServer = {
   restoreCamera(name: string): Promise<void>;
 };
 
-export type RtspServerOptions = { cameras?: RtspCamera[]; recordings?: RtspRecording[] };
+/** A sign-in every mount asks for, as a camera with a user set up does. */
+export type RtspAuth = { method: 'basic' | 'digest'; username: string; password: string };
+
+export type RtspServerOptions = { cameras?: RtspCamera[]; recordings?: RtspRecording[]; auth?: RtspAuth };
 
 type Attempt = { child: ChildProcess; output: () => string; control: string };
 
@@ -157,10 +160,11 @@ const removeSocket = (file: string) => {
 process.once('exit', () => controlSockets.forEach(removeSocket));
 
 /** Starts the server and waits for READY; `null` if the port was taken (exit code 2). */
-function launch(port: number, sourceArgs: string[]): Promise<Attempt | null> {
+function launch(port: number, sourceArgs: string[], auth?: RtspAuth): Promise<Attempt | null> {
   const control = path.join(os.tmpdir(), `vigil-rtsp-${process.pid}-${++launches}.sock`);
   controlSockets.add(control);
-  const child = spawnTracked(PYTHON, [SERVER_PY, '--port', String(port), '--control', control, ...sourceArgs]);
+  const signIn = auth ? ['--auth', `${auth.method}:${auth.username}`] : [];
+  const child = spawnTracked(PYTHON, [SERVER_PY, '--port', String(port), '--control', control, ...signIn, ...sourceArgs], auth && `${auth.password}\n`);
   let output = '';
   let stdout = '';
   const collect = (chunk: Buffer) => {
@@ -243,7 +247,7 @@ export async function startRtspServer(options: RtspServerOptions): Promise<RtspS
   let current: Attempt | null = null;
   for (let i = 0; i < 5 && !current; i++) {
     port = await freePort();
-    current = await launch(port, sourceArgs);
+    current = await launch(port, sourceArgs, options.auth);
   }
   if (!current) throw new Error('RTSP server found no free port after 5 attempts');
 
@@ -273,7 +277,7 @@ export async function startRtspServer(options: RtspServerOptions): Promise<RtspS
       await signal('SIGTERM');
       // Same port, so clients' URLs stay valid; someone else may hold it a moment.
       for (let i = 0; i < 10; i++) {
-        const next = await launch(port, sourceArgs);
+        const next = await launch(port, sourceArgs, options.auth);
         if (next) {
           current = next;
           return;

@@ -11,9 +11,9 @@ export type Viewer = (segment: Segment) => void;
  * an NVR over RTSP or, in the demo, from a looped clip.
  */
 export type StreamSource =
-  | { kind: 'rtsp'; url: string }
+  | { kind: 'rtsp'; url: string; label?: string }
   | { kind: 'loop'; file: string }
-  | { kind: 'recording'; url: string; seekSeconds: number; speed: number; durationSeconds: number | null };
+  | { kind: 'recording'; url: string; label?: string; seekSeconds: number; speed: number; durationSeconds: number | null };
 
 /**
  * A source as the gateway runs it: remuxed, or transcoded to H.264 of this
@@ -74,7 +74,9 @@ export function ffmpegArguments(profile: StreamProfile): string[] {
 /** What a source is, for logs and the Ops panel: never its credentials. */
 export function describeSource(source: StreamSource): string {
   if (source.kind === 'loop') return `loop:${source.file.split(/[\\/]/).pop()}`;
-  return source.kind === 'rtsp' ? redact(source.url) : `recording:${redact(source.url)}@${source.seekSeconds}s`;
+  // A camera reached through the relay is named by its own address, not the relay's route.
+  const url = source.label ?? redact(source.url);
+  return source.kind === 'rtsp' ? url : `recording:${url}@${source.seekSeconds}s`;
 }
 
 /** A recording from an NVR (playback.ts), or in the demo a clip played from the same point of its loop. */

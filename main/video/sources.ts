@@ -5,6 +5,7 @@ import { playbackUrl, type Recorder } from './playback';
 import type { DeviceRegistry } from '../devices/registry';
 import type { CameraCredentials } from './credentials';
 import type { StreamSource } from './camera-stream';
+import type { RtspRelay } from './rtsp-relay';
 
 const CAMERA_KINDS = new Set(['camera', 'ipc']);
 /** The demo park's cameras: `demo://<scene>/<profile>`, a clip in assets/video looped at real time. */
@@ -12,8 +13,9 @@ const DEMO_URL = /^demo:\/\/([a-z]+)\/(main|sub)$/;
 
 /**
  * Where a camera's stream comes from: the URL its device announced on the
- * site, with the credentials the core keeps (per camera, else the site's
- * default) put in only here, on the way to ffmpeg.
+ * site. A camera with a sign-in (per camera, else the site's default) is
+ * reached through the station's RTSP relay, which signs in for ffmpeg: the
+ * password never goes on ffmpeg's command line.
  */
 export class CameraSources {
   constructor(
@@ -21,6 +23,7 @@ export class CameraSources {
     private readonly registry: DeviceRegistry,
     /** Set on the demo park only: a real site can never make the core open local files. */
     private readonly demoClipsDir: string | null,
+    private readonly relay: RtspRelay,
   ) {}
 
   resolve(camera: string, profile: VideoProfile): StreamSource {
@@ -30,7 +33,7 @@ export class CameraSources {
     const demo = DEMO_URL.exec(stream.url);
     if (demo) return { kind: 'loop', file: this.demoClip(demo[1]!, demo[2]!) };
     if (!/^rtsps?:\/\//.test(stream.url)) throw new ContractError('unavailable', `${device.name} announced a stream that is not RTSP`);
-    return { kind: 'rtsp', url: this.withCredentials(camera, stream.url) };
+    return { kind: 'rtsp', ...this.signedIn(camera, stream.url) };
   }
 
   /** A camera's recording from `from` to `to`, as its device announced where it records. */
@@ -47,7 +50,7 @@ export class CameraSources {
         return { kind: 'recording', url: this.demoClip(demo[1]!, demo[2]!), seekSeconds, speed, durationSeconds: (to.getTime() - from.getTime()) / 1000 };
       }
       const target = playbackUrl(recorderOf(recording), from, to);
-      return { kind: 'recording', url: this.withCredentials(camera, target.url), seekSeconds: target.seekSeconds, speed, durationSeconds: target.durationSeconds };
+      return { kind: 'recording', ...this.signedIn(camera, target.url), seekSeconds: target.seekSeconds, speed, durationSeconds: target.durationSeconds };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       throw new ContractError('invalid_input', error.message.replace(/^playback: /, ''));
@@ -76,13 +79,19 @@ export class CameraSources {
     return file;
   }
 
-  private withCredentials(camera: string, url: string): string {
-    const row = this.credentialsFor(camera);
-    if (!row) return url;
+  /** The URL ffmpeg opens, and how the Ops page names it: `rtsp://***@camera/…` when a sign-in is used. */
+  private signedIn(camera: string, url: string): { url: string; label?: string } {
+    const signIn = this.credentialsFor(camera);
+    if (!signIn) return { url };
     const parsed = new URL(url);
-    parsed.username = encodeURIComponent(row.username);
-    parsed.password = encodeURIComponent(row.password);
-    return parsed.toString();
+    // A sign-in the camera's announced URL carried is replaced by the one the core keeps.
+    parsed.username = parsed.password = '';
+    const label = parsed.toString().replace('//', '//***@');
+    try {
+      return { url: this.relay.route(parsed.toString(), signIn), label };
+    } catch (error) {
+      throw new ContractError('unavailable', `cannot reach ${camera} signed in: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -16,7 +16,9 @@ Serves, on one port:
   PLAY with `Range: npt=30-` seeks it to 30 s.
 
 Usage: server.py --port P [--camera name=PATH[,offset=SECONDS] ...]
-                 [--record name=PATH ...] [--control SOCKET]
+                 [--record name=PATH ...] [--control SOCKET] [--auth METHOD:USER]
+With --auth (basic or digest), every mount asks for that user and the password
+read from the first line of stdin, as a camera with a sign-in does.
 Prints "READY <port>" on stdout once serving; exits 2 if the port is taken.
 With --control, a Unix socket at that path takes one command a line and
 answers "OK" or "ERR <why>":
@@ -35,8 +37,9 @@ import time
 import gi
 
 gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 TICK_MS = 10  # timer period; buffers are pushed when due, whatever the tick
 MAX_LAG = 0.2  # seconds of stream a track catches up at most (after a stall)
@@ -419,6 +422,30 @@ def parse_source(text, options=("offset",)):
     return name, path, values
 
 
+def parse_auth(text):
+    method, _, user = text.partition(":")
+    if method not in ("basic", "digest") or not user:
+        raise ValueError(f"want basic:USER or digest:USER, got {text!r}")
+    return method, user
+
+
+def guard(server, factories, method, user, password):
+    """Every factory answers 401 until the client signs in as `user`, by Basic or Digest as a camera would ask."""
+    auth = GstRtspServer.RTSPAuth()
+    token = GstRtspServer.RTSPToken()
+    token.set_string("media.factory.role", "viewer")
+    if method == "basic":
+        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(user, password), token)
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
+    else:
+        auth.add_digest(user, password, token)
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+    server.set_auth(auth)
+    role = Gst.Structure.new_from_string("viewer, media.factory.access=(boolean)true, media.factory.construct=(boolean)true")
+    for factory in factories:
+        factory.add_role_from_structure(role)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--port", type=int, required=True)
@@ -426,6 +453,7 @@ def main():
     parser.add_argument("--camera", action="append", default=[], type=parse_source)
     parser.add_argument("--record", action="append", default=[], type=lambda text: parse_source(text, ()))
     parser.add_argument("--control")
+    parser.add_argument("--auth", type=parse_auth)
     args = parser.parse_args()
     if not args.camera and not args.record:
         parser.error("at least one --camera or --record")
@@ -443,10 +471,12 @@ def main():
     server.set_address(args.host)
     server.set_service(str(args.port))
     mounts = server.get_mount_points()
-    for name, camera in cameras.items():
-        mounts.add_factory(f"/cam/{name}", LiveFactory(camera))
-    for name, path, _ in args.record:
-        mounts.add_factory(f"/record/{name}", RecordFactory(path, probe_video(path)))
+    factories = [(f"/cam/{name}", LiveFactory(camera)) for name, camera in cameras.items()]
+    factories += [(f"/record/{name}", RecordFactory(path, probe_video(path))) for name, path, _ in args.record]
+    if args.auth:
+        guard(server, [factory for _, factory in factories], *args.auth, sys.stdin.readline().rstrip("\n"))
+    for mount, factory in factories:
+        mounts.add_factory(mount, factory)
 
     loop = GLib.MainLoop()
     try:
