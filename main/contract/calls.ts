@@ -57,15 +57,17 @@ export type CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   audited: boolean;
   /** May be made while the session is locked (signing out of a locked station). */
   whileLocked: boolean;
+  /** Input fields the audit trail leaves out beyond passwords and tokens (a camera's user name: half its sign-in). */
+  secret: readonly string[];
 };
 
 function call<I extends z.ZodType, O extends z.ZodType>(
   access: Access,
   input: I,
   output: O,
-  { audited = false, whileLocked = false } = {},
+  { audited = false, whileLocked = false, secret = [] as readonly string[] } = {},
 ): CallDef<I, O> {
-  return { input, output, access, audited, whileLocked };
+  return { input, output, access, audited, whileLocked, secret };
 }
 
 const Empty = z.strictObject({});
@@ -201,7 +203,7 @@ export const calls = {
       password: z.string().max(128),
     }),
     Ok,
-    { audited: true },
+    { audited: true, secret: ['username'] },
   ),
 
   /** Pan-tilt-zoom over ONVIF. Moves are not audited: holding a control sends one every couple of seconds. */

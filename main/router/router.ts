@@ -36,9 +36,10 @@ export function joinHandlers(...groups: Partial<Handlers>[]): Handlers {
 
 const SECRET_FIELDS = new Set(['password', 'current', 'next', 'token']);
 
-function auditDetail(input: unknown): Record<string, unknown> {
+/** The call's input as the audit keeps it: without passwords and tokens, nor what the call itself keeps secret. */
+function auditDetail(input: unknown, secret: readonly string[] = []): Record<string, unknown> {
   if (!input || typeof input !== 'object') return {};
-  return Object.fromEntries(Object.entries(input).filter(([key]) => !SECRET_FIELDS.has(key)));
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !SECRET_FIELDS.has(key) && !secret.includes(key)));
 }
 
 function auditTarget(input: unknown): string {
@@ -73,7 +74,7 @@ export type RouterDeps = {
 export function createRouter(deps: RouterDeps) {
   const { handlers, sessions, audit, logger } = deps;
 
-  function deny(connection: Connection, method: string, input: unknown): never {
+  function deny(connection: Connection, method: Method, input: unknown): never {
     const session = connection.session!;
     audit.append({
       actor: session.username,
@@ -82,7 +83,7 @@ export function createRouter(deps: RouterDeps) {
       action: 'permission.denied',
       target: method,
       outcome: 'denied',
-      detail: { method, input: auditDetail(input) },
+      detail: { method, input: auditDetail(input, calls[method].secret) },
     });
     throw new ContractError('forbidden', `role ${session.role} may not call ${method}`);
   }
@@ -114,7 +115,7 @@ export function createRouter(deps: RouterDeps) {
         action: method,
         target: auditTarget(parsed.data) || createdId(created),
         outcome,
-        detail: { ...auditDetail(parsed.data), ...extra },
+        detail: { ...auditDetail(parsed.data, def.secret), ...extra },
       });
     };
     try {

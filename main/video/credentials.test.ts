@@ -33,9 +33,12 @@ describe('camera credentials at rest', () => {
     const bytes = onDisk(dataDir);
     expect(bytes.includes(CAMERA_PASSWORD)).toBe(false);
     expect(bytes.includes(Buffer.from(CAMERA_PASSWORD).toString('base64'))).toBe(false);
-    // The user name is sealed with the password; the audit trail still says whose sign-in changed, as it should.
+    // The user name is sealed with the password, and kept out of the audit trail, which says which camera's sign-in changed.
     const stored = core.db.prepare('SELECT username, password FROM camera_credentials').get() as { username: string; password: string };
     expect([stored.username.includes('camera-operator'), stored.password.startsWith('sealed:v1:')]).toEqual([false, true]);
+    const entry = core.audit.list({ limit: 5 }).find((candidate) => candidate.action === 'video.credentials');
+    expect(entry).toMatchObject({ target: '*', outcome: 'ok', detail: { scope: '*' } });
+    expect(JSON.stringify(entry)).not.toContain('camera-operator');
   });
 
   it('left in the clear by an earlier version are sealed when the station starts, and read with another station’s key are refused in words', async () => {
