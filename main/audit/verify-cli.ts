@@ -1,10 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fingerprintOf, KEY_FILE } from '../signing/station-key';
+import { openDatabaseReadOnly } from '../store/database';
 import { signatureHolds, type AuditAnchor } from './anchor';
 import { checkOwnAnchor } from './anchor-checks';
 import { AuditTrail } from './trail';
@@ -63,8 +63,7 @@ export function runAuditVerify(argv: string[], out: Output): number {
 /** Reads the station's database without writing to it (no migration, no key made). */
 export function checkAuditTrail(dataDir: string): AuditCheck {
   const database = path.join(dataDir, 'vigil.db');
-  const nativeBinding = process.env.VIGIL_SQLITE_BINDING;
-  const db = new BetterSqlite3(database, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = openDatabaseReadOnly(database);
   try {
     const chain = new AuditTrail(db).verify();
     const action = (id: number) => db.prepare<[number], { action: string }>('SELECT action FROM audit WHERE id = ?').get(id)?.action ?? null;

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openDatabaseReadOnly } from '../store/database';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +45,7 @@ export async function runDiag(argv: string[], out: Output): Promise<number> {
     return 1;
   }
   // Read-only: a running station keeps writing, and the bundle must not change what it describes.
-  const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
+  const db = openDatabaseReadOnly(dbFile);
   const dataKey = loadDataKeyFile(dataDir, { create: false });
   try {
     const started = Date.now();

@@ -28,3 +28,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   migrate(db);
   return db;
 }
+
+/**
+ * Opens a station's database only to read it, as the offline commands do (`vigil diag`, `vigil audit verify`):
+ * beside a running station, and on a copy that must not change, nothing is written and no migration runs.
+ */
+export function openDatabaseReadOnly(file: string): Database {
+  const nativeBinding = process.env.VIGIL_SQLITE_BINDING;
+  return new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+}
