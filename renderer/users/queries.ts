@@ -6,8 +6,9 @@ export const userKeys = {
   list: () => [...userKeys.all, 'list'] as const,
 };
 
-export function useUsers() {
-  return useQuery({ queryKey: userKeys.list(), queryFn: () => core.call('users.list', {}) });
+/** The site's users; `enabled` false for a page shown to someone who may not read them. */
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: userKeys.list(), queryFn: () => core.call('users.list', {}), enabled });
 }
 
 export function bindUserEvents(queryClient: QueryClient): () => void {

@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../auth/session-store';
 import { core } from '../../core/client';
-import { LEVEL_NUMERALS, type PlanDraft, type ResourceDraft } from '../../core/contract';
+import { INCIDENT_TYPES, LEVEL_NUMERALS, type PlanDraft, type ResourceDraft } from '../../core/contract';
 import { describeError } from '../../core/errors';
 import { RowActions } from '../../shell/row-actions';
+import { useUsers } from '../../users/queries';
 import { useResources } from '../queries';
 import { PlanDialog } from './plan-dialog';
 import { ResourceDialog } from './resource-dialog';
@@ -25,7 +25,7 @@ export function IncidentSetup() {
   const canManage = usePermission('plans.manage');
   const plans = usePlans();
   const resources = useResources();
-  const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => core.call('users.list', {}), enabled: usePermission('users.read') });
+  const users = useUsers(usePermission('users.read'));
   const [plan, setPlan] = useState<PlanDraft | 'new' | null>(null);
   const [resource, setResource] = useState<ResourceDraft | 'new' | null>(null);
   const removePlan = useSetupChange((id: PlanDraft['id']) => core.call('plans.delete', { id }), t('incidents.setup.deleted'));
@@ -41,7 +41,7 @@ export function IncidentSetup() {
       <Card
         size="small"
         title={t('incidents.setup.plans')}
-        extra={canManage && <Button icon={<PlusOutlined />} onClick={() => setPlan('new')} disabled={(plans.data?.length ?? 0) >= 8} data-testid="plan-create">{t('incidents.setup.newPlan')}</Button>}
+        extra={canManage && <Button icon={<PlusOutlined />} onClick={() => setPlan('new')} disabled={(plans.data?.length ?? 0) >= INCIDENT_TYPES.length} data-testid="plan-create">{t('incidents.setup.newPlan')}</Button>}
       >
         <Table
           size="small"

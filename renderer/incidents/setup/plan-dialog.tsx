@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { AutoComplete, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { core } from '../../core/client';
 import { INCIDENT_TYPES, LEVEL_NUMERALS, type PlanDraft, type PlanStep } from '../../core/contract';
-import { useSetupChange } from './queries';
+import { SetupDialog } from './setup-dialog';
 
 type StepRow = Omit<PlanStep, 'id'> & { id?: string };
 type FormValues = { id: PlanDraft['id']; name: string; steps: StepRow[] };
@@ -25,20 +25,15 @@ export function PlanDialog(props: { plan: PlanDraft | null; takenTypes: string[]
   const { plan, takenTypes, owners, onClose } = props;
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
-  const save = useSetupChange((values: FormValues) => core.call('plans.save', { id: values.id, name: values.name, steps: withIds(values.steps ?? []) }), t('incidents.setup.saved'), onClose);
   const freeTypes = INCIDENT_TYPES.filter((type) => type === plan?.id || !takenTypes.includes(type));
   const ownerOptions = owners.map((value) => ({ value }));
   return (
-    <Modal
-      open
-      width={880}
+    <SetupDialog
       title={plan ? t('incidents.setup.editPlan', { type: t(`incidents.types.${plan.id}`) }) : t('incidents.setup.newPlan')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((values) => save.mutate(values))}
-      onCancel={onClose}
-      destroyOnHidden
+      width={880}
+      form={form}
+      save={(values: FormValues) => core.call('plans.save', { id: values.id, name: values.name, steps: withIds(values.steps ?? []) })}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" requiredMark={false} initialValues={plan ?? { id: freeTypes[0], name: '', steps: [{ title: '', owner: '', minutes: 5, startLevel: 4 }] }} data-testid="plan-form">
         <Space size="middle" align="start">
@@ -78,6 +73,6 @@ export function PlanDialog(props: { plan: PlanDraft | null; takenTypes: string[]
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </SetupDialog>
   );
 }

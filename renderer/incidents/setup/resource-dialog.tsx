@@ -1,26 +1,21 @@
-import { Form, Input, Modal, Select, Space } from 'antd';
+import { Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { core } from '../../core/client';
 import { RESOURCE_KINDS, type ResourceDraft } from '../../core/contract';
-import { useSetupChange } from './queries';
+import { SetupDialog } from './setup-dialog';
 
 /** A team, vehicle or piece of equipment, and the people whose handhelds answer for it. */
 export function ResourceDialog(props: { resource: ResourceDraft | null; takenIds: string[]; people: string[]; onClose(): void }) {
   const { resource, takenIds, people, onClose } = props;
   const { t } = useTranslation();
   const [form] = Form.useForm<ResourceDraft>();
-  const save = useSetupChange((values: ResourceDraft) => core.call('resources.save', values), t('incidents.setup.saved'), onClose);
   return (
-    <Modal
-      open
-      width={640}
+    <SetupDialog
       title={resource ? t('incidents.setup.editResource', { name: resource.name }) : t('incidents.setup.newResource')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((values) => save.mutate(values))}
-      onCancel={onClose}
-      destroyOnHidden
+      width={640}
+      form={form}
+      save={(values: ResourceDraft) => core.call('resources.save', values)}
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" requiredMark={false} initialValues={resource ?? { id: '', name: '', kind: 'team', members: [] }} data-testid="resource-form">
         <Space size="middle" align="start">
@@ -46,6 +41,6 @@ export function ResourceDialog(props: { resource: ResourceDraft | null; takenIds
           <Select mode="tags" maxCount={50} options={people.map((value) => ({ value }))} tokenSeparators={[',', '，', ' ']} data-testid="resource-members" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SetupDialog>
   );
 }
