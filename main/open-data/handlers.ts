@@ -53,7 +53,7 @@ export function openDataHandlers(deps: OpenDataDeps): HandlerGroup<'openData.exp
       if (jobs.has(input.job)) throw new ContractError('conflict', `an export named ${input.job} is running already`);
       const job: Job = { controller: new AbortController(), session: session.token };
       jobs.set(input.job, job);
-      const name = `${input.kind}-${stamp(Date.now())}-${input.job}.zip`;
+      const name = `${input.kind}-${stamp(Date.now())}-${input.job.slice(0, 8)}.zip`;
       try {
         const result = await writeOpenData(
           deps.db,
