@@ -77,4 +77,23 @@ describe('the outbound open-data feed', () => {
     expect(Object.keys(row)).not.toContain('person');
     expect(Object.keys(row)).not.toContain('zone');
   }, 30_000);
+
+  it('publishes an alarm each time its state changes, on vigil/v1/{site}/open/alarms, who acted masked', async () => {
+    await admin.call('openData.setFeed', { enabled: true, kinds: ['events', 'alarms'], classes: ['public', 'personal'] });
+    const before = received.length;
+    const upsert = core.db.prepare(
+      "INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, updated_at, by, station, note, count, area) VALUES ('alarm-feed-0001', ?, 'door_forced', 'major', ?, '1795000000000:0000:desk', ?, ?, '张三丰', 'desk-1', NULL, 1, 'North') ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+    );
+    upsert.run(DOOR, 'new', Date.now(), Date.now());
+    await waitFor(() => received.some((message) => message.topic.endsWith('/open/alarms')), 'the alarm on the feed', 15_000);
+    upsert.run(DOOR, 'acknowledged', Date.now(), Date.now() + 1);
+    await waitFor(() => received.filter((message) => message.topic.endsWith('/open/alarms')).length >= 2, 'its acknowledgement on the feed', 15_000);
+    const alarms = received.slice(before).filter((message) => message.topic === 'vigil/v1/park/open/alarms').map((message) => JSON.parse(message.payload.toString('utf8')) as Record<string, unknown>);
+    expect(alarms.map((alarm) => [alarm.id, alarm.state, alarm.by])).toEqual([
+      ['alarm-feed-0001', 'new', '张**'],
+      ['alarm-feed-0001', 'acknowledged', '张**'],
+    ]);
+    // Internal fields are outside this scope.
+    expect(Object.keys(alarms[0]!)).not.toContain('station');
+  }, 30_000);
 });

@@ -8,7 +8,7 @@ import { maskPerson } from '../events/mask';
 import { connectClient, rejection, tempDir, testCore } from '../testing/harness';
 import { OPEN_FIELDS } from '../site-link/interface/open-data';
 import { ExportCancelled, writeOpenData } from './export';
-import { PASSWORD, PERSONS, T0, parseCsv, readExport, seedAccessEvents } from './testing/fixtures';
+import { DOOR, PASSWORD, PERSONS, T0, parseCsv, readExport, seedAccessEvents } from './testing/fixtures';
 
 let core: Core;
 let dataDir: string;
@@ -118,6 +118,34 @@ describe('an open-data export of access events', () => {
     expect(lines).toHaveLength(3);
     expect(Object.keys(lines[0]!)).toEqual(OPEN_FIELDS.events.filter((field) => field.dataClass === 'public').map((field) => field.name));
     expect(result.personal).toBe('absent');
+  });
+
+  it('exports alarms, meter readings and repair orders too, each with its place and its personal fields masked', async () => {
+    core.db
+      .prepare("INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, updated_at, by, station, note, count, area) VALUES ('alarm-open-0001', ?, 'door_forced', 'major', 'acknowledged', '1795000000000:0000:desk', ?, ?, '张三丰', 'desk', '已到场', 2, 'North')")
+      .run(DOOR, T0 + 500, T0 + 600);
+    core.db.prepare('INSERT INTO meter_readings (code, at, value) VALUES (?, ?, ?), (?, ?, ?)').run(DOOR, T0, 100.5, DOOR, T0 + 900_000, 101.25);
+    core.db
+      .prepare(
+        "INSERT INTO orders (id, record, state, priority, category, source, title, building, assignee, resident, created_at, updated_at, respond_by, complete_by, escalated) VALUES ('r-open-0001', '{}', 'assigned', 'high', 'plumbing', 'resident', '水管漏水', 'A 栋', 'zhaolei', '王小明', ?, ?, ?, ?, '')",
+      )
+      .run(T0 + 100, T0 + 200, T0 + 3_600_000, T0 + 86_400_000);
+    const duty = await signedIn('duty');
+    const rowsOf = async (kind: 'alarms' | 'readings' | 'orders') => {
+      const result = await duty.call('openData.export', { job: `duty-${kind}`, kind, format: 'jsonl', ...RANGE, classes: [...ALL], area: 'North' });
+      const files = await readExport(path.join(dataDir, result.file));
+      return files['data.jsonl']!.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    };
+    expect(await rowsOf('alarms')).toEqual([
+      { id: 'alarm-open-0001', source: DOOR, type: 'door_forced', severity: 'major', state: 'acknowledged', raisedAt: T0 + 500, count: 2, deviceName: '北门, 1 号门禁', area: 'North', building: 'A 栋', floor: '1F', by: '张**', station: 'desk', note: '已到场' },
+    ]);
+    expect(await rowsOf('readings')).toEqual([
+      { code: DOOR, at: T0, value: 100.5, deviceName: '北门, 1 号门禁', area: 'North', building: 'A 栋', floor: '1F' },
+      { code: DOOR, at: T0 + 900_000, value: 101.25, deviceName: '北门, 1 号门禁', area: 'North', building: 'A 栋', floor: '1F' },
+    ]);
+    expect(await rowsOf('orders')).toEqual([
+      { id: 'r-open-0001', category: 'plumbing', priority: 'high', state: 'assigned', title: '水管漏水', building: 'A 栋', createdAt: T0 + 100, completedAt: null, assignee: maskPerson('zhaolei'), resident: '王**' },
+    ]);
   });
 
   it('says what is wrong with a bad request', async () => {
