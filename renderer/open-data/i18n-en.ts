@@ -34,5 +34,4 @@ export const openDataEn: typeof openDataZh = {
   feedSave: 'Save feed',
   feedSaved: 'Feed saved',
   feedReadOnly: 'Only IT may change the feed.',
-  feedOff: 'Off',
 };

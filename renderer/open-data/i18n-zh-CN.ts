@@ -32,5 +32,4 @@ export const openDataZh = {
   feedSave: '保存推送设置',
   feedSaved: '推送设置已保存',
   feedReadOnly: '只有 IT 管理员可以修改推送设置。',
-  feedOff: '未开启',
 };
