@@ -157,7 +157,7 @@ test('admin works through every page in Chinese', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS['zh-CN'].admin);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '能源管理', '节能控制', '设备', '物业报修', '社区公告', '生活服务', '预警', '事件', '用户', '审计', '运维', '设置']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '能源管理', '节能控制', '设备', '物业报修', '社区公告', '生活服务', '预警', '事件', '用户', '审计', '运维', '数据开放', '设置']);
   await expect(page.getByTestId('site-link')).toHaveAttribute('data-state', 'online');
   await expect(page.getByTestId('site-link')).toContainText('站点链路在线');
 
@@ -175,13 +175,13 @@ test('switching to English relabels every page, and survives a reload', async ({
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.admin);
   await page.getByTestId('language-switch').getByText('English').click();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Energy', 'Saving', 'Devices', 'Repairs', 'Notices', 'Services', 'Warnings', 'Incidents', 'Users', 'Audit', 'Operations', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Energy', 'Saving', 'Devices', 'Repairs', 'Notices', 'Services', 'Warnings', 'Incidents', 'Users', 'Audit', 'Operations', 'Open data', 'Settings']);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS.en.admin);
 
   // The token is resumed and the language remembered across a reload.
   await page.reload();
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Energy', 'Saving', 'Devices', 'Repairs', 'Notices', 'Services', 'Warnings', 'Incidents', 'Users', 'Audit', 'Operations', 'Settings']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['Video wall', 'Alarms', 'Site map', 'Doors', 'Intrusion', 'Alarm rules', 'Energy', 'Saving', 'Devices', 'Repairs', 'Notices', 'Services', 'Warnings', 'Incidents', 'Users', 'Audit', 'Operations', 'Open data', 'Settings']);
 
   await checkDevices(page, 'en');
   await checkUsers(page, 'en');
@@ -193,7 +193,7 @@ test('a duty officer sees only the pages the role allows', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.duty);
   await expect(page.getByTestId('user-role')).toHaveText(LABELS['zh-CN'].duty);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '能源管理', '节能控制', '设备', '物业报修', '社区公告', '生活服务', '预警', '事件', '运维']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['视频墙', '报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '能源管理', '节能控制', '设备', '物业报修', '社区公告', '生活服务', '预警', '事件', '运维', '数据开放']);
   // The video wall is where an officer starts.
   await expect(page.getByTestId('page-wall')).toBeVisible();
   // Asking for a page the role lacks, by address, shows the first allowed one; Alt+digit is the page at that place in the menu:
@@ -274,7 +274,7 @@ test('an idle session locks, and only the password unlocks it', async ({ page })
 test('a row changed behind the core’s back is found by verification and shown', async ({ page }) => {
   await openApp(page, 'zh-CN');
   await signIn(page, ACCOUNTS.auditor);
-  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '能源管理', '节能控制', '设备', '物业报修', '社区公告', '生活服务', '预警', '事件', '用户', '审计', '运维', '设置']);
+  await expect(nav(page).locator('.ant-menu-item')).toHaveText(['报警中心', '电子地图', '门禁', '入侵报警', '报警规则', '能源管理', '节能控制', '设备', '物业报修', '社区公告', '生活服务', '预警', '事件', '用户', '审计', '运维', '数据开放', '设置']);
   // Someone with access to the disk rewrites an old row, as an attacker covering tracks would.
   const db = new Database(path.join(process.env.VIGIL_E2E_DATA!, 'vigil.db'));
   try {

@@ -81,6 +81,7 @@ import { incidentsFromWarnings } from './incidents/from-warning';
 import type { WarningView } from './contract/warnings';
 import { createWarnings, type Warnings } from './warnings';
 import { createAuditAnchors } from './audit/anchors';
+import { createOpenData, type OpenData } from './open-data';
 
 /** Where the demo park is, and most sites Vigil serves. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -183,6 +184,8 @@ export type Core = {
   readonly warnings: Warnings;
   /** Called inside the transaction when a warning is raised or changes level, here or from another station's copy. */
   onWarning(listener: (warning: WarningView) => void): () => void;
+  /** Open data (数据开放): exports and the outbound feed for a district platform. */
+  readonly openData: OpenData;
   close(): Promise<void>;
 };
 
@@ -366,6 +369,7 @@ export function createCore(options: CoreOptions): Core {
     downloads,
     media: recorderMedia({ ffmpeg: resolveFfmpeg(options.video?.ffmpeg), recording: (camera, from, to, speed) => sources.recording(camera, from, to, speed), liveSnapshot: (camera) => video.snapshot(camera) }),
   });
+  const openData = createOpenData({ db, audit, outbox, downloads, dataDir: options.dataDir, site: options.site.id, station, publish: link !== null });
   evidence.setProvider(options.evidenceProvider ?? incidentEvidence({ db, incidents, site: { id: options.site.id, name: options.site.name }, station }));
 
   const queries = new EnergyQueries(db, calendar);
@@ -395,6 +399,7 @@ export function createCore(options: CoreOptions): Core {
     warnings.handlers,
     diagnosticsHandlers({ db, dataDir: options.dataDir, station, site: options.site, settings: () => settings.get(), health: () => opsStatus({ link, ingest, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }), downloads, box }),
     anchors.handlers,
+    openData.handlers,
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -462,6 +467,7 @@ export function createCore(options: CoreOptions): Core {
     setEvidenceProvider: (provider) => evidence.setProvider(provider),
     warnings,
     onWarning: (listener) => warnings.onWarning(listener),
+    openData,
     connect(transport, origin) {
       const connection = new Connection(nextConnectionId++, origin, transport);
       const remove = hub.add(connection);
@@ -489,6 +495,7 @@ export function createCore(options: CoreOptions): Core {
       services.stop();
       incidents.stop();
       anchors.stop();
+      openData.stop();
       stopRetention();
       await link?.stop();
       ingest.flush();

@@ -39,6 +39,7 @@ import { IMAGE_MAX_BASE64, ImageHash, ImageRefSchema, ImageSchema } from './imag
 import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, NoticeSchema } from './notices';
 import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
 import { DiagnosticsBundleSchema } from './diagnostics';
+import { OpenDataExportInput, OpenDataExportSchema, OpenDataFeedSchema } from './open-data';
 import { StationAnchorSchema } from './audit-anchors';
 import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
@@ -404,6 +405,14 @@ export const calls = {
 
   /** The station's diagnostics bundle, written to its data folder; audited (what left the station, by whom). */
   'ops.diagnostics': call('ops.diagnose', Empty, DiagnosticsBundleSchema, { audited: true }),
+
+  /** An open-data export (数据开放), written to the data folder; personal fields in full only with openData.personal. Audited, refusals too. */
+  'openData.export': call('openData.export', OpenDataExportInput, OpenDataExportSchema, { audited: true }),
+  /** Stops this session's export of that name; it leaves no file. */
+  'openData.cancel': call('openData.export', z.strictObject({ job: z.string().max(64) }), z.object({ cancelled: z.boolean() })),
+  /** The outbound feed for a district platform: what it carries, and whether it is on. */
+  'openData.feed': call('openData.export', Empty, OpenDataFeedSchema),
+  'openData.setFeed': call('settings.edit', OpenDataFeedSchema, OpenDataFeedSchema, { audited: true }),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -3,6 +3,7 @@ import type { Permission } from './permissions';
 import { LinkStateSchema } from './schemas';
 import { VideoStateSchema } from './video';
 import { EvidenceProgressSchema } from './evidence';
+import { OpenDataProgressSchema } from './open-data';
 import { WarningViewSchema } from './warnings';
 
 /** Every event the core pushes to windows. Events name what changed, not the data. */
@@ -53,6 +54,8 @@ export const events = {
   'warnings.changed': z.object({ warnings: z.array(WarningViewSchema) }),
   /** The site's warning rules changed, here or at another station. */
   'warningRules.changed': z.object({}),
+  /** How far this window's open-data export has come, in rows. */
+  'openData.progress': OpenDataProgressSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
@@ -85,4 +88,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'incidents.changed': 'incidents.read',
   'warnings.changed': 'warnings.read',
   'warningRules.changed': 'warnings.read',
+  'openData.progress': 'openData.export',
 };

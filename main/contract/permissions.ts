@@ -72,6 +72,13 @@ export const PERMISSIONS = [
   'warnings.manage',
   /** Make the station's diagnostics bundle (versions, configuration without secrets, health, logs): IT's alone. */
   'ops.diagnose',
+  /** Export events, alarms, readings and orders as open data (数据开放), personal fields masked. */
+  'openData.export',
+  /**
+   * The same with personal fields in full. Narrower than personal.read, which reveals one person at a time for a call-back:
+   * a bulk export discloses everyone in the range at once, so only the shift supervisor (and IT) may, each time audited.
+   */
+  'openData.personal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,6 +104,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Auditors read everything that leaves a trace and change nothing; they review recordings, not live video, and take incidents' evidence out.
   auditor: ['alarms.read', 'devices.read', 'users.read', 'audit.read', 'settings.read', 'ops.read', 'energy.read', 'video.playback', 'orders.read', 'notices.read', 'services.read', 'warnings.read', 'incidents.read', 'evidence.export'],
 };
+
+// Open data (数据开放): every role that reads the site's records may export them masked; technicians read only their orders.
+for (const role of ['duty_officer', 'shift_supervisor', 'emergency_commander', 'property_manager', 'auditor'] as const) {
+  (ROLE_PERMISSIONS[role] as Permission[]).push('openData.export');
+}
+(ROLE_PERMISSIONS.shift_supervisor as Permission[]).push('openData.personal');
 
 export function roleHas(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

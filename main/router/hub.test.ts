@@ -42,6 +42,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'evidence.progress': 'evidence.export',
   'warnings.changed': 'warnings.list',
   'warningRules.changed': 'warningRules.list',
+  'openData.progress': 'openData.export',
 };
 
 describe('events to windows', () => {

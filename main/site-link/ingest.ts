@@ -387,6 +387,10 @@ export class Ingest {
       case 'resourceDispatch':
         // What stations send to handhelds; the dispatch itself is in the incident's record.
         return null;
+      case 'openEvent':
+      case 'openAlarm':
+        // Open data for a district platform, copies of what stations hold already; stations do not subscribe to it.
+        return null;
       default: {
         const unhandled: never = message;
         return { kind: 'topic', reason: `no handler for ${(unhandled as Decoded).channel}` };

@@ -386,6 +386,14 @@ export const MIGRATIONS: readonly string[] = [
     once TEXT NOT NULL UNIQUE
   );
   `,
+  // 24: open data (数据开放): the outbound feed's scope, as IT set it, and how far it has published each kind (a key (a, b) in the
+  // order it follows); events and alarms by arrival, so one that arrives late with an old time still goes out.
+  `
+  CREATE TABLE open_data_feed (id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL);
+  CREATE TABLE open_data_cursors (kind TEXT PRIMARY KEY, a INTEGER NOT NULL, b TEXT NOT NULL) WITHOUT ROWID;
+  CREATE INDEX device_events_received ON device_events(received_at);
+  CREATE INDEX alarms_updated ON alarms(updated_at);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

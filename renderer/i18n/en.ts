@@ -1,3 +1,4 @@
+import { openDataEn } from '../open-data/i18n-en';
 import { incidentsEn } from '../incidents/i18n-en';
 import type { Messages } from './zh-CN';
 import { ordersEn } from '../orders/i18n-en';
@@ -784,6 +785,7 @@ export const en: Messages = {
     users: 'Users',
     audit: 'Audit',
     ops: 'Operations',
+    openData: 'Open data',
     settings: 'Settings',
     warnings: 'Warnings',
   },
@@ -991,6 +993,10 @@ export const en: Messages = {
       settings_update: 'Settings changed',
       devices_place: 'Device placed',
       permission_denied: 'Permission denied',
+      openData_export: 'Open-data export',
+      openData_disclosure: 'Data disclosed',
+      openData_refused: 'Export refused',
+      openData_setFeed: 'Open-data feed changed',
     },
   },
   ops: {
@@ -1309,4 +1315,5 @@ export const en: Messages = {
     done: 'Diagnostics bundle written to the data folder as {{file}} ({{size}} KB, {{count}} files)',
     manifest: 'Manifest SHA-256',
   },
+  openData: openDataEn,
 };

@@ -1,3 +1,4 @@
+import { openDataZh } from '../open-data/i18n-zh-CN';
 import { incidentsZh } from '../incidents/i18n-zh-CN';
 import { ordersZh } from '../orders/i18n-zh-CN';
 import { warningsZh } from '../warnings/i18n-zh-CN';
@@ -783,6 +784,7 @@ export const zhCN = {
     users: '用户',
     audit: '审计',
     ops: '运维',
+    openData: '数据开放',
     settings: '设置',
     warnings: '预警',
   },
@@ -990,6 +992,10 @@ export const zhCN = {
       settings_update: '修改设置',
       devices_place: '放置设备',
       permission_denied: '越权访问被拒绝',
+      openData_export: '数据开放导出',
+      openData_disclosure: '数据披露',
+      openData_refused: '数据导出被拒绝',
+      openData_setFeed: '修改数据推送',
     },
   },
   ops: {
@@ -1308,6 +1314,7 @@ export const zhCN = {
     done: '诊断包已写入数据目录 {{file}}（{{size}} KB，{{count}} 个文件）',
     manifest: '清单 SHA-256',
   },
+  openData: openDataZh,
 };
 
 export type Messages = typeof zhCN;

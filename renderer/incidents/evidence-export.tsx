@@ -1,10 +1,10 @@
 import { FileProtectOutlined } from '@ant-design/icons';
-import { App, Button, Progress, Space, Typography } from 'antd';
+import { Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
 import type { EvidenceExport as Exported } from '../core/contract';
-import { describeError } from '../core/errors';
+import { useCoreFile } from '../core/use-core-file';
 
 /**
  * Exports an incident's evidence package (证据包): timeline, clips, audit
@@ -14,29 +14,20 @@ import { describeError } from '../core/errors';
  */
 export function EvidenceExport({ incident }: { incident: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<Exported | null>(null);
+  const { busy, result, start } = useCoreFile<Exported>();
   useEffect(() => core.on('evidence.progress', (event) => event.incident === incident && setProgress({ done: event.done, total: event.total })), [incident]);
 
   const run = async () => {
-    setResult(null);
     setProgress({ done: 0, total: 0 });
-    try {
-      const exported = await core.call('evidence.export', { id: incident });
-      setResult(exported);
-      if (exported.download) location.assign(exported.download);
-    } catch (error) {
-      message.error(describeError(t, error));
-    } finally {
-      setProgress(null);
-    }
+    await start(() => core.call('evidence.export', { id: incident }));
+    setProgress(null);
   };
 
   return (
     <div className="incident-evidence" data-testid="incident-evidence">
       <Space wrap>
-        <Button icon={<FileProtectOutlined />} loading={progress !== null} onClick={() => void run()} data-testid="incident-export-evidence">
+        <Button icon={<FileProtectOutlined />} loading={busy} onClick={() => void run()} data-testid="incident-export-evidence">
           {t('incidents.evidence.export')}
         </Button>
         {progress && progress.total > 0 && <Progress percent={Math.round((100 * progress.done) / progress.total)} size="small" style={{ width: 160 }} />}

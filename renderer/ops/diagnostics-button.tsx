@@ -1,11 +1,10 @@
 import { MedicineBoxOutlined } from '@ant-design/icons';
-import { App, Button, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../auth/session-store';
 import { core } from '../core/client';
 import type { DiagnosticsBundle } from '../core/contract';
-import { describeError } from '../core/errors';
+import { useCoreFile } from '../core/use-core-file';
 
 /**
  * 诊断包: IT makes the station's diagnostics bundle and downloads it at once
@@ -14,25 +13,10 @@ import { describeError } from '../core/errors';
  */
 export function DiagnosticsButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const allowed = usePermission('ops.diagnose');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<DiagnosticsBundle | null>(null);
+  const { busy, result, start } = useCoreFile<DiagnosticsBundle>();
   if (!allowed) return null;
-
-  const run = async () => {
-    setBusy(true);
-    setResult(null);
-    try {
-      const bundle = await core.call('ops.diagnostics', {});
-      setResult(bundle);
-      if (bundle.download) location.assign(bundle.download);
-    } catch (error) {
-      message.error(describeError(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = () => start(() => core.call('ops.diagnostics', {}));
 
   return (
     <span className="ops-diagnostics">

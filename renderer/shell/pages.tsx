@@ -1,4 +1,4 @@
-import { FireOutlined, WarningOutlined } from '@ant-design/icons';
+import { ExportOutlined, FireOutlined, WarningOutlined } from '@ant-design/icons';
 import { AlertOutlined, ShopOutlined, ToolOutlined, ThunderboltOutlined, AuditOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, DashboardOutlined, EnvironmentOutlined, KeyOutlined, NotificationOutlined, SecurityScanOutlined, SettingOutlined, TeamOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../core/contract';
@@ -116,6 +116,12 @@ export const PAGES: PageDef[] = [
     permission: 'ops.read',
     icon: <DashboardOutlined />,
     component: lazy(() => import('../ops/ops-page').then((module) => ({ default: module.OpsPage }))),
+  },
+  {
+    key: 'openData',
+    permission: 'openData.export',
+    icon: <ExportOutlined />,
+    component: lazy(() => import('../open-data/open-data-page').then((module) => ({ default: module.OpenDataPage }))),
   },
   {
     key: 'settings',

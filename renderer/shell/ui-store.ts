@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const PAGE_KEYS = ['wall', 'alarms', 'map', 'access', 'intrusion', 'rules', 'energy', 'saving', 'devices', 'orders', 'notices', 'services', 'warnings', 'incidents', 'users', 'audit', 'ops', 'settings'] as const;
+export const PAGE_KEYS = ['wall', 'alarms', 'map', 'access', 'intrusion', 'rules', 'energy', 'saving', 'devices', 'orders', 'notices', 'services', 'warnings', 'incidents', 'users', 'audit', 'ops', 'openData', 'settings'] as const;
 export type PageKey = (typeof PAGE_KEYS)[number];
 
 function pageFromHash(): PageKey | null {

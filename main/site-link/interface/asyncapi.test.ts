@@ -59,6 +59,8 @@ const ACTIONS: Record<ChannelName, string[]> = {
   warning: ['send', 'receive'],
   warningRule: ['send', 'receive'],
   auditAnchor: ['send', 'receive'],
+  openEvent: ['send'],
+  openAlarm: ['send'],
 };
 
 /** Fields that hold personal information; adding one is a decision to review, so it is listed here by hand. */
@@ -86,6 +88,9 @@ const PERSONAL: Partial<Record<ChannelName, string[]>> = {
   resourceDispatch: ['by'],
   resourceReply: ['by'],
   warningRule: ['updatedBy'],
+  // Open data: masked whenever the feed's scope holds them.
+  openEvent: ['person'],
+  openAlarm: ['by'],
 };
 
 /**

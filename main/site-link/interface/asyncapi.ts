@@ -430,6 +430,36 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     key: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEABCv2BoCtyhbbv2NoYrfANwkLAm/gBREG6lXooAj+Pow=\n-----END PUBLIC KEY-----\n',
     signature: 'pbPSoeUyHxSbL8OXMlLgviUlQKJ/jKvhpzmrAWaYYCDLdpX1rqcl5gmX9dljtdzOdzKjJUzu2nt+QdIWTJ8IBg==',
   },
+  // A feed scoped to every class: the person masked as the event log shows it; a public-only feed leaves zone and person out.
+  openEvent: {
+    id: 'evt-20260101-000001',
+    code: '32010601011410000002',
+    type: 'access_granted',
+    severity: 'info',
+    at: 1767225600000,
+    deviceName: 'A 栋大堂门禁',
+    area: '北区',
+    building: 'A 栋',
+    floor: '1F',
+    zone: 'A 栋大堂',
+    person: '张*',
+  },
+  openAlarm: {
+    id: 'evt-20260101-000007',
+    source: '32010601011510000003',
+    type: 'water_leak',
+    severity: 'major',
+    state: 'acknowledged',
+    raisedAt: 1767225600000,
+    count: 1,
+    deviceName: 'A 栋水泵房水浸',
+    area: '北区',
+    building: 'A 栋',
+    floor: 'B1',
+    by: '王*',
+    station: 'desk-1',
+    note: null,
+  },
 };
 
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);

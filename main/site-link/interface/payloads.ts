@@ -65,10 +65,11 @@ export const TelemetryPayload = z.strictObject({
 });
 
 export const DeviceEventPayload = z.strictObject({
-  id: MessageId,
-  type: z.enum(DEVICE_EVENT_TYPE_NAMES as [string, ...string[]]),
-  severity: z.enum(SEVERITIES).optional().describe('defaults to the severity of the event type'),
-  ts: Millis,
+  // What happened where and when is open data (数据开放); who was there is not.
+  id: classed(MessageId, 'public'),
+  type: classed(z.enum(DEVICE_EVENT_TYPE_NAMES as [string, ...string[]]), 'public'),
+  severity: classed(z.enum(SEVERITIES), 'public').optional().describe('defaults to the severity of the event type'),
+  ts: classed(Millis, 'public'),
   zone: classed(z.string().max(64), 'internal').optional(),
   person: classed(z.string().max(64), 'personal').optional().describe('who, for access events: name or card number'),
   data: z.record(z.string(), z.union([z.string().max(256), z.number(), z.boolean()])).optional(),
@@ -92,13 +93,13 @@ export const CommandAckPayload = z.strictObject({
 });
 
 export const AlarmStatePayload = z.strictObject({
-  id: MessageId,
-  source: DeviceCode.describe('20-digit code of the device that raised it'),
-  type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
-  severity: z.enum(SEVERITIES),
-  state: z.enum(ALARM_STATES),
+  id: classed(MessageId, 'public'),
+  source: classed(DeviceCode, 'public').describe('20-digit code of the device that raised it'),
+  type: classed(z.enum(EVENT_TYPE_NAMES as [string, ...string[]]), 'public'),
+  severity: classed(z.enum(SEVERITIES), 'public'),
+  state: classed(z.enum(ALARM_STATES), 'public'),
   hlc: Hlc,
-  raisedAt: Millis,
+  raisedAt: classed(Millis, 'public'),
   by: classed(z.string().max(64), 'personal').optional(),
   station: z.string().max(128).optional(),
   note: classed(z.string().max(1000), 'internal').optional(),
@@ -193,12 +194,12 @@ export const RepairRequestPayload = z.strictObject({
   id: MessageId.describe('the app\'s id for the report: the same id twice is the same report; the order is r-{id}'),
   title: classed(z.string().trim().min(1).max(100), 'internal'),
   description: classed(z.string().max(2000), 'internal').default(''),
-  category: z.enum(ORDER_CATEGORIES),
+  category: classed(z.enum(ORDER_CATEGORIES), 'public'),
   building: classed(z.string().min(1).max(64), 'public'),
   floor: classed(z.string().max(64), 'internal').optional(),
   unit: classed(z.string().max(32), 'personal').optional().describe('the resident\'s unit (房号)'),
   photos: AppPhotos,
-  ts: Millis,
+  ts: classed(Millis, 'public'),
 });
 
 /** What a technician's app or a resident's app does to an order. */

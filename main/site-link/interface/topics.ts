@@ -35,6 +35,7 @@ import {
   WarningPayload,
   WarningRulePayload,
 } from './payloads';
+import { OpenAlarmPayload, OpenEventPayload } from './open-data';
 
 /**
  * The MQTT topic tree, version 1: every channel with its QoS, retention,
@@ -333,6 +334,22 @@ export const CHANNELS = {
     from: 'station',
     payload: AuditAnchorPayload,
     summary: "A station's audit head (newest row id and chain hash, the head before it), signed with its station key; every station checks it against the last it holds, so deleted newest rows, a replayed or forged anchor or a changed key are reported. Retained.",
+  },
+  openEvent: {
+    pattern: 'vigil/v1/{site}/open/events',
+    qos: 1,
+    retained: false,
+    from: 'station',
+    payload: OpenEventPayload,
+    summary: "Open data for a district platform (数据开放): each device event as an export's row, with the fields of the classes IT scoped the feed to; personal fields in scope are masked (张**, ****5678), never full. Published by the one station whose feed IT turned on, from then on.",
+  },
+  openAlarm: {
+    pattern: 'vigil/v1/{site}/open/alarms',
+    qos: 1,
+    retained: false,
+    from: 'station',
+    payload: OpenAlarmPayload,
+    summary: "Open data for a district platform: an alarm each time its state changes (here or at another station), as an export's row scoped like openEvent; the platform keeps the latest by id.",
   },
 } as const satisfies Record<string, Channel>;
 
