@@ -40,6 +40,7 @@ import { NoticeDraftSchema, NoticeFilter, NoticeId, NoticeReceiptsSchema, Notice
 import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
 import { DiagnosticsBundleSchema } from './diagnostics';
 import { StationAnchorSchema } from './audit-anchors';
+import { FiguresInput, FiguresSchema, SLA_LANGUAGES, SlaReportSchema, TargetsSchema, TargetsViewSchema } from './ops-figures';
 import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -402,6 +403,13 @@ export const calls = {
 
   /** The station's diagnostics bundle, written to its data folder; audited (what left the station, by whom). */
   'ops.diagnostics': call('ops.diagnose', Empty, DiagnosticsBundleSchema, { audited: true }),
+
+  /** Service figures (运维监控指标) of a day, week or month of the site's calendar, against the targets. */
+  'ops.figures': call('ops.read', FiguresInput, FiguresSchema),
+  'ops.targets.get': call('ops.read', Empty, TargetsViewSchema),
+  'ops.targets.set': call('ops.targets', TargetsSchema, TargetsViewSchema, { audited: true }),
+  /** The SLA report as CSV text (UTF-8 with BOM); audited: who took the report of which period. */
+  'ops.slaReport': call('ops.read', FiguresInput.extend({ language: z.enum(SLA_LANGUAGES).default('zh-CN') }), SlaReportSchema, { audited: true }),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

@@ -26,3 +26,4 @@ export * from './incidents';
 export * from './warnings';
 export * from './diagnostics';
 export * from './audit-anchors';
+export * from './ops-figures';

@@ -72,6 +72,8 @@ export const PERMISSIONS = [
   'warnings.manage',
   /** Make the station's diagnostics bundle (versions, configuration without secrets, health, logs): IT's alone. */
   'ops.diagnose',
+  /** Set the service targets and shifts the SLA report holds the station to: IT's alone. */
+  'ops.targets',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

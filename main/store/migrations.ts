@@ -386,6 +386,16 @@ export const MIGRATIONS: readonly string[] = [
     once TEXT NOT NULL UNIQUE
   );
   `,
+  // 24: service figures: when each alarm was first acknowledged and first resolved (kept from the shared record, so another station's
+  // acknowledgement counts at its own time), the site link's up and down changes ('stopped' when the station shut down), and the
+  // service targets and shifts IT sets for this station's SLA report.
+  `
+  ALTER TABLE alarms ADD COLUMN acknowledged_at INTEGER;
+  ALTER TABLE alarms ADD COLUMN resolved_at INTEGER;
+  CREATE TABLE link_history (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, state TEXT NOT NULL);
+  CREATE INDEX link_history_at ON link_history(at);
+  CREATE TABLE ops_targets (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {
