@@ -395,6 +395,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE link_history (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, state TEXT NOT NULL);
   CREATE INDEX link_history_at ON link_history(at);
   CREATE TABLE ops_targets (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  -- A month's status changes and event arrival times read from the time indexes alone (no lookup per row); they replace the
+  -- indexes on time only, which served the same ranges (retention, the event log), so ingest keeps one index each.
+  CREATE INDEX device_history_at_status ON device_history(at, code, status);
+  DROP INDEX device_history_at;
+  CREATE INDEX device_events_at_received ON device_events(at, received_at);
+  DROP INDEX device_events_at;
   `,
 ];
 
