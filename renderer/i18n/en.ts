@@ -1,3 +1,4 @@
+import { opsFiguresEn } from '../ops/figures/i18n-en';
 import { incidentsEn } from '../incidents/i18n-en';
 import type { Messages } from './zh-CN';
 import { ordersEn } from '../orders/i18n-en';
@@ -790,6 +791,7 @@ export const en: Messages = {
   orders: ordersEn,
   incidents: incidentsEn,
   warnings: warningsEn,
+  opsFigures: opsFiguresEn,
   shell: {
     link: {
       online: 'Site link online',
