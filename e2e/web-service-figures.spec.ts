@@ -44,12 +44,12 @@ for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
 
     await page.getByTestId('figures-report').click();
     await expect(page.getByTestId('sla-report')).toContainText(texts.link);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'ops-figures-print', language);
+    await page.emulateMedia({ media: 'screen' });
     // What "Save as PDF" gives: Chromium prints the report's print view to A4.
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(20_000);
-    await page.emulateMedia({ media: 'print' });
-    await screenshot(page, 'ops-figures-print', language);
-    await page.emulateMedia({ media: 'screen' });
   });
 }

@@ -20,9 +20,9 @@ export const opsFiguresEn: typeof opsFiguresZh = {
     linkAvailability: 'Site link availability',
     cameraAvailability: 'Camera availability',
     deviceOnline: 'Device online rate',
-    'ackP90.critical': 'Critical alarms acknowledged, p90',
-    'ackP90.major': 'Major alarms acknowledged, p90',
-    'ackP90.minor': 'Minor alarms acknowledged, p90',
+    'ackP90.critical': 'Critical acknowledged, p90',
+    'ackP90.major': 'Major acknowledged, p90',
+    'ackP90.minor': 'Minor acknowledged, p90',
     orderDoneP90: 'Repair orders done, p90',
   },
   charts: {
@@ -51,8 +51,8 @@ export const opsFiguresEn: typeof opsFiguresZh = {
     type: 'Alarm type',
     area: 'Area',
     count: 'Alarms',
-    p50: 'Response p50',
-    p90: 'Response p90',
+    p50: 'p50',
+    p90: 'p90',
     none: 'No alarm was acknowledged in the period',
   },
   times: {
