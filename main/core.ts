@@ -50,6 +50,9 @@ import { RuleEngine } from './rules/engine';
 import { ruleHandlers } from './rules/handlers';
 import { RuleStore } from './rules/store';
 import { EnergyCalendar } from './energy/calendar';
+import { figuresHandlers } from './ops/figures/handlers';
+import { recordLinkHistory } from './ops/figures/link-history';
+import { TargetsStore } from './ops/figures/targets';
 import { energyHandlers } from './energy/handlers';
 import { MeterLedger } from './energy/ledger';
 import { resetFinding } from './energy/anomalies/reset';
@@ -223,6 +226,8 @@ export function createCore(options: CoreOptions): Core {
       )
     : null;
   link?.onState((state) => hub.broadcast('link.state', state));
+  // The link availability figure: every state the link goes through, and 'stopped' when the station shuts down.
+  const stopLinkHistory = link ? recordLinkHistory(db, link) : null;
   const outbox = new Outbox(db, logger);
   const clock = new HybridClock(station);
   const alarms = new AlarmService(db, clock, outbox, options.site.id);
@@ -400,6 +405,7 @@ export function createCore(options: CoreOptions): Core {
     diagnosticsHandlers({ db, dataDir: options.dataDir, station, site: options.site, settings: () => settings.get(), health: () => opsStatus({ link, ingest, outbox, stationsOnline: () => [...presence.values()].filter(Boolean).length }), downloads, box }),
     anchors.handlers,
     openData.handlers,
+    figuresHandlers({ db, calendar, targets: new TargetsStore(db) }),
   );
   const route = createRouter({ handlers, sessions, audit, logger, checkOutputs: options.checkOutputs });
 
@@ -498,6 +504,7 @@ export function createCore(options: CoreOptions): Core {
       openData.stop();
       stopRetention();
       await link?.stop();
+      stopLinkHistory?.();
       ingest.flush();
       db.close();
     },

@@ -34,6 +34,9 @@ const record = fc.record(
     lastAt: fc.integer({ min: 4, max: 6 }),
     steps: fc.integer({ min: 0, max: 7 }),
     rule: fc.constantFrom({ id: 'night-water', name: '夜间用水' }, { id: 'night-water', name: '夜间用水', metric: 'm3h', value: 3.2 }),
+    // First acknowledged and resolved: the earliest wins, from whichever side.
+    acknowledgedAt: fc.integer({ min: 3, max: 5 }),
+    resolvedAt: fc.integer({ min: 4, max: 6 }),
   },
   { requiredKeys: ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'count', 'steps'] },
 );

@@ -19,6 +19,8 @@ export type AlarmRecord = AlarmStateMessage;
  *    earlier); procedure steps by bitwise or (a step done is never undone).
  *  - severity by the most urgent: a control room must never see an alarm
  *    downgraded because an older copy arrived last.
+ *  - acknowledgedAt and resolvedAt by min (absent above every time): the
+ *    first acknowledgement anywhere is the alarm's response time.
  */
 
 const rank = (r: AlarmRecord) => ALARM_STATES.indexOf(r.state);
@@ -40,17 +42,24 @@ function order(a: AlarmRecord, b: AlarmRecord): number {
 }
 
 // Absent optional fields are left out, not set to undefined, so merged records compare deep-equal.
-function build(w: AlarmRecord, severity: AlarmRecord['severity'], count: number, raisedAt: number, lastAt: number, steps: number): AlarmRecord {
+function build(w: AlarmRecord, severity: AlarmRecord['severity'], count: number, raisedAt: number, lastAt: number, steps: number, times: Times = w): AlarmRecord {
   const r: AlarmRecord = { id: w.id, source: w.source, type: w.type, severity, state: w.state, hlc: w.hlc, raisedAt, count, steps };
   if (lastAt > raisedAt) r.lastAt = lastAt;
   if (w.by !== undefined) r.by = w.by;
   if (w.station !== undefined) r.station = w.station;
   if (w.note !== undefined) r.note = w.note;
   if (w.rule !== undefined) r.rule = w.rule;
+  // Last, in the order the store reads a record back, so an unchanged record compares equal as JSON.
+  if (times.acknowledgedAt !== undefined) r.acknowledgedAt = times.acknowledgedAt;
+  if (times.resolvedAt !== undefined) r.resolvedAt = times.resolvedAt;
   return r;
 }
 
 const lastOf = (r: AlarmRecord) => r.lastAt ?? r.raisedAt;
+
+type Times = Pick<AlarmRecord, 'acknowledgedAt' | 'resolvedAt'>;
+const earliest = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+const firstTimes = (a: AlarmRecord, b: AlarmRecord): Times => ({ acknowledgedAt: earliest(a.acknowledgedAt, b.acknowledgedAt), resolvedAt: earliest(a.resolvedAt, b.resolvedAt) });
 
 export function mergeAlarm(current: AlarmRecord | undefined, incoming: AlarmRecord): AlarmRecord {
   if (!current) return build(incoming, incoming.severity, incoming.count, incoming.raisedAt, lastOf(incoming), incoming.steps);
@@ -64,10 +73,11 @@ export function mergeAlarm(current: AlarmRecord | undefined, incoming: AlarmReco
     Math.min(current.raisedAt, incoming.raisedAt),
     Math.max(lastOf(current), lastOf(incoming)),
     current.steps | incoming.steps,
+    firstTimes(current, incoming),
   );
 }
 
-const FIELDS = ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'by', 'station', 'note', 'count', 'lastAt', 'steps', 'rule'] as const;
+const FIELDS = ['id', 'source', 'type', 'severity', 'state', 'hlc', 'raisedAt', 'by', 'station', 'note', 'count', 'lastAt', 'steps', 'rule', 'acknowledgedAt', 'resolvedAt'] as const;
 // Fails to compile when the payload gains a field FIELDS does not list.
 const _everyField: Record<Exclude<keyof AlarmRecord, (typeof FIELDS)[number]>, never> = {};
 

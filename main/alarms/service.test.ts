@@ -9,10 +9,10 @@ import { AlarmService } from './service';
 const SOURCE = '32061201011340000016';
 const intrusion = { id: 'sim-abc-00000001', type: 'intrusion', ts: 1_795_000_000_000 };
 
-function station(name: string) {
+function station(name: string, now: () => number = Date.now) {
   const db = openDatabase(':memory:');
   const outbox = new Outbox(db, silentLogger());
-  const alarms = new AlarmService(db, new HybridClock(name), outbox, 'park');
+  const alarms = new AlarmService(db, new HybridClock(name), outbox, 'park', now);
   const published = () => (db.prepare(`SELECT topic, payload, retain FROM outbox ORDER BY seq`).all() as { topic: string; payload: string; retain: number }[]);
   return { db, alarms, published };
 }
@@ -106,17 +106,22 @@ describe('alarm service', () => {
   });
 
   it('merges another station’s state so both agree, whichever arrives first', () => {
-    const a = station('desk-a');
-    const b = station('desk-b');
+    const a = station('desk-a', () => intrusion.ts + 30_000);
+    const b = station('desk-b', () => intrusion.ts + 45_000);
     for (const s of [a, b]) s.alarms.raiseFromEvent(SOURCE, intrusion);
     a.alarms.act(intrusion.id, 'acknowledge', { user: 'duty', station: 'desk-a' });
     b.alarms.act(intrusion.id, 'handle', { user: 'supervisor', station: 'desk-b' });
     const fromA = JSON.parse(a.published()[0]!.payload);
     const fromB = JSON.parse(b.published()[0]!.payload);
     expect(a.alarms.receive(fromB)).toBe(intrusion.id);
-    // b already holds a later state; a's acknowledgement changes nothing there.
+    // b already holds a later state; a's acknowledgement only tells it the alarm was first acknowledged earlier, at a.
+    expect(b.alarms.receive(fromA)).toBe(intrusion.id);
     expect(b.alarms.receive(fromA)).toBeNull();
     expect(a.alarms.get(intrusion.id)).toMatchObject({ state: 'handling', by: 'supervisor' });
     expect(b.alarms.get(intrusion.id)).toMatchObject({ state: 'handling', by: 'supervisor' });
+    // Both keep the first acknowledgement's own time: the response time is the same at every station.
+    const firstAck = (s: ReturnType<typeof station>) => s.db.prepare('SELECT acknowledged_at FROM alarms WHERE id = ?').pluck().get(intrusion.id);
+    expect(firstAck(a)).toBe(intrusion.ts + 30_000);
+    expect(firstAck(b)).toBe(intrusion.ts + 30_000);
   });
 });

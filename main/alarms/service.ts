@@ -32,6 +32,9 @@ type Row = {
   floor: string | null;
   /** The rule that raised it, as JSON (type 'rule'). */
   rule: string | null;
+  /** First acknowledged and first resolved, at any station (the service figures' response and handling times). */
+  acknowledged_at: number | null;
+  resolved_at: number | null;
 };
 
 /** What raises an alarm: a device event, or a rule on what devices report. */
@@ -55,7 +58,22 @@ const toRecord = (row: Row): AlarmRecord => ({
   ...(row.station !== null ? { station: row.station } : {}),
   ...(row.note !== null ? { note: row.note } : {}),
   ...(row.rule !== null ? { rule: JSON.parse(row.rule) as RuleTrigger } : {}),
+  ...(row.acknowledged_at !== null ? { acknowledgedAt: row.acknowledged_at } : {}),
+  ...(row.resolved_at !== null ? { resolvedAt: row.resolved_at } : {}),
 });
+
+/**
+ * When a record says it was first acknowledged and resolved. A station from before these times were shared sends
+ * none: its state's own stamp (the HLC's time) stands in, the nearest to the truth such a record holds.
+ */
+function firstTimes(record: AlarmRecord): { acknowledgedAt: number | null; resolvedAt: number | null } {
+  const rank = ALARM_STATES.indexOf(record.state);
+  const stamped = parseHlc(record.hlc)?.millis ?? null;
+  return {
+    acknowledgedAt: record.acknowledgedAt ?? (rank >= ALARM_STATES.indexOf('acknowledged') ? stamped : null),
+    resolvedAt: record.resolvedAt ?? (rank >= ALARM_STATES.indexOf('resolved') ? stamped : null),
+  };
+}
 
 /** Still new past its severity's deadline. */
 const isOverdue = (row: Pick<Row, 'state' | 'severity' | 'raised_at'>, now: number) =>
@@ -115,12 +133,13 @@ export class AlarmService {
   ) {
     this.select = db.prepare<[string], Row>(`${SELECT} WHERE a.id = ?`);
     this.upsert = db.prepare(
-      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps, rule_id, rule, area)
-       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps, @ruleId, @rule,
+      `INSERT INTO alarms (id, source, type, severity, state, hlc, raised_at, last_at, updated_at, by, station, note, count, steps, rule_id, rule, acknowledged_at, resolved_at, area)
+       VALUES (@id, @source, @type, @severity, @state, @hlc, @raisedAt, @lastAt, @updatedAt, @by, @station, @note, @count, @steps, @ruleId, @rule, @acknowledgedAt, @resolvedAt,
          coalesce((SELECT area FROM devices WHERE code = @source), ''))
        ON CONFLICT(id) DO UPDATE SET area = CASE WHEN alarms.area = '' THEN excluded.area ELSE alarms.area END, severity = excluded.severity, state = excluded.state, hlc = excluded.hlc, raised_at = excluded.raised_at,
          last_at = excluded.last_at, updated_at = excluded.updated_at, by = excluded.by, station = excluded.station, note = excluded.note,
-         count = excluded.count, steps = excluded.steps, rule_id = excluded.rule_id, rule = excluded.rule`,
+         count = excluded.count, steps = excluded.steps, rule_id = excluded.rule_id, rule = excluded.rule,
+         acknowledged_at = excluded.acknowledged_at, resolved_at = excluded.resolved_at`,
     );
     this.foldTarget = db.prepare<[string, string, string, number, number], { id: string }>(
       "SELECT id FROM alarms WHERE source = ? AND type = ? AND coalesce(rule_id, '') = ? AND raised_at BETWEEN ? AND ? ORDER BY raised_at, id LIMIT 1",
@@ -134,7 +153,7 @@ export class AlarmService {
     const merged = mergeAlarm(current, incoming);
     if (current && JSON.stringify(merged) === JSON.stringify(current)) return null;
     const { rule, ...fields } = merged;
-    this.upsert.run({ by: null, station: null, note: null, ...fields, ruleId: rule?.id ?? null, rule: rule ? JSON.stringify(rule) : null, lastAt: merged.lastAt ?? merged.raisedAt, updatedAt: this.now() });
+    this.upsert.run({ by: null, station: null, note: null, ...fields, ...firstTimes(merged), ruleId: rule?.id ?? null, rule: rule ? JSON.stringify(rule) : null, lastAt: merged.lastAt ?? merged.raisedAt, updatedAt: this.now() });
     return merged;
   }
 
@@ -209,7 +228,13 @@ export class AlarmService {
         throw new ContractError('conflict', `work through the procedure first: ${done} of ${PROCEDURES[row.type].length} steps done`);
       }
       const hlc = formatHlc(this.clock.tick());
-      const record: AlarmRecord = { ...toRecord(row), state: target, hlc, by: who.user, station: who.station, ...(note ? { note } : {}) };
+      // The first action on a new alarm is its response, whichever it is; the first to resolved or closed ends its handling.
+      const at = this.now();
+      const firsts = {
+        acknowledgedAt: row.acknowledged_at ?? at,
+        ...(ALARM_STATES.indexOf(target) >= ALARM_STATES.indexOf('resolved') ? { resolvedAt: row.resolved_at ?? at } : {}),
+      };
+      const record: AlarmRecord = { ...toRecord(row), ...firsts, state: target, hlc, by: who.user, station: who.station, ...(note ? { note } : {}) };
       this.share(this.merge(record) ?? record, hlc);
       return toAlarm(this.row(id), this.now());
     })();

@@ -41,6 +41,7 @@ import { EvidenceExportInput, EvidenceExportSchema } from './evidence';
 import { DiagnosticsBundleSchema } from './diagnostics';
 import { OpenDataExportInput, OpenDataExportSchema, OpenDataFeedSchema } from './open-data';
 import { StationAnchorSchema } from './audit-anchors';
+import { FiguresInput, FiguresSchema, SLA_LANGUAGES, SlaReportSchema, TargetsSchema, TargetsViewSchema } from './ops-figures';
 import { WarningDryRunInput, WarningDryRunSchema, WarningId, WarningRuleDraftSchema, WarningRuleSchema, WarningViewSchema } from './warnings';
 import { MAX_STREAMS_PER_WINDOW, PlaybackSpeed, PtzPresetSchema, PtzSpeed, SnapshotSchema, StreamHealthSchema, VideoProfile, WallSchema } from './video';
 
@@ -413,6 +414,12 @@ export const calls = {
   /** The outbound feed for a district platform: what it carries, and whether it is on. */
   'openData.feed': call('openData.export', Empty, OpenDataFeedSchema),
   'openData.setFeed': call('settings.edit', OpenDataFeedSchema, OpenDataFeedSchema, { audited: true }),
+  /** Service figures (运维监控指标) of a day, week or month of the site's calendar, against the targets. */
+  'ops.figures': call('ops.read', FiguresInput, FiguresSchema),
+  'ops.targets.get': call('ops.read', Empty, TargetsViewSchema),
+  'ops.targets.set': call('ops.targets', TargetsSchema, TargetsViewSchema, { audited: true }),
+  /** The SLA report as CSV text (UTF-8 with BOM); audited: who took the report of which period. */
+  'ops.slaReport': call('ops.read', FiguresInput.extend({ language: z.enum(SLA_LANGUAGES).default('zh-CN') }), SlaReportSchema, { audited: true }),
 } satisfies Record<string, CallDef>;
 
 export type Calls = typeof calls;

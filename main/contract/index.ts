@@ -27,3 +27,4 @@ export * from './warnings';
 export * from './diagnostics';
 export * from './audit-anchors';
 export * from './open-data';
+export * from './ops-figures';

@@ -79,6 +79,8 @@ export const PERMISSIONS = [
    * a bulk export discloses everyone in the range at once, so only the shift supervisor (and IT) may, each time audited.
    */
   'openData.personal',
+  /** Set the service targets and shifts the SLA report holds the station to: IT's alone. */
+  'ops.targets',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -9,6 +9,7 @@ import { DEMO_SERVICES } from '../demo/services';
 import { DEMO_RULES } from '../demo/rules';
 import { DEMO_WARNING_RULES } from '../demo/warning-rules';
 import { DEMO_TARIFF } from '../demo/tariff';
+import { seedServiceHistory } from '../demo/service-history';
 import { seedDemoCameraCredentials, startDemoSite, type DemoSite } from '../demo/site';
 import { demoStory, startDemoMeters } from '../demo/meter-story';
 import { DEMO_ANOMALY_THRESHOLDS } from '../demo/meters';
@@ -81,6 +82,8 @@ export async function startStation(options: {
     core.services.catalogue.seed(DEMO_SERVICES);
     core.incidents.config.plans.seed(DEMO_PLANS);
     core.incidents.config.resources.seed(DEMO_RESOURCES);
+    // Weeks of device and link history, so the service figures have trends on a fresh demo.
+    seedServiceHistory(core.db, Date.now());
     demoSite.simulator
       .start()
       .then(() => Promise.all([technicianApps!.start(), handhelds!.start()]))

@@ -1,4 +1,5 @@
 import { openDataEn } from '../open-data/i18n-en';
+import { opsFiguresEn } from '../ops/figures/i18n-en';
 import { incidentsEn } from '../incidents/i18n-en';
 import type { Messages } from './zh-CN';
 import { ordersEn } from '../orders/i18n-en';
@@ -792,6 +793,7 @@ export const en: Messages = {
   orders: ordersEn,
   incidents: incidentsEn,
   warnings: warningsEn,
+  opsFigures: opsFiguresEn,
   shell: {
     link: {
       online: 'Site link online',

@@ -1,4 +1,5 @@
 import { openDataZh } from '../open-data/i18n-zh-CN';
+import { opsFiguresZh } from '../ops/figures/i18n-zh-CN';
 import { incidentsZh } from '../incidents/i18n-zh-CN';
 import { ordersZh } from '../orders/i18n-zh-CN';
 import { warningsZh } from '../warnings/i18n-zh-CN';
@@ -791,6 +792,7 @@ export const zhCN = {
   orders: ordersZh,
   incidents: incidentsZh,
   warnings: warningsZh,
+  opsFigures: opsFiguresZh,
   shell: {
     link: {
       online: '站点链路在线',

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Spin, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Segmented, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../core/errors';
 import { useNow } from '../core/use-now';
@@ -11,6 +11,7 @@ import { QuarantinePanel } from './quarantine-panel';
 import { StreamsPanel } from './streams-panel';
 import { bindOpsEvents, useOpsStatus } from './queries';
 import { DiagnosticsButton } from './diagnostics-button';
+import { FiguresSection } from './figures/figures-section';
 import './ops.css';
 import { PageToolbar } from '../shell/page-toolbar';
 
@@ -22,15 +23,19 @@ export function OpsPage() {
   const now = useNow(1_000);
   useEffect(() => bindOpsEvents(queryClient), [queryClient]);
   const data = status.data;
+  // 实时状态 (live health) or 服务指标 (service figures over a period).
+  const [view, setView] = useState<'live' | 'figures'>('live');
 
   return (
     <div className="ops-page" data-testid="page-ops">
       <PageToolbar title={t('ops.title')}>
-        <Typography.Text type="secondary">{t('ops.live')}</Typography.Text>
+        <Segmented value={view} onChange={setView} options={[{ value: 'live', label: t('opsFigures.tabs.live') }, { value: 'figures', label: t('opsFigures.tabs.figures') }]} data-testid="ops-view" />
+        {view === 'live' && <Typography.Text type="secondary">{t('ops.live')}</Typography.Text>}
         <DiagnosticsButton />
       </PageToolbar>
-      {status.error && <Alert type="error" showIcon title={describeError(t, status.error)} data-testid="ops-error" />}
-      {!data ? (
+      {view === 'figures' && <FiguresSection />}
+      {view === 'live' && status.error && <Alert type="error" showIcon title={describeError(t, status.error)} data-testid="ops-error" />}
+      {view === 'figures' ? null : !data ? (
         !status.error && <Spin className="page-spinner" />
       ) : (
         <>

@@ -107,6 +107,8 @@ export const AlarmStatePayload = z.strictObject({
   lastAt: Millis.optional().describe('latest occurrence folded into it; raisedAt when absent'),
   steps: z.number().int().min(0).max(0x7fffffff).default(0).describe('procedure steps done, a bit per step; steps are never undone'),
   rule: RuleTriggerSchema.optional().describe("type 'rule': the alarm rule that raised it, and the reading that set it off"),
+  acknowledgedAt: Millis.optional().describe('when it was first acknowledged (or moved on past new), at whichever station; the earliest wins'),
+  resolvedAt: Millis.optional().describe('when it was first resolved or closed, at whichever station; the earliest wins'),
 });
 
 export const RulePayload = RuleDraftSchema.extend({
