@@ -4,12 +4,13 @@ import { emergency } from './emergency/index';
 import { energy } from './energy';
 import { foundation } from './foundation';
 import { ingest } from './ingest';
+import { ops } from './ops/index';
 import { Report } from './report';
 import { services } from './services/index';
 import { video } from './video/index';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
-const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy, services, emergency };
+const BENCHES: Record<string, (report: Report) => Promise<void>> = { foundation, ingest, video, alarms, energy, services, emergency, ops };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in BENCHES));
