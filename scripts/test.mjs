@@ -1,38 +1,71 @@
 // The whole test suite, as README.md and CI run it: build, typecheck, lint,
 // unit and integration tests, then end-to-end tests in Chromium. Ends with a
 // one-line count so a reader (or CI) sees at once what ran.
-import { spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
 const RESULTS = 'out/test-results';
 fs.mkdirSync(RESULTS, { recursive: true });
 
+// Steps in one inner list run side by side: type-checking, linting and the audit
+// each keep one core busy (or wait on the registry), and none needs another's
+// result. Each still prints under its own heading, whole and in this order, and
+// each one's exit decides as it did when they ran one after another.
 const steps = [
-  ['build', 'npm', ['run', 'build']],
-  ['typecheck', 'npm', ['run', 'typecheck']],
-  ['lint', 'npm', ['run', 'lint']],
-  ['dependency audit', 'node', ['scripts/audit.mjs']],
-  ['unit and integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]],
-  ['end-to-end', 'npx', ['playwright', 'test', '--reporter=list,json']],
+  [['build', 'npm', ['run', 'build']]],
+  [
+    ['typecheck', 'npm', ['run', 'typecheck']],
+    ['lint', 'npm', ['run', 'lint']],
+    ['dependency audit', 'node', ['scripts/audit.mjs']],
+  ],
+  [['unit and integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${RESULTS}/unit.json`]]],
+  [['end-to-end', 'npx', ['playwright', 'test', '--reporter=list,json']]],
 ];
+
+const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: `${RESULTS}/e2e.json` };
+
+/** Runs one step; alone it streams its output, beside others it hands it back to be printed whole. */
+function run([name, command, args], alone) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
+    const output = [];
+    child.stdout?.on('data', (chunk) => output.push(chunk));
+    child.stderr?.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => {
+      if (alone) console.error(error.message);
+      else output.push(Buffer.from(`${error.message}\n`));
+    });
+    // A step that could not be started or was killed counts as failed, never as passed.
+    child.on('close', (code) => resolve({ name, status: code ?? 1, output: Buffer.concat(output) }));
+  });
+}
 
 const failed = [];
 const skippedSteps = [];
 const AUDIT_SKIPPED = 3;
-for (const [name, command, args] of steps) {
-  console.log(`\n=== ${name} ===`);
-  const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: `${RESULTS}/e2e.json` };
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env });
-  // A check that could not run here says so, and is counted as skipped.
-  if (status === AUDIT_SKIPPED && name === 'dependency audit') {
-    skippedSteps.push(name);
-    continue;
+for (const group of steps) {
+  const alone = group.length === 1;
+  if (alone) console.log(`\n=== ${group[0][0]} ===`);
+  const results = await Promise.all(group.map((step) => run(step, alone)));
+  let stop = false;
+  for (const { name, status, output } of results) {
+    if (!alone) {
+      console.log(`\n=== ${name} ===`);
+      process.stdout.write(output);
+    }
+    // A check that could not run here says so, and is counted as skipped.
+    if (status === AUDIT_SKIPPED && name === 'dependency audit') {
+      skippedSteps.push(name);
+      continue;
+    }
+    if (status !== 0) {
+      failed.push(name);
+      // Nothing after a broken build or type error is worth running.
+      if (['build', 'typecheck'].includes(name)) stop = true;
+    }
   }
-  if (status !== 0) {
-    failed.push(name);
-    // Nothing after a broken build or type error is worth running.
-    if (['build', 'typecheck'].includes(name)) break;
-  }
+  if (stop) break;
 }
 
 function readJson(file) {
