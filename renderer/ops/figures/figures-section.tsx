@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n';
 import { opsKeys } from '../keys';
 import { availabilityOption, histogramOption, responseOption } from './charts';
 import { hasNext, percentText, seconds, stepPeriod } from './period';
+import { ChartOrNothing } from './chart-or-nothing';
 import { SlaReport } from './sla-report';
 import { TimesTable } from './times-table';
 import { Verdicts } from './verdicts';
@@ -95,7 +96,9 @@ export function FiguresSection() {
             </section>
             <section className="panel">
               <div className="panel-head">{t('opsFigures.charts.response')}</div>
-              <EChart option={response!} height={220} testId="figures-response" />
+              <ChartOrNothing empty={data.alarms.perDay.every((day) => day.p50 === null)} height={220}>
+                <EChart option={response!} height={220} testId="figures-response" />
+              </ChartOrNothing>
             </section>
           </div>
           <div className="ops-figures-grid three">
@@ -103,13 +106,17 @@ export function FiguresSection() {
               <div className="panel-head">
                 {t('opsFigures.charts.messageLatency')} · p50 {seconds(data.latency.message.p50)} s · p90 {seconds(data.latency.message.p90)} s
               </div>
-              <EChart option={messageLatency!} height={180} testId="figures-message-latency" />
+              <ChartOrNothing empty={data.latency.message.count === 0} height={180}>
+                <EChart option={messageLatency!} height={180} testId="figures-message-latency" />
+              </ChartOrNothing>
             </section>
             <section className="panel">
               <div className="panel-head">
                 {t('opsFigures.charts.alarmLatency')} · p50 {seconds(data.latency.alarm.p50)} s · p90 {seconds(data.latency.alarm.p90)} s
               </div>
-              <EChart option={alarmLatency!} height={180} testId="figures-alarm-latency" />
+              <ChartOrNothing empty={data.latency.alarm.count === 0} height={180}>
+                <EChart option={alarmLatency!} height={180} testId="figures-alarm-latency" />
+              </ChartOrNothing>
             </section>
             <section className="panel">
               <div className="panel-head">{t('opsFigures.times.title')}</div>
@@ -132,3 +139,4 @@ export function FiguresSection() {
     </div>
   );
 }
+

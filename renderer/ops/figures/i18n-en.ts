@@ -26,6 +26,7 @@ export const opsFiguresEn: typeof opsFiguresZh = {
     orderDoneP90: 'Repair orders done, p90',
   },
   charts: {
+    none: 'Nothing in this period',
     availability: 'Availability per day (%)',
     response: 'Alarm response time per day (s)',
     link: 'Site link',

@@ -24,6 +24,7 @@ export const opsFiguresZh = {
     orderDoneP90: '报修完成 P90',
   },
   charts: {
+    none: '本期没有数据',
     availability: '每日可用率（%）',
     response: '每日告警响应时间（秒）',
     link: '站点链路',

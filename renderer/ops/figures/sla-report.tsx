@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Figures, VigilBridge } from '../../core/contract';
 import { EChart } from '../../energy/echart';
 import { availabilityOption, responseOption } from './charts';
+import { ChartOrNothing } from './chart-or-nothing';
 import { percentText } from './period';
 import { TimesTable } from './times-table';
 import { verdictValue } from './verdicts';
@@ -74,7 +75,9 @@ export function SlaReport({ figures, onClose }: { figures: Figures; onClose: () 
         <h2>{t('opsFigures.charts.availability')}</h2>
         <EChart option={availability} height={200} />
         <h2>{t('opsFigures.charts.response')}</h2>
-        <EChart option={response} height={180} />
+        <ChartOrNothing empty={figures.alarms.perDay.every((day) => day.p50 === null)} height={60}>
+          <EChart option={response} height={180} />
+        </ChartOrNothing>
         <h2>{t('opsFigures.times.title')}</h2>
         <TimesTable figures={figures} />
         <h2>{t('opsFigures.worst.title')}</h2>
