@@ -3,8 +3,8 @@ import { expect, test } from '@playwright/test';
 import { ACCOUNTS, openApp, screenshot, signIn, type Language } from './web-helpers';
 
 const TEXTS = {
-  'zh-CN': { tab: '服务指标', week: '周', link: '站点链路可用率', header: 'key,metric,scope,target,actual,met,unit,count,done,p50,p90,max,mean', metric: '站点链路可用率', nothing: '本期没有数据' },
-  en: { tab: 'Service figures', week: 'Week', link: 'Site link availability', header: 'key,metric,scope,target,actual,met,unit,count,done,p50,p90,max,mean', metric: 'Site link availability', nothing: 'Nothing in this period' },
+  'zh-CN': { tab: '服务指标', week: '周', link: '站点链路可用率', header: 'key,metric,scope,target,actual,met,unit,count,done,p50,p90,max,mean', metric: '站点链路可用率', nothing: '本期没有数据', save: '保 存', percent: '0 到 100 之间的百分数' },
+  en: { tab: 'Service figures', week: 'Week', link: 'Site link availability', header: 'key,metric,scope,target,actual,met,unit,count,done,p50,p90,max,mean', metric: 'Site link availability', nothing: 'Nothing in this period', save: 'Save', percent: 'A percentage from 0 to 100' },
 } as const;
 
 /**
@@ -33,6 +33,23 @@ for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
     await expect(page.getByTestId('figures-chart-empty').first()).toContainText(texts.nothing);
     await expect(page.getByTestId('figures-worst').locator('tbody tr.ant-table-row').first()).toBeVisible();
     await screenshot(page, 'ops-figures', language);
+
+    // IT holds the station to every device on line all the time: a bad figure is refused in words, then the verdict turns, and back.
+    const verdict = page.getByTestId('verdict-deviceOnline');
+    const before = await verdict.getAttribute('data-met');
+    const setDeviceTarget = async (value: string) => {
+      await page.getByTestId('figures-targets').click();
+      await page.getByTestId('target-deviceOnlinePct').fill(value);
+      await page.getByRole('dialog').getByRole('button', { name: texts.save }).click();
+    };
+    await setDeviceTarget('120');
+    await expect(page.getByRole('dialog')).toContainText(texts.percent);
+    await page.getByTestId('target-deviceOnlinePct').fill('100');
+    await screenshot(page, 'ops-targets', language);
+    await page.getByRole('dialog').getByRole('button', { name: texts.save }).click();
+    await expect(verdict).toHaveAttribute('data-met', 'missed');
+    await setDeviceTarget('98');
+    await expect(verdict).toHaveAttribute('data-met', before!);
 
     const download = page.waitForEvent('download');
     await page.getByTestId('figures-csv').click();

@@ -3,7 +3,8 @@ import { Alert, Button, DatePicker, Modal, Select, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnergyKind, Meter, VigilBridge } from '../../core/contract';
+import type { EnergyKind, Meter } from '../../core/contract';
+import { savePdf } from '../../export/pdf';
 import { describeError } from '../../core/errors';
 import { useNow } from '../../core/use-now';
 import { downloadCsv } from '../../export/csv';
@@ -13,13 +14,6 @@ import { energyRows, formatAmount, formatChange, siteDateTime, unitLabel } from 
 import { reportChartOption } from './report-chart';
 import { kindsOf, monthTotals, reportCsv, useMonthlyReport, type KindReport } from './report-data';
 import './report.css';
-
-/** Desktop: Electron prints the window to a PDF file; a browser prints the page, where "Save as PDF" does the same. */
-async function savePdf(name: string): Promise<void> {
-  const bridge = (globalThis as { vigil?: VigilBridge }).vigil;
-  if (bridge?.savePdf) await bridge.savePdf(name);
-  else window.print();
-}
 
 /**
  * The monthly energy report of a building (能耗月报): each kind's month by

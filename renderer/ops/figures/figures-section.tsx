@@ -1,9 +1,10 @@
-import { FileTextOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { AimOutlined, FileTextOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Segmented, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Segmented, Space, Spin, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../auth/session-store';
 import { core } from '../../core/client';
 import type { Figures, FigurePeriod } from '../../core/contract';
 import { describeError } from '../../core/errors';
@@ -15,6 +16,7 @@ import { availabilityOption, histogramOption, responseOption } from './charts';
 import { hasNext, percentText, seconds, stepPeriod } from './period';
 import { ChartOrNothing } from './chart-or-nothing';
 import { SlaReport } from './sla-report';
+import { TargetsDialog } from './targets-dialog';
 import { TimesTable } from './times-table';
 import { Verdicts } from './verdicts';
 import './figures.css';
@@ -29,12 +31,19 @@ export function FiguresSection() {
   const today = dayjs().format('YYYY-MM-DD');
   const [at, setAt] = useState(today);
   const [printing, setPrinting] = useState(false);
+  const [editingTargets, setEditingTargets] = useState(false);
+  const canSetTargets = usePermission('ops.targets');
+  const { message } = App.useApp();
   const language = useLanguage((state) => state.language);
   const figures = useQuery({ queryKey: [...opsKeys.all, 'figures', period, at], queryFn: () => core.call('ops.figures', { period, at }), placeholderData: (previous) => previous });
   const data = figures.data;
   const exportCsv = async () => {
-    const report = await core.call('ops.slaReport', { period, at, language });
-    downloadCsv([report.csv], report.file);
+    try {
+      const report = await core.call('ops.slaReport', { period, at, language });
+      downloadCsv([report.csv], report.file);
+    } catch (failure) {
+      void message.error(describeError(t, failure));
+    }
   };
 
   const names = { link: t('opsFigures.charts.link'), cameras: t('opsFigures.charts.cameras'), devices: t('opsFigures.charts.devices') };
@@ -81,6 +90,11 @@ export function FiguresSection() {
           <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} disabled={!data} data-testid="figures-report">
             {t('opsFigures.report')}
           </Button>
+          {canSetTargets && (
+            <Button icon={<AimOutlined />} onClick={() => setEditingTargets(true)} data-testid="figures-targets">
+              {t('opsFigures.targets')}
+            </Button>
+          )}
         </Space>
       </div>
       {figures.error && <Alert type="error" showIcon title={describeError(t, figures.error)} data-testid="figures-error" />}
@@ -136,6 +150,7 @@ export function FiguresSection() {
         </>
       )}
       {printing && data && <SlaReport figures={data} onClose={() => setPrinting(false)} />}
+      {editingTargets && <TargetsDialog onClose={() => setEditingTargets(false)} />}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import { Button, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Figures, VigilBridge } from '../../core/contract';
+import type { Figures } from '../../core/contract';
+import { savePdf } from '../../export/pdf';
 import { EChart } from '../../energy/echart';
 import { availabilityOption, responseOption } from './charts';
 import { ChartOrNothing } from './chart-or-nothing';
@@ -11,13 +12,6 @@ import { percentText } from './period';
 import { TimesTable } from './times-table';
 import { verdictValue } from './verdicts';
 import './sla-report.css';
-
-/** Desktop: Electron prints the window to a PDF file through its save-pdf call; a browser prints the page ("Save as PDF"). */
-async function savePdf(name: string): Promise<void> {
-  const bridge = (globalThis as { vigil?: VigilBridge }).vigil;
-  if (bridge?.savePdf) await bridge.savePdf(name);
-  else window.print();
-}
 
 /**
  * The SLA report of a period (服务水平报告): the verdicts against the
