@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnergyKind, Meter } from '../../core/contract';
 import { savePdf } from '../../export/pdf';
+import '../../export/printed-report.css';
 import { describeError } from '../../core/errors';
 import { useNow } from '../../core/use-now';
 import { downloadCsv } from '../../export/csv';
@@ -46,7 +47,7 @@ export function MonthlyReport({ meters, building: initial, onClose }: { meters: 
       width={980}
       onCancel={onClose}
       title={t('energy.report.title')}
-      className="energy-report-dialog"
+      className="energy-report-dialog printed-report-dialog"
       footer={
         <Space>
           <Button icon={<FileTextOutlined />} onClick={exportCsv} disabled={!report.kinds} data-testid="report-csv">
@@ -66,7 +67,7 @@ export function MonthlyReport({ meters, building: initial, onClose }: { meters: 
       {!report.kinds ? (
         <Spin className="page-spinner" />
       ) : (
-        <article className="energy-report" data-testid="energy-report">
+        <article className="energy-report printed-report" data-testid="energy-report">
           <header>
             <h1>{t('energy.report.heading', { building, month: monthText })}</h1>
             <p>{t('energy.report.generated', { at: siteDateTime(now, report.kinds[0]?.series.timeZone ?? 'Asia/Shanghai'), zone: report.kinds[0]?.series.timeZone })}</p>

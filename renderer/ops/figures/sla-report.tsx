@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../core/contract';
 import { savePdf } from '../../export/pdf';
+import '../../export/printed-report.css';
 import { EChart } from '../../energy/echart';
 import { availabilityOption, responseOption } from './charts';
 import { ChartOrNothing } from './chart-or-nothing';
@@ -31,14 +32,14 @@ export function SlaReport({ figures, onClose }: { figures: Figures; onClose: () 
       width={900}
       onCancel={onClose}
       title={t('opsFigures.report')}
-      className="sla-report-dialog"
+      className="sla-report-dialog printed-report-dialog"
       footer={
         <Button type="primary" icon={<FilePdfOutlined />} onClick={() => void savePdf(file)} data-testid="sla-pdf">
           {t('opsFigures.pdf')}
         </Button>
       }
     >
-      <article className="sla-report" data-testid="sla-report">
+      <article className="sla-report printed-report" data-testid="sla-report">
         <header>
           <h1>{t('opsFigures.print.heading')}</h1>
           <p>

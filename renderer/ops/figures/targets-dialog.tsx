@@ -1,10 +1,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, InputNumber, Modal, Space, Spin } from 'antd';
+import { App, Button, Form, Input, InputNumber, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { core } from '../../core/client';
 import type { Targets } from '../../core/contract';
 import { describeError } from '../../core/errors';
+import { FormDialog } from '../../shell/form-dialog';
 import { opsKeys } from '../keys';
 
 const SEVERITIES = ['critical', 'major', 'minor'] as const;
@@ -31,17 +32,7 @@ export function TargetsDialog({ onClose }: { onClose(): void }) {
     </Form.Item>
   );
   return (
-    <Modal
-      open
-      width={720}
-      title={t('opsFigures.targetsForm.title')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => void form.validateFields().then((values) => save.mutate(values))}
-      onCancel={onClose}
-      destroyOnHidden
-    >
+    <FormDialog title={t('opsFigures.targetsForm.title')} width={720} form={form} saving={save.isPending} onSave={(values) => save.mutate(values)} onClose={onClose}>
       {!current.data ? (
         <Spin />
       ) : (
@@ -83,6 +74,6 @@ export function TargetsDialog({ onClose }: { onClose(): void }) {
           </Form.List>
         </Form>
       )}
-    </Modal>
+    </FormDialog>
   );
 }
