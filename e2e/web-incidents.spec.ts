@@ -105,7 +105,8 @@ test('a commander runs a drill from opening to close, marked as a drill througho
 /** The commander keeps a plan and a resource: a bad id refused in words, a plan of two steps saved, both deleted again. */
 async function keepPlansAndResources(page: Page, language: Language): Promise<void> {
   const zh = language === 'zh-CN';
-  const [type, resource] = zh ? (['crowd', 'pump-zh'] as const) : (['other', 'pump-en'] as const);
+  // Each language adds a plan for crowds (the demo has none) and deletes it again.
+  const [type, resource] = zh ? (['crowd', 'pump-zh'] as const) : (['crowd', 'pump-en'] as const);
   await openApp(page, language);
   await signIn(page, ACCOUNTS.commander);
   await page.goto('/#/incidents');
@@ -128,9 +129,9 @@ async function keepPlansAndResources(page: Page, language: Language): Promise<vo
   await expect(page.getByTestId('resource-table').locator(`[data-row-key="${resource}"]`)).toContainText('wangwu');
 
   await page.getByTestId('plan-create').click();
-  await page.getByTestId('plan-type').click();
-  await page.locator('.ant-select-dropdown:visible').getByText(zh ? '人群聚集' : 'Other', { exact: true }).click();
-  await page.getByTestId('plan-name').fill(zh ? '大型活动人群疏导' : 'Anything else');
+  // The first type without a plan is offered.
+  await expect(page.getByTestId('plan-type')).toContainText(zh ? '人群聚集' : 'Crowd');
+  await page.getByTestId('plan-name').fill(zh ? '大型活动人群疏导' : 'Large events');
   const steps = page.getByTestId('plan-step');
   await steps.nth(0).getByTestId('plan-step-title').fill(zh ? '派巡逻队到场' : 'Send a patrol');
   await steps.nth(0).getByTestId('plan-step-owner').locator('input').fill(zh ? '安保巡逻一队' : 'Patrol 1');
@@ -142,7 +143,7 @@ async function keepPlansAndResources(page: Page, language: Language): Promise<vo
   await screenshot(page, 'incident-plan-dialog', language);
   await page.getByRole('dialog').getByRole('button', { name: zh ? '保 存' : 'Save' }).click();
   const row = page.getByTestId('plan-table').locator(`[data-row-key="${type}"]`);
-  await expect(row).toContainText(zh ? '大型活动人群疏导' : 'Anything else');
+  await expect(row).toContainText(zh ? '大型活动人群疏导' : 'Large events');
   await expect(row.locator('td').nth(3)).toHaveText('2');
   await screenshot(page, 'incident-setup', language);
 

@@ -417,26 +417,44 @@ export function createCore(options: CoreOptions): Core {
   }, options.lockSweepMs ?? 5_000);
   lockTimer.unref();
   // Alarms nobody acknowledged in time go to the supervisor; windows show it to supervisors and commanders.
+  // Each sweep on its own: one that fails (a record it cannot read) is logged and tried again next time, and the others still run.
+  const sweep = (name: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      logger.error({ sweep: name, error: error instanceof Error ? error.message : String(error) }, 'a periodic sweep failed');
+    }
+  };
   const escalationTimer = setInterval(() => {
-    const ids = alarms.newlyOverdue();
-    if (ids.length) hub.broadcast('alarms.escalated', { ids });
+    sweep('alarms overdue', () => {
+      const ids = alarms.newlyOverdue();
+      if (ids.length) hub.broadcast('alarms.escalated', { ids });
+    });
     // Devices off line past a status rule's time raise their alarms (nothing arrives while they stay so).
     // Energy anomalies are judged on nights and days the meters have reported past (unless a benchmark switched them off).
-    const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))])();
-    if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
+    sweep('alarm rules and energy anomalies', () => {
+      const raised = db.transaction(() => [...ruleEngine.sweep(Date.now()), ...(options.energyAnomalies === false ? [] : energyWatch.sweep(Date.now(), (raising) => alarms.raise(raising)))])();
+      if (raised.length) hub.broadcast('alarms.changed', { ids: raised });
+    });
     // Repair orders past a deadline go to the supervisor; every station adds the same escalation.
-    const late = db.transaction(() => orders.escalate(Date.now()))();
-    if (late.length) hub.broadcast('orders.escalated', { ids: late });
-    ordersChanged([...new Set([...openedOrders, ...late])]);
-    openedOrders = [];
+    sweep('repair order deadlines', () => {
+      const late = db.transaction(() => orders.escalate(Date.now()))();
+      if (late.length) hub.broadcast('orders.escalated', { ids: late });
+      ordersChanged([...new Set([...openedOrders, ...late])]);
+      openedOrders = [];
+    });
     // Energy-saving steps that came due go out as commands.
-    const sent = db.transaction(() => savingRunner.sweep(Date.now()))();
-    if (sent.length) hub.broadcast('commands.changed', { ids: sent });
+    sweep('saving steps', () => {
+      const sent = db.transaction(() => savingRunner.sweep(Date.now()))();
+      if (sent.length) hub.broadcast('commands.changed', { ids: sent });
+    });
     // Announcements that came due go to terminals; expired ones are taken back.
-    const published = db.transaction(() => noticePublisher.sweep(Date.now()))();
-    if (published.length) hub.broadcast('notices.changed', { ids: published });
+    sweep('announcements', () => {
+      const published = db.transaction(() => noticePublisher.sweep(Date.now()))();
+      if (published.length) hub.broadcast('notices.changed', { ids: published });
+    });
     // Warning windows run out and quiet warnings clear by now.
-    warnings.sweep(Date.now());
+    sweep('warning windows', () => warnings.sweep(Date.now()));
   }, options.lockSweepMs ?? 5_000);
   escalationTimer.unref();
   const stopRetention = startRetention(db, () => settings.get().historyRetentionDays);
