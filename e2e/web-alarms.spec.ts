@@ -268,7 +268,12 @@ test.describe('alarm pop-up', () => {
     const [first, second] = alarmInputs().slice(6, 8);
     const id = await raise(broker, first!.code);
     const popup = page.getByTestId('alarm-popup');
-    await expect(popup).toHaveAttribute('data-alarm', id);
+    // The demo park raises alarms of its own now and then: one that pops up before this one is put away with Esc.
+    await expect(async () => {
+      const shown = await popup.getAttribute('data-alarm', { timeout: 1_000 });
+      if (shown !== id && shown) await page.keyboard.press('Escape');
+      expect(shown).toBe(id);
+    }).toPass({ timeout: 15_000 });
     await expect(popup).toContainText(`入侵报警 · ${first!.name}`);
     await expect(popup.getByTestId('alarm-popup-camera')).toHaveAttribute('data-state', 'playing', { timeout: 15_000 });
     const camera = await popup.getByTestId('alarm-popup-camera').getAttribute('data-camera');
