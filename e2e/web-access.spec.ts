@@ -144,8 +144,13 @@ test.describe('doors', () => {
     for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) expect(cell).toBe(doorName);
     // Scrolling to the end loads the next page by keyset, and holds the live refresh so rows do not shift.
     await page.locator('.access-log-scroll').hover();
-    await page.mouse.wheel(0, 20_000);
-    await expect.poll(() => rows.count()).toBeGreaterThan(120);
+    // Scrolled again while the page is still laying out, as an officer would when the list has not moved yet.
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 20_000);
+        return rows.count();
+      })
+      .toBeGreaterThan(120);
     await expect(page.locator(`[data-testid=access-row][data-id="${id}-older-119"]`)).toBeVisible();
     await expect(page.getByTestId('access-log')).toContainText('已加载更早记录，实时刷新暂停');
     await page.getByTestId('log-latest').click();

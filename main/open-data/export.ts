@@ -54,9 +54,11 @@ export async function writeOpenData(db: Database, request: OpenDataRequest, file
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const dataPart = `${file}.data.partial`;
   const zipPart = `${file}.partial`;
+  let opened: fs.WriteStream | null = null;
   try {
     const total = reader.count();
     const out = fs.createWriteStream(dataPart);
+    opened = out;
     const hash = createHash('sha256');
     let size = 0;
     const write = async (text: string) => {
@@ -123,6 +125,12 @@ export async function writeOpenData(db: Database, request: OpenDataRequest, file
     fs.renameSync(zipPart, file);
     return { file, size: fs.statSync(file).size, rows, personal, manifestSha256: sha256(manifest), files };
   } finally {
+    // A cancelled export's stream may not even have opened its file yet: closed first, or it would come back after the removal.
+    if (opened && !opened.closed) {
+      const closed = once(opened, 'close');
+      opened.destroy();
+      await closed;
+    }
     fs.rmSync(dataPart, { force: true });
     fs.rmSync(zipPart, { force: true });
   }
