@@ -32,7 +32,6 @@ describe('answering a camera’s challenge', () => {
 /** Runs ffmpeg on `url` for three frames; its exit code and what it said. */
 function play(url: string): Promise<{ code: number | null; said: string }> {
   return new Promise((resolve) => {
-    // Copied, not decoded: a live camera joined mid-GOP makes the decoder complain of missing references, which is not the relay's doing.
     const child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-rtsp_transport', 'tcp', '-i', url, '-map', '0:v', '-c', 'copy', '-frames:v', '3', '-f', 'null', '-']);
     let said = '';
     child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
@@ -63,7 +62,9 @@ describe('the RTSP relay, against cameras that ask for a sign-in', () => {
         const local = relay.route(url, SIGN_IN);
         expect(local).toMatch(/^rtsp:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}\/(cam\/gate|record\/night)$/);
         expect(local).not.toContain('viewer');
-        expect(await play(local)).toEqual({ code: 0, said: '' });
+        // ffmpeg probes by decoding: a live camera joined mid-GOP makes the H.264 decoder complain, which is not the relay's doing.
+        const played = await play(local);
+        expect([played.code, played.said.split('\n').filter((line) => line && !line.startsWith('[h264 @'))]).toEqual([0, []]);
       }
     }
   }, 60_000);
