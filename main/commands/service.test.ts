@@ -15,6 +15,7 @@ function setup() {
   const sent: { topic: string; payload: string; properties: unknown }[] = [];
   const broker = {
     connected: false as boolean,
+    connection: 1,
     publish: (topic: string, payload: string, options: { properties?: unknown }) => {
       sent.push({ topic, payload, properties: options.properties });
       return Promise.resolve();

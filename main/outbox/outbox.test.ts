@@ -10,7 +10,10 @@ function fakeBroker() {
   const published: { topic: string; payload: string; expiry?: number }[] = [];
   const broker = {
     connected: false as boolean,
+    connection: 1,
     failNext: 0,
+    /** Publishes that never hear back (a connection that ended under them). */
+    hangNext: 0,
     published,
     publish(topic: string, payload: string, options: { properties?: { messageExpiryInterval?: number } }) {
       if (!broker.connected) return Promise.reject(new Error('offline'));
@@ -19,6 +22,10 @@ function fakeBroker() {
         return Promise.reject(new Error('connection lost before PUBACK'));
       }
       published.push({ topic, payload, expiry: options.properties?.messageExpiryInterval });
+      if (broker.hangNext > 0) {
+        broker.hangNext--;
+        return new Promise<void>(() => undefined);
+      }
       return Promise.resolve();
     },
   } satisfies Publisher & Record<string, unknown>;
@@ -41,6 +48,25 @@ describe('outbox', () => {
     broker.failNext = 2;
     await expect.poll(() => outbox.stats().delivered).toBe(5);
     expect(broker.published.map((message) => message.payload).sort()).toEqual(['0', '1', '2', '3', '4']);
+    outbox.stop();
+  });
+
+  it('sends again, on the next connection, what the last one never confirmed', async () => {
+    const db = openDatabase(':memory:');
+    const outbox = new Outbox(db, silentLogger());
+    const broker = fakeBroker();
+    broker.connected = true;
+    broker.hangNext = 1;
+    outbox.start(broker, 10);
+    outbox.add({ id: 'notice-1', topic: 'notices/1', payload: 'draft', qos: 1, retain: true });
+    await expect.poll(() => broker.published.length).toBe(1);
+    await settle();
+    // Still waiting on the connection it went out on: not sent twice.
+    expect(outbox.stats()).toMatchObject({ pending: 1, delivered: 0 });
+    expect(broker.published).toHaveLength(1);
+    broker.connection++;
+    await expect.poll(() => outbox.stats().delivered).toBe(1);
+    expect(broker.published.map((message) => message.payload)).toEqual(['draft', 'draft']);
     outbox.stop();
   });
 

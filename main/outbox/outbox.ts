@@ -20,6 +20,12 @@ type PublishProperties = { messageExpiryInterval?: number; responseTopic?: strin
 
 export type Publisher = {
   readonly connected: boolean;
+  /**
+   * Counts the connections made so far. A publish not confirmed on the
+   * connection it went out on is sent again on the next: a client's callback
+   * for a message caught by the connection's end may never come.
+   */
+  readonly connection: number;
   publish(topic: string, payload: string, options: { qos: 0 | 1; retain: boolean; properties?: PublishProperties }): Promise<void>;
 };
 
@@ -46,7 +52,8 @@ export class Outbox {
   private readonly insert;
   private readonly pendingRows;
   private readonly settle;
-  private readonly inFlight = new Set<string>();
+  /** The rows being published, each with its attempt (the connection it went out on). */
+  private readonly inFlight = new Map<string, { connection: number }>();
   private readonly listeners = new Set<(settled: Settled) => void>();
   private timer: NodeJS.Timeout | null = null;
   private pumping = false;
@@ -98,6 +105,9 @@ export class Outbox {
     if (this.pumping) return;
     this.pumping = true;
     try {
+      // What went out on an earlier connection and was never confirmed goes out again (receivers keep the first of an id).
+      const connection = this.publisher?.connection;
+      for (const [id, attempt] of this.inFlight) if (attempt.connection !== connection) this.inFlight.delete(id);
       while (this.publisher?.connected && this.inFlight.size < this.maxInFlight) {
         const rows = this.pendingRows.all(this.maxInFlight + this.inFlight.size).filter((row) => !this.inFlight.has(row.id));
         if (!rows.length) break;
@@ -114,7 +124,8 @@ export class Outbox {
     const now = this.now();
     if (row.expires_at !== null && row.expires_at <= now) return this.finish(row, 'expired', 0);
     const publisher = this.publisher!;
-    this.inFlight.add(row.id);
+    const attempt = { connection: publisher.connection };
+    this.inFlight.set(row.id, attempt);
     const properties: PublishProperties = {};
     // The broker, too, drops a command it could not deliver in time (MQTT 5 message expiry).
     if (row.expires_at !== null) properties.messageExpiryInterval = Math.max(1, Math.ceil((row.expires_at - now) / 1000));
@@ -130,7 +141,7 @@ export class Outbox {
         (error: Error) => this.logger.debug({ id: row.id, err: error.message }, 'outbox: publish not confirmed; will retry'),
       )
       .finally(() => {
-        this.inFlight.delete(row.id);
+        if (this.inFlight.get(row.id) === attempt) this.inFlight.delete(row.id);
         void this.pump();
       });
   }

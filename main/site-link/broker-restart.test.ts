@@ -86,3 +86,23 @@ describe('broker restarts mid-stream', () => {
     expect(result.stored).toBeLessThanOrEqual(EVENTS);
   }, 60_000);
 });
+
+describe('the broker stops as the station publishes', () => {
+  it('what the station shared in the moment the broker went away is confirmed after it returns, every time', async () => {
+    broker = await startMosquitto({ autosaveOnChanges: true, autosaveInterval: 1 });
+    core = testCore({ site: { id: SITE, name: SITE, brokers: [broker.url], demo: false } });
+    const station = core;
+    await waitFor(() => !!station.link?.connected, 'the station to connect');
+    const stateOf = station.db.prepare<[string], string>('SELECT state FROM outbox WHERE id = ?').pluck();
+    // The station learns of the broker's end a moment after it comes; a share made in that moment goes out on a
+    // connection already gone, and its confirmation never comes. Each round shares at another moment of the stop.
+    for (let round = 0; round < 6; round++) {
+      const stopping = broker.stop();
+      await new Promise((resolve) => setTimeout(resolve, round * 2));
+      station.db.transaction(() => station.outbox.add({ id: `share-${round}`, topic: `vigil/v1/${SITE}/notices/n-${round}`, payload: '{}', qos: 1, retain: true }))();
+      await stopping;
+      await broker.restart();
+      await waitFor(() => stateOf.get(`share-${round}`) === 'delivered', `share ${round} to be confirmed by the broker`);
+    }
+  }, 120_000);
+});

@@ -36,6 +36,9 @@ const YIELD_EVERY = 250;
 /** A slice is also cut at this many bytes: a gateway's buffered day of meter readings is 96 readings a message. */
 const YIELD_BYTES = 64 * 1024;
 
+/** How long stopping waits for in-flight messages before it drops the connection. */
+const END_GRACE_MS = 2000;
+
 /** Full jitter (AWS architecture blog): spreads the reconnects of many stations after a broker restart. */
 export function backoffDelay(attempt: number, random = Math.random): number {
   return Math.round(random() * Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** attempt));
@@ -61,6 +64,7 @@ export class SiteLink {
   private send: PacketSender | null = null;
   private attempt = 0;
   private retry: NodeJS.Timeout | null = null;
+  private connections = 0;
   private stopped = false;
 
   constructor(
@@ -130,6 +134,7 @@ export class SiteLink {
     };
     client.on('connect', (connack) => {
       this.attempt = 0;
+      this.connections++;
       // A session the broker kept still has its subscriptions; a new one needs them. A kept session sends no
       // retained messages, so the audit anchors are subscribed again: the station re-reads every head, its own
       // included. Subscribed before the link counts as online (and the outbox publishes), so the broker sends
@@ -161,6 +166,11 @@ export class SiteLink {
 
   get connected(): boolean {
     return !!this.client?.connected;
+  }
+
+  /** How many times the link has connected: the outbox sends again what an earlier connection left unconfirmed. */
+  get connection(): number {
+    return this.connections;
   }
 
   /** Intercepts PUBACKs so they leave only after the ingest commits (see the class comment). */
@@ -215,7 +225,21 @@ export class SiteLink {
     if (client.connected) {
       await client.publishAsync(topicOf('presence', { site: this.options.site, station: this.options.station }), JSON.stringify({ online: false, ts: Date.now() }), { qos: 1, retain: true }).catch(() => undefined);
     }
-    await client.endAsync();
+    // A clean DISCONNECT waits for mqtt.js's in-flight messages, and one caught by an earlier connection's end may
+    // never be confirmed: past a moment the connection is dropped instead. The outbox keeps what was not confirmed.
+    const inFlight = () => Object.keys(client.outgoing).length > 0;
+    if (inFlight()) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          client.off('outgoingEmpty', done);
+          resolve();
+        };
+        const timer = setTimeout(done, END_GRACE_MS);
+        client.once('outgoingEmpty', done);
+      });
+    }
+    await client.endAsync(inFlight());
     this.setState('offline');
   }
 }
