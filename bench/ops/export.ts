@@ -70,11 +70,11 @@ export async function openDataExport(report: Report): Promise<void> {
       (runs[`${format}-${personal}`] ??= []).push(await timed(db, request(format, personal), file));
     }
     const best = (key: string) => Math.max(...runs[key]!.map((run) => run.rowsPerS));
-    report.add('open_data_export_1m_events_masked_rows_per_s', best('csv-masked'), 'rows/s', 'higher', undefined, runs['csv-masked']!.map((run) => run.rowsPerS));
-    report.add('open_data_export_1m_events_unmasked_rows_per_s', best('csv-full'), 'rows/s', 'higher', undefined, runs['csv-full']!.map((run) => run.rowsPerS));
-    report.add('open_data_export_1m_events_masked_to_unmasked_ratio', best('csv-masked') / best('csv-full'), 'ratio', 'higher');
-    report.add('open_data_export_1m_events_jsonl_masked_rows_per_s', best('jsonl-masked'), 'rows/s', 'higher', undefined, runs['jsonl-masked']!.map((run) => run.rowsPerS));
-    report.add('open_data_export_1m_events_jsonl_unmasked_rows_per_s', best('jsonl-full'), 'rows/s', 'higher', undefined, runs['jsonl-full']!.map((run) => run.rowsPerS));
+    report.add('open_data_export_1m_events_masked_best_of_2_rows_per_s', best('csv-masked'), 'rows/s', 'higher', undefined, runs['csv-masked']!.map((run) => run.rowsPerS));
+    report.add('open_data_export_1m_events_unmasked_best_of_2_rows_per_s', best('csv-full'), 'rows/s', 'higher', undefined, runs['csv-full']!.map((run) => run.rowsPerS));
+    report.add('open_data_export_1m_events_masked_to_unmasked_best_of_2_ratio', best('csv-masked') / best('csv-full'), 'ratio', 'higher');
+    report.add('open_data_export_1m_events_jsonl_masked_best_of_2_rows_per_s', best('jsonl-masked'), 'rows/s', 'higher', undefined, runs['jsonl-masked']!.map((run) => run.rowsPerS));
+    report.add('open_data_export_1m_events_jsonl_unmasked_best_of_2_rows_per_s', best('jsonl-full'), 'rows/s', 'higher', undefined, runs['jsonl-full']!.map((run) => run.rowsPerS));
     // Beside the data's own size: memory grew by a fraction of what was written, so the rows were streamed, not held.
     const all = Object.values(runs).flat();
     report.add('open_data_export_1m_events_peak_rss_growth_mb', Math.max(...all.map((run) => run.rssGrowthMb)), 'MB', 'lower');
