@@ -7,6 +7,7 @@ import type { Targets } from '../../core/contract';
 import { describeError } from '../../core/errors';
 import { FormDialog } from '../../shell/form-dialog';
 import { opsKeys } from '../keys';
+import { shiftName } from './times-table';
 
 const SEVERITIES = ['critical', 'major', 'minor'] as const;
 
@@ -26,17 +27,21 @@ export function TargetsDialog({ onClose }: { onClose(): void }) {
     },
     onError: (failure) => void message.error(describeError(t, failure)),
   });
+  // The default shifts show in the UI's language and keep their keys unless IT renames them, so the other language still reads them.
+  const shown = (targets: Targets): Targets => ({ ...targets, shifts: targets.shifts.map((shift) => ({ ...shift, name: shiftName(t, shift.name) })) });
+  const keyOf = (name: string) => (['day', 'night'] as const).find((key) => t(`opsFigures.shifts.${key}`) === name.trim()) ?? name;
+  const stored = (targets: Targets): Targets => ({ ...targets, shifts: targets.shifts.map((shift) => ({ ...shift, name: keyOf(shift.name) })) });
   const percent = (name: keyof Targets, label: string) => (
     <Form.Item name={name} label={label} rules={[{ required: true, type: 'number', min: 0, max: 100, message: t('opsFigures.targetsForm.percent') }]}>
       <InputNumber step={0.1} addonAfter="%" style={{ width: 140 }} data-testid={`target-${name}`} />
     </Form.Item>
   );
   return (
-    <FormDialog title={t('opsFigures.targetsForm.title')} width={720} form={form} saving={save.isPending} onSave={(values) => save.mutate(values)} onClose={onClose}>
+    <FormDialog title={t('opsFigures.targetsForm.title')} width={720} form={form} saving={save.isPending} onSave={(values) => save.mutate(stored(values))} onClose={onClose}>
       {!current.data ? (
         <Spin />
       ) : (
-        <Form form={form} layout="vertical" requiredMark={false} initialValues={current.data.targets} data-testid="targets-form">
+        <Form form={form} layout="vertical" requiredMark={false} initialValues={shown(current.data.targets)} data-testid="targets-form">
           <Space size="middle" align="start" wrap>
             {percent('linkAvailabilityPct', t('opsFigures.headline.linkAvailability'))}
             {percent('cameraAvailabilityPct', t('opsFigures.headline.cameraAvailability'))}
