@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../alarms/hlc';
-import type { CoreClient, EventPayload, IncidentRecord, Role } from '../contract';
+import type { CoreClient, EventPayload, IncidentEvent, IncidentRecord, Role } from '../contract';
+import { MAX_INCIDENT_EVENTS } from '../contract/incidents';
 import type { Core } from '../core';
 import { DEMO_PLANS } from '../demo/incident-plans';
 import { connectClient, pushSite, testCore } from '../testing/harness';
@@ -132,5 +133,23 @@ describe('plan steps escalated at another station', () => {
     // The station's sweep (every 50 ms here) escalates it on its own.
     await expect.poll(() => heard).toEqual([{ ids: [id], steps: [{ incident: id, step: 'confirm' }] }]);
     expect(await overdueLines(commander, id)).toMatchObject([{ id: `overdue-confirm-${openedAt + 3 * MIN}`, applied: true }]);
+  });
+
+  it('are passed over, not read again every sweep, in an incident that holds as many entries as one keeps', async () => {
+    start();
+    const openedAt = Date.now() - 10 * MIN;
+    const id = 'a-smoke-20261201-0003';
+    const plan = [{ id: 'confirm', title: '确认火情', owner: '安保巡逻一队', minutes: 3, startLevel: 4 as const }];
+    const open: IncidentEvent = { id: `${id}-open`, hlc: formatHlc({ millis: openedAt, counter: 0, node: 'site' }), by: 'Vigil', via: 'system', kind: 'open', type: 'fire', title: 'A栋3F 烟感', level: 4, drill: false, place: {}, source: { kind: 'hand' }, links: [], plan };
+    const notes = Array.from({ length: MAX_INCIDENT_EVENTS - 1 }, (_, n): IncidentEvent => {
+      const hlc = formatHlc({ millis: openedAt + 1000 + n, counter: 0, node: 'desk-2' });
+      return { id: hlc, hlc, by: 'commander', via: 'station', kind: 'note', text: `note ${n}` };
+    });
+    // Whether the station's own sweep (every 50 ms here) or this call comes first, nothing can be added and nothing is left due.
+    pushSite(core!, `incidents/${id}`, { id, events: [open, ...notes] }, SITE);
+    core!.ingest.flush();
+    expect(core!.incidents.escalate(Date.now())).toEqual([]);
+    expect(nextDue(id)).toBeNull();
+    expect(core!.incidents.incidents.get(id).steps[0]).toMatchObject({ status: 'active', escalatedAt: null });
   });
 });
