@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { ACCOUNTS, closeNotices, openApp, screenshot, signIn, type Language } from './web-helpers';
+import { ACCOUNTS, brokerOf, closeNotices, openApp, publishToBroker, screenshot, signIn, type Language } from './web-helpers';
 
 /**
  * A commander on the demo park opens an incident, sends the fire team, sees
@@ -161,4 +161,60 @@ test('a commander keeps the response plans and resources (中文)', async ({ pag
 
 test('a commander keeps the response plans and resources (English)', async ({ page }) => {
   await keepPlansAndResources(page, 'en');
+});
+
+/**
+ * Another station's copy of an incident opened 10 minutes ago arrives with its first step never done: this station's sweep
+ * escalates the step, the commander is told (a drill as a drill), and the click opens the incident with the escalation shown.
+ */
+async function overdueStep(page: Page, language: Language, drill: boolean): Promise<void> {
+  const zh = language === 'zh-CN';
+  await openApp(page, language);
+  await signIn(page, ACCOUNTS.commander);
+  const broker = await brokerOf(page);
+  const id = `e2e-overdue-${language}-${Date.now().toString(36)}`;
+  const openedAt = Date.now() - 10 * 60_000;
+  const title = zh ? 'B栋地库 烟感报警' : 'Smoke alarm, building B car park';
+  const open = {
+    id: `${id}-open`,
+    hlc: `${openedAt}:0000:site`,
+    by: 'Vigil',
+    via: 'system',
+    kind: 'open',
+    type: 'fire',
+    title,
+    level: 4,
+    drill,
+    place: { building: 'B栋', floor: 'B1' },
+    source: { kind: 'hand' },
+    links: [],
+    plan: [{ id: 'confirm', title: '确认火情', owner: '安保巡逻一队', minutes: 3, startLevel: 4 }],
+  };
+  await publishToBroker(broker, [{ topic: `vigil/v1/demo-park/incidents/${id}`, payload: JSON.stringify({ id, events: [open] }) }]);
+  const notice = page.locator('[data-testid=step-escalation-notice]').filter({ hasText: title });
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toHaveAttribute('data-drill', String(drill));
+  // Seven minutes past the deadline, and the seconds since: counted up, as the checklist counts.
+  await expect(notice).toContainText(zh ? /「确认火情」（安保巡逻一队）已超时 [78] 分钟/ : /“确认火情” \(安保巡逻一队\) is [78] min late/);
+  if (drill) await expect(notice).toContainText(zh ? '【演练】' : '[DRILL]');
+  await screenshot(page, drill ? 'incident-step-escalated-drill-notice' : 'incident-step-escalated-notice', language);
+
+  await notice.click();
+  const detail = page.getByTestId('incident-detail');
+  await expect(detail).toHaveAttribute('data-id', id);
+  const due = new Date(openedAt + 3 * 60_000);
+  const hhmm = `${String(due.getHours()).padStart(2, '0')}:${String(due.getMinutes()).padStart(2, '0')}`;
+  await expect(detail.locator('[data-testid=plan-step][data-step=confirm]').getByTestId('step-escalated')).toHaveText(zh ? `已上报 ${hhmm}` : `Escalated ${hhmm}`);
+  const entry = detail.locator('[data-testid=incident-entry][data-kind=overdue]');
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText(zh ? `超时上报：确认火情（应于 ${hhmm} 前完成）` : `Escalated: 确认火情 overdue (due ${hhmm})`);
+  await screenshot(page, drill ? 'incident-step-escalated-drill' : 'incident-step-escalated', language);
+}
+
+test('a step past its deadline is escalated and the commander told; the click opens the incident (中文)', async ({ page }) => {
+  await overdueStep(page, 'zh-CN', false);
+});
+
+test('a drill step past its deadline is escalated and told as a drill (English)', async ({ page }) => {
+  await overdueStep(page, 'en', true);
 });

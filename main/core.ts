@@ -443,6 +443,8 @@ export function createCore(options: CoreOptions): Core {
       ordersChanged([...new Set([...openedOrders, ...late])]);
       openedOrders = [];
     });
+    // Response-plan steps still active past their deadline are escalated to the people running the incident, the same at every station.
+    sweep('incident plan deadlines', () => incidents.escalate(Date.now()));
     // Energy-saving steps that came due go out as commands.
     sweep('saving steps', () => {
       const sent = db.transaction(() => savingRunner.sweep(Date.now()))();

@@ -56,6 +56,8 @@ export const events = {
   'warningRules.changed': z.object({}),
   /** How far this window's open-data export has come, in rows. */
   'openData.progress': OpenDataProgressSchema,
+  /** Plan steps still active past their deadline, escalated here or at another station: the people running the incidents are told. */
+  'incidents.escalated': z.object({ ids: z.array(z.string()), steps: z.array(z.object({ incident: z.string(), step: z.string() })) }),
 } satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
@@ -89,4 +91,5 @@ export const EVENT_ACCESS: Partial<Record<EventName, Permission>> = {
   'warnings.changed': 'warnings.read',
   'warningRules.changed': 'warnings.read',
   'openData.progress': 'openData.export',
+  'incidents.escalated': 'incidents.read',
 };

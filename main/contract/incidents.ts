@@ -108,6 +108,12 @@ export const IncidentEventSchema = z.discriminatedUnion('kind', [
   }),
   /** A handheld's answer (via handheld), or a station releasing a resource (status released, via station). */
   z.strictObject({ ...base, kind: z.literal('reply'), dispatch: z.string().max(100), status: z.enum(REPLY_STATUSES), ts: Timestamp.optional() }),
+  /**
+   * A plan step still active at its deadline, escalated by the station (via
+   * system, by Vigil). Every station derives the same event from the step and
+   * its deadline (id overdue-{step}-{dueAt}, clock at dueAt), so copies are one.
+   */
+  z.strictObject({ ...base, kind: z.literal('overdue'), step: StepId, dueAt: Timestamp }),
 ]);
 export type IncidentEvent = z.infer<typeof IncidentEventSchema>;
 export type IncidentEventKind = IncidentEvent['kind'];
@@ -127,6 +133,8 @@ export const StepStateSchema = PlanStepSchema.extend({
   dueAt: Timestamp.nullable(),
   endedAt: Timestamp.nullable(),
   endedBy: z.string().nullable(),
+  /** When the step was escalated for passing its deadline still active; null if it was not. */
+  escalatedAt: Timestamp.nullable(),
 });
 export type StepState = z.infer<typeof StepStateSchema>;
 

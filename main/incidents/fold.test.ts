@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../alarms/hlc';
 import type { IncidentEvent, IncidentRecord } from '../contract/incidents';
-import { foldIncident, mergeIncident } from './fold';
+import { foldIncident, mergeIncident, nextDeadline, overdueEvent, stepsOverdue } from './fold';
 
 const ID = 'w-fire-a-3f-0001';
 const T0 = Date.parse('2026-12-01T20:00:00+08:00');
@@ -76,6 +76,40 @@ describe('an incident read from its events', () => {
     expect(folded).toMatchObject({ state: 'cancelled', level: 3, drill: false });
   });
 
+  it('escalates a step still active at its deadline once: a second copy of the escalation merges into the one entry', () => {
+    // confirm (3 min) and call-119 (5 min) start at the opening, level III.
+    const late = overdueEvent('confirm', T0 + 3 * MIN);
+    expect(late).toMatchObject({ id: `overdue-confirm-${T0 + 3 * MIN}`, hlc: hlc(T0 + 3 * MIN, 'plan'), by: 'Vigil', via: 'system', kind: 'overdue' });
+    const atStationA = incident(dispatch(1), late);
+    const atStationB = incident(dispatch(1), overdueEvent('confirm', T0 + 3 * MIN));
+    const merged = mergeIncident(atStationA, atStationB);
+    expect(merged.events.filter((event) => event.kind === 'overdue')).toHaveLength(1);
+    const folded = foldIncident(merged)!;
+    expect(folded.steps.map((step) => [step.id, step.escalatedAt])).toEqual([['confirm', T0 + 3 * MIN], ['call-119', null], ['cut-power', null]]);
+    expect(folded.timeline.at(-1)).toMatchObject({ kind: 'overdue', by: 'Vigil', via: 'system', at: T0 + 3 * MIN, applied: true, data: { step: 'confirm', dueAt: T0 + 3 * MIN } });
+    // The sweep then looks only at call-119, due at 5 min; at 4 min nothing is due.
+    expect(stepsOverdue(folded, T0 + 4 * MIN)).toEqual([]);
+    expect(stepsOverdue(folded, T0 + 6 * MIN).map((step) => step.id)).toEqual(['call-119']);
+    expect(nextDeadline(folded)).toBe(T0 + 5 * MIN);
+  });
+
+  it('does not escalate a step done in time, a deadline the step does not have, or an incident that ended', () => {
+    const doneInTime = foldIncident(incident({ ...at(2), by: 'commander', via: 'station', kind: 'step', step: 'confirm', outcome: 'done', text: '' }, overdueEvent('confirm', T0 + 3 * MIN)))!;
+    expect(doneInTime.timeline.at(-1)).toMatchObject({ kind: 'overdue', applied: false });
+    expect(doneInTime.steps[0]).toMatchObject({ status: 'done', escalatedAt: null });
+    // cut-power waits for level II: no deadline, so nothing to escalate; a wrong deadline neither.
+    const notThatDeadline = foldIncident(incident(overdueEvent('cut-power', T0 + 10 * MIN), overdueEvent('call-119', T0 + 4 * MIN)))!;
+    expect(notThatDeadline.timeline.slice(1).map((line) => line.applied)).toEqual([false, false]);
+    const closed = foldIncident(incident({ ...at(1), by: 'commander', via: 'station', kind: 'state', state: 'closed', text: '' }, overdueEvent('confirm', T0 + 3 * MIN)))!;
+    expect(closed.timeline.at(-1)).toMatchObject({ kind: 'overdue', applied: false });
+    expect(closed.steps.every((step) => step.escalatedAt === null)).toBe(true);
+    expect(stepsOverdue(closed, T0 + 60 * MIN)).toEqual([]);
+    expect(nextDeadline(closed)).toBeNull();
+    // Done after the deadline: the escalation at the deadline stands, and the step is done.
+    const doneLate = foldIncident(incident(overdueEvent('confirm', T0 + 3 * MIN), { ...at(4), by: 'commander', via: 'station', kind: 'step', step: 'confirm', outcome: 'done', text: '' }))!;
+    expect(doneLate.steps[0]).toMatchObject({ status: 'done', escalatedAt: T0 + 3 * MIN });
+  });
+
   it('is nothing until its opening arrives', () => {
     expect(foldIncident({ id: ID, events: [dispatch(1)] })).toBeNull();
   });
@@ -109,6 +143,8 @@ const anyEvent: fc.Arbitrary<IncidentEvent> = fc
         return { ...base, kind: 'commander', commander: ['commander', 'supervisor'][pick % 2]! };
       case 5:
         return { ...base, kind: 'dispatch', dispatch: dispatchId, resource: 'fire-team', name: '消防应急队', members: ['zhougang', 'wuhao'], task: `task ${pick}` };
+      case 8:
+        return overdueEvent(['confirm', 'call-119', 'cut-power', 'nothing'][pick]!, T0 + [3, 5, 18, 13][pick]! * MIN);
       case 6:
       case 7:
         return { ...base, kind: 'reply', dispatch: dispatchId, status: (['acknowledged', 'arrived', 'released', 'acknowledged'] as const)[pick]! };

@@ -1,4 +1,5 @@
 import { ENDED_INCIDENT_STATES, type Dispatch, type IncidentDetail, type IncidentEvent, type IncidentRecord, type StepState, type TimelineEntry } from '../contract/incidents';
+import { formatHlc } from '../alarms/hlc';
 import { graver, type WarningLevel } from '../contract/warning-levels';
 
 /*
@@ -53,7 +54,7 @@ export function foldIncident(record: IncidentRecord): IncidentDetail | null {
     active: 0,
     source: open.source,
     links: [],
-    steps: open.plan.map((step): StepState => ({ ...step, status: 'waiting', startedAt: null, dueAt: null, endedAt: null, endedBy: null })),
+    steps: open.plan.map((step): StepState => ({ ...step, status: 'waiting', startedAt: null, dueAt: null, endedAt: null, endedBy: null, escalatedAt: null })),
     dispatches: [],
     timeline: [],
   };
@@ -109,6 +110,13 @@ function apply(incident: IncidentDetail, event: Exclude<IncidentEvent, { kind: '
       Object.assign(step, { status: event.outcome, endedAt: at, endedBy: event.by });
       return true;
     }
+    case 'overdue': {
+      // Escalated once, and only a step still active past that very deadline: one done in time, or an incident ended, stays as it was.
+      const step = incident.steps.find((held) => held.id === event.step);
+      if (ended(incident) || !step || step.status !== 'active' || step.dueAt !== event.dueAt || step.escalatedAt !== null) return false;
+      step.escalatedAt = at;
+      return true;
+    }
     case 'commander':
       if (ended(incident) || incident.commander === event.commander) return false;
       incident.commander = event.commander;
@@ -144,6 +152,28 @@ export function replyProblem(dispatch: Dispatch, reply: { by: string; via: strin
   if (reply.status === 'acknowledged' && dispatch.status !== 'sent') return `dispatch ${dispatch.id} was acknowledged already by ${dispatch.acknowledgedBy} at ${new Date(dispatch.acknowledgedAt!).toISOString()}`;
   if (reply.status === 'arrived' && dispatch.status !== 'acknowledged') return dispatch.status === 'sent' ? `dispatch ${dispatch.id}: arrival before acknowledgement` : `dispatch ${dispatch.id} has arrived already`;
   return null;
+}
+
+/**
+ * The event that escalates a step at its deadline: its id and clock come
+ * from the step and the deadline alone, so every station that sweeps derives
+ * the same one and the copies merge into one entry.
+ */
+export function overdueEvent(step: string, dueAt: number): Extract<IncidentEvent, { kind: 'overdue' }> {
+  return { id: `overdue-${step}-${dueAt}`, hlc: formatHlc({ millis: dueAt, counter: 0, node: 'plan' }), by: 'Vigil', via: 'system', kind: 'overdue', step, dueAt };
+}
+
+/** Active steps of a running incident past their deadline and not escalated yet. */
+export function stepsOverdue(incident: IncidentDetail, now: number): StepState[] {
+  if (ended(incident)) return [];
+  return incident.steps.filter((step) => step.status === 'active' && step.escalatedAt === null && step.dueAt !== null && step.dueAt <= now);
+}
+
+/** The next deadline the sweep must look at in this incident: the earliest of its active steps not escalated yet; null when there is none. */
+export function nextDeadline(incident: IncidentDetail): number | null {
+  if (ended(incident)) return null;
+  const due = incident.steps.flatMap((step) => (step.status === 'active' && step.escalatedAt === null && step.dueAt !== null ? [step.dueAt] : []));
+  return due.length ? Math.min(...due) : null;
 }
 
 function entry(event: IncidentEvent, at: number, applied: boolean): TimelineEntry {

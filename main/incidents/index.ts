@@ -8,7 +8,7 @@ import { IncidentConfig } from './config';
 import { replyFromHandheld } from './from-site';
 import { incidentHandlers } from './handlers';
 import { IncidentDesk, type WarningForIncident } from './service';
-import { Incidents } from './store';
+import { Incidents, type StepEscalation } from './store';
 
 /** Incidents wired together: the shared incidents, plans and resources, the desk that opens and dispatches, the calls and the ingest hooks. */
 export function createIncidents(deps: { db: Database; clock: HybridClock; outbox: Outbox; hub: Hub; ingest: Ingest; alarms: AlarmService; site: string }) {
@@ -22,7 +22,11 @@ export function createIncidents(deps: { db: Database; clock: HybridClock; outbox
     const ids = [...batch.incidents, ...fromWarnings];
     fromWarnings = new Set();
     if (ids.length) hub.broadcast('incidents.changed', { ids: ids.filter(Boolean) });
+    announceEscalated(incidents.takeEscalatedElsewhere());
   });
+  const announceEscalated = (steps: StepEscalation[]) => {
+    if (steps.length) hub.broadcast('incidents.escalated', { ids: [...new Set(steps.map((step) => step.incident))], steps });
+  };
   return {
     incidents,
     config,
@@ -52,6 +56,16 @@ export function createIncidents(deps: { db: Database; clock: HybridClock; outbox
       const opened = db.transaction(() => desk.openFromAlarm(alarm, { by, via: by === 'Vigil' ? 'system' : 'station' }))();
       hub.broadcast('incidents.changed', { ids: [opened.id] });
       return opened.id;
+    },
+    /**
+     * The sweep: escalates plan steps past their deadline (every station adds
+     * the same event) and tells windows. Returns the steps escalated.
+     */
+    escalate(now: number): StepEscalation[] {
+      const steps = db.transaction(() => incidents.escalate(now))();
+      if (steps.length) hub.broadcast('incidents.changed', { ids: [...new Set(steps.map((step) => step.incident))] });
+      announceEscalated(steps);
+      return steps;
     },
     /** An incident whole, for the evidence export. */
     evidence: incidents.evidence.bind(incidents),

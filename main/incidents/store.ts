@@ -5,9 +5,12 @@ import { IncidentEventSchema, IncidentRecordSchema, MAX_INCIDENT_EVENTS, type In
 import type { Outbox } from '../outbox/outbox';
 import { topicOf } from '../site-link/interface/topics';
 import type { Database } from '../store/database';
-import { foldIncident, mergeIncident } from './fold';
+import { foldIncident, mergeIncident, nextDeadline, overdueEvent, stepsOverdue } from './fold';
 
-type Row = { id: string; record: string; summary: string | null; opened_at: number; closed_at: number | null };
+type Row = { id: string; record: string; summary: string | null; opened_at: number; closed_at: number | null; next_due: number | null };
+
+/** A plan step escalated for passing its deadline: the incident and the step's id. */
+export type StepEscalation = { incident: string; step: string };
 
 /** Who acts, and from where. */
 export type Actor = { by: string; via: IncidentEvent['via'] };
@@ -20,6 +23,8 @@ type Opening = Omit<Extract<IncidentEvent, { kind: 'open' }>, 'id' | 'hlc' | 'by
  * from the wire: equal events are then equal text, which the merge compares.
  */
 const canonical = (event: IncidentEvent): IncidentEvent => IncidentEventSchema.parse(event);
+
+const escalatedSteps = (incident: IncidentDetail | null) => incident?.steps.filter((step) => step.escalatedAt !== null).map((step) => step.id) ?? [];
 
 const summaryOf = ({ id, type, title, level, state, drill, place, commander, openedAt, openedBy, closedAt, updatedAt, active }: IncidentDetail): IncidentSummary => ({ id, type, title, level, state, drill, place, commander, openedAt, openedBy, closedAt, updatedAt, active });
 
@@ -34,6 +39,10 @@ export class Incidents {
   private readonly upsert;
   private readonly listAll;
   private readonly opened;
+  private readonly listDue;
+  private readonly setNextDue;
+  /** Steps another station's copy escalated here, announced once the ingest commits. */
+  private escalatedElsewhere: StepEscalation[] = [];
 
   constructor(
     private readonly db: Database,
@@ -43,11 +52,14 @@ export class Incidents {
   ) {
     this.select = db.prepare<[string], Row>('SELECT * FROM incidents WHERE id = ?');
     this.upsert = db.prepare(
-      `INSERT INTO incidents (id, record, summary, opened_at, closed_at) VALUES (@id, @record, @summary, @openedAt, @closedAt)
-       ON CONFLICT(id) DO UPDATE SET record = excluded.record, summary = excluded.summary, opened_at = excluded.opened_at, closed_at = excluded.closed_at`,
+      `INSERT INTO incidents (id, record, summary, opened_at, closed_at, next_due) VALUES (@id, @record, @summary, @openedAt, @closedAt, @nextDue)
+       ON CONFLICT(id) DO UPDATE SET record = excluded.record, summary = excluded.summary, opened_at = excluded.opened_at, closed_at = excluded.closed_at, next_due = excluded.next_due`,
     );
     this.listAll = db.prepare<[], Row>('SELECT * FROM incidents WHERE summary IS NOT NULL ORDER BY opened_at DESC');
     this.opened = db.prepare<[number, number], Row>('SELECT * FROM incidents WHERE summary IS NOT NULL AND opened_at >= ? AND opened_at < ?');
+    // The sweep runs every few seconds: it reads, by index, only incidents with a step's deadline passed and not escalated.
+    this.listDue = db.prepare<[number], Pick<Row, 'id'>>('SELECT id FROM incidents WHERE next_due IS NOT NULL AND next_due <= ?');
+    this.setNextDue = db.prepare<[number | null, string]>('UPDATE incidents SET next_due = ? WHERE id = ?');
   }
 
   /** Every incident, newest first. */
@@ -126,9 +138,36 @@ export class Incidents {
     if (current && JSON.stringify(merged) === JSON.stringify(current)) return false;
     // Two full copies whose union is over the limit (only stations adding apart for long): this station keeps its own.
     if (merged.events.length > MAX_INCIDENT_EVENTS) return false;
+    // The station whose sweep came first escalates for all: the people running the incident here must be told all the same.
+    const before = new Set(escalatedSteps(current && foldIncident(current)));
+    for (const step of escalatedSteps(foldIncident(merged))) if (!before.has(step)) this.escalatedElsewhere.push({ incident: incoming.id, step });
     // When this station holds events the copy lacked, it publishes the union, so the retained message ends up whole.
     this.save(merged, JSON.stringify(merged.events) !== JSON.stringify(mergeIncident(undefined, incoming).events));
     return true;
+  }
+
+  /**
+   * Escalates the active steps of running incidents whose deadline has
+   * passed, each once: every station adds the same event (overdueEvent), so
+   * the copies merge into one. Returns the steps escalated. Inside a transaction.
+   */
+  escalate(now: number): StepEscalation[] {
+    const escalated: StepEscalation[] = [];
+    for (const { id } of this.listDue.all(now)) {
+      const incident = this.get(id);
+      for (const step of stepsOverdue(incident, now)) if (this.add(id, overdueEvent(step.id, step.dueAt!))) escalated.push({ incident: id, step: step.id });
+      // What is left due is what could not be added (the incident is full): the sweep passes over it until the incident changes.
+      const next = nextDeadline(this.get(id));
+      this.setNextDue.run(next !== null && next <= now ? null : next, id);
+    }
+    return escalated;
+  }
+
+  /** Steps escalated by copies received since the last call (another station swept first). */
+  takeEscalatedElsewhere(): StepEscalation[] {
+    const taken = this.escalatedElsewhere;
+    this.escalatedElsewhere = [];
+    return taken;
   }
 
   /** Whether the incident holds as many events as one keeps. */
@@ -150,6 +189,7 @@ export class Incidents {
       summary: incident ? JSON.stringify(summaryOf(incident)) : null,
       openedAt: incident?.openedAt ?? 0,
       closedAt: incident?.closedAt ?? null,
+      nextDue: incident ? nextDeadline(incident) : null,
     });
     if (!publish) return;
     const payload = JSON.stringify(record);

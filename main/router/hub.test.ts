@@ -43,6 +43,7 @@ const READ_BY: Partial<Record<EventName, Method>> = {
   'warnings.changed': 'warnings.list',
   'warningRules.changed': 'warningRules.list',
   'openData.progress': 'openData.export',
+  'incidents.escalated': 'incidents.list',
 };
 
 describe('events to windows', () => {

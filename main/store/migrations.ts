@@ -410,6 +410,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX device_events_at_received ON device_events(at, received_at);
   DROP INDEX device_events_at;
   `,
+  // incidents' plan deadlines: the earliest deadline of an active step not yet escalated, for the sweep to find by index. Running
+  // incidents from before start at 0: the first sweep reads each once and sets it.
+  `
+  ALTER TABLE incidents ADD COLUMN next_due INTEGER;
+  UPDATE incidents SET next_due = 0 WHERE summary IS NOT NULL AND closed_at IS NULL;
+  CREATE INDEX incidents_next_due ON incidents(next_due) WHERE next_due IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database, target = MIGRATIONS.length): number {

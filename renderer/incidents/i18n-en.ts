@@ -62,6 +62,7 @@ export const incidentsEn: typeof incidentsZh = {
     waiting: 'Waiting (starts at {{level}})',
     active: 'Active · due {{due}}',
     overdue: 'Overdue by {{minutes}} min',
+    escalated: 'Escalated {{time}}',
     done: 'Done · {{by}} {{time}}',
     skipped: 'Skipped · {{by}} {{time}}',
     doneButton: 'Done',
@@ -102,6 +103,7 @@ export const incidentsEn: typeof incidentsZh = {
     commander: 'Commander: {{commander}}',
     dispatch: 'Dispatched {{name}}',
     reply: '{{name}} {{status}}',
+    overdue: 'Escalated: {{step}} overdue (due {{due}})',
   },
   figuresView: {
     real: 'Real incidents',
@@ -148,4 +150,11 @@ export const incidentsEn: typeof incidentsZh = {
     confirmDeleteResource: 'Delete “{{name}}”? Dispatches under way can still be released; it cannot be sent again.',
   },
   fromAlarm: 'New incident',
+  escalation: {
+    title: 'Plan step overdue',
+    drillTitle: '[DRILL] Plan step overdue',
+    body: '{{incident}}: “{{step}}” ({{owner}}) is {{minutes}} min late',
+    more: 'and {{count}} more',
+    open: 'Click to open the incident',
+  },
 };

@@ -60,6 +60,7 @@ export const incidentsZh = {
     waiting: '待启动（{{level}}及以上）',
     active: '进行中 · {{due}} 前',
     overdue: '已超时 {{minutes}} 分钟',
+    escalated: '已上报 {{time}}',
     done: '已完成 · {{by}} {{time}}',
     skipped: '已跳过 · {{by}} {{time}}',
     doneButton: '完成',
@@ -100,6 +101,7 @@ export const incidentsZh = {
     commander: '指挥：{{commander}}',
     dispatch: '派出 {{name}}',
     reply: '{{name}} {{status}}',
+    overdue: '超时上报：{{step}}（应于 {{due}} 前完成）',
   },
   figuresView: {
     real: '实际事件',
@@ -146,4 +148,11 @@ export const incidentsZh = {
     confirmDeleteResource: '删除「{{name}}」？已派出的仍可撤回，之后不能再派。',
   },
   fromAlarm: '新建事件',
+  escalation: {
+    title: '预案步骤超时',
+    drillTitle: '【演练】预案步骤超时',
+    body: '{{incident}}：「{{step}}」（{{owner}}）已超时 {{minutes}} 分钟',
+    more: '等 {{count}} 项',
+    open: '点击打开事件',
+  },
 };

@@ -9,16 +9,18 @@ import { useSession } from '../auth/session-store';
 import { showPage, useUi } from '../shell/ui-store';
 import { openIncident, useIncidentsUi } from './incidents-ui';
 import { LEVEL_BACKGROUND } from './level-badge';
+import { useStepEscalations } from './use-step-escalations';
 
 /**
  * Mounted for the whole signed-in session of incident readers: an incident
  * opened (here, at another station, from a warning) or raised to a graver
  * level is announced, a drill as a drill, and stays until clicked; the
- * click opens it.
+ * click opens it. Plan steps escalated at their deadline are announced too.
  */
 export function IncidentBackground() {
   const { t } = useTranslation();
   const { notification } = App.useApp();
+  useStepEscalations();
   /** The level each incident had when this window last looked; what was there at sign-in is not news. */
   const known = useRef<Map<string, number> | null>(null);
   useEffect(() => {

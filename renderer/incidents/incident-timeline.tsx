@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { LEVEL_NUMERALS, type Dispatch, type IncidentDetail, type IncidentState, type LinkKind, type TimelineEntry, type WarningLevel } from '../core/contract';
 
-const COLOUR: Record<string, string> = { open: 'red', level: 'orange', state: 'blue', dispatch: 'purple', reply: 'green', step: 'green', note: 'gray' };
+const COLOUR: Record<string, string> = { open: 'red', level: 'orange', state: 'blue', dispatch: 'purple', reply: 'green', step: 'green', note: 'gray', overdue: 'red' };
 
 /** Everything done about the incident, newest first; what arrived after the incident had moved on is struck through, and says why. */
 export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
@@ -11,7 +11,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
   const names = new Map(incident.dispatches.map((dispatch) => [dispatch.id, dispatch.name]));
   const steps = new Map(incident.steps.map((step) => [step.id, step.title]));
   const what = (entry: TimelineEntry) => {
-    const data = entry.data as { level?: WarningLevel; state?: IncidentState; link?: { kind: LinkKind; ref: string }; outcome?: 'done' | 'skipped'; step?: string; commander?: string; name?: string; dispatch?: string; status?: Dispatch['status'] };
+    const data = entry.data as { level?: WarningLevel; state?: IncidentState; link?: { kind: LinkKind; ref: string }; outcome?: 'done' | 'skipped'; step?: string; commander?: string; name?: string; dispatch?: string; status?: Dispatch['status']; dueAt?: number };
     const link = data.link;
     return t(`incidents.kinds.${entry.kind}`, {
       defaultValue: entry.kind,
@@ -23,6 +23,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
       commander: data.commander ?? '',
       name: data.name ?? (data.dispatch && names.get(data.dispatch)) ?? '',
       status: data.status ? t(`incidents.dispatch.statuses.${data.status}`) : '',
+      due: data.dueAt ? dayjs(data.dueAt).format('HH:mm') : '',
     });
   };
   return (

@@ -6,7 +6,7 @@ import { useNow } from '../core/use-now';
 
 const overdueMinutes = (step: StepState, now: number) => (step.status === 'active' && step.dueAt !== null && now > step.dueAt ? Math.ceil((now - step.dueAt) / 60_000) : 0);
 
-/** The plan's steps: waiting for their level, active with their deadline (overdue in red), done or skipped with who and when. */
+/** The plan's steps: waiting for their level, active with their deadline (overdue in red), done or skipped with who and when; a step escalated at its deadline says when. */
 export function PlanChecklist({ incident, canCommand, onStep }: { incident: IncidentDetail; canCommand: boolean; onStep(step: string, outcome: 'done' | 'skipped'): void }) {
   const { t } = useTranslation();
   const now = useNow(10_000);
@@ -28,6 +28,11 @@ export function PlanChecklist({ incident, canCommand, onStep }: { incident: Inci
               {step.status === 'waiting' && t('incidents.steps.waiting', { level: t('incidents.level', { numeral: LEVEL_NUMERALS[step.startLevel] }) })}
               {step.status === 'active' && (late > 0 ? t('incidents.steps.overdue', { minutes: late }) : t('incidents.steps.active', { due: dayjs(step.dueAt).format('HH:mm') }))}
               {(step.status === 'done' || step.status === 'skipped') && t(`incidents.steps.${step.status}`, { by: step.endedBy, time: dayjs(step.endedAt).format('HH:mm:ss') })}
+              {step.escalatedAt !== null && (
+                <div className="plan-step-escalated" data-testid="step-escalated">
+                  {t('incidents.steps.escalated', { time: dayjs(step.escalatedAt).format('HH:mm') })}
+                </div>
+              )}
             </div>
             {canCommand && step.status === 'active' && !ended && (
               <div className="plan-step-actions">

@@ -342,7 +342,7 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
     updatedBy: 'commander',
     deleted: false,
   },
-  // A fire raised by a warning, the fire team sent, acknowledged and on site, the first step of the plan done.
+  // A fire raised by a warning, the fire team sent and acknowledged, the first step of the plan done, the second escalated at its deadline.
   incident: {
     id: 'w-fire-a-3f-0001',
     events: [
@@ -359,11 +359,16 @@ export const EXAMPLES: { [C in ChannelName]: z.input<(typeof CHANNELS)[C]['paylo
         place: { area: '北区', building: 'A栋', floor: '3F' },
         source: { kind: 'warning', warning: 'fire-a-3f-0001' },
         links: [{ kind: 'warning', ref: 'fire-a-3f-0001' }, { kind: 'camera', ref: '32061201011310000031' }],
-        plan: [{ id: 'confirm', title: '确认火情', owner: '安保巡逻一队', minutes: 3, startLevel: 4 }],
+        plan: [
+          { id: 'confirm', title: '确认火情', owner: '安保巡逻一队', minutes: 3, startLevel: 4 },
+          { id: 'call-119', title: '通知119', owner: 'emergency_commander', minutes: 5, startLevel: 3 },
+        ],
       },
       { id: '1767225630000:0000:desk-1', hlc: '1767225630000:0000:desk-1', by: '刘芳', via: 'station', kind: 'dispatch', dispatch: 'd-0001', resource: 'fire-team', name: '消防应急队', members: ['zhangwei'], task: '携灭火器到A栋3F' },
       { id: 'hh-fire-team-0001', hlc: '1767225650000:0000:handheld', by: 'zhangwei', via: 'handheld', kind: 'reply', dispatch: 'd-0001', status: 'acknowledged', ts: 1767225650000 },
       { id: '1767225700000:0000:desk-1', hlc: '1767225700000:0000:desk-1', by: '刘芳', via: 'station', kind: 'step', step: 'confirm', outcome: 'done', text: '' },
+      // The second step still active at its deadline: escalated, the same event at every station.
+      { id: 'overdue-call-119-1767225900000', hlc: '1767225900000:0000:plan', by: 'Vigil', via: 'system', kind: 'overdue', step: 'call-119', dueAt: 1767225900000 },
     ],
   },
   plan: {

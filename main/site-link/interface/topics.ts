@@ -276,7 +276,7 @@ export const CHANNELS = {
     from: 'station',
     maxBytes: 512 * 1024,
     payload: IncidentPayload,
-    summary: 'An incident (事件) as the set of everything done about it (opening, level, state, plan steps, links, notes, dispatches and replies); every station merges copies by union of the events and reads the incident from them alike. Retained.',
+    summary: 'An incident (事件) as the set of everything done about it (opening, level, state, plan steps and their escalations at deadline, links, notes, dispatches and replies); every station merges copies by union of the events and reads the incident from them alike. Retained.',
   },
   plan: {
     pattern: 'vigil/v1/{site}/plans/{plan}',
