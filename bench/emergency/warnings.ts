@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import mqtt from 'mqtt';
 import type { WarningRuleDraft } from '../../main/contract/warnings';
 import type { Core } from '../../main/core';
@@ -138,6 +139,9 @@ export async function raisedLatency(report: Report): Promise<void> {
   const stationProcess = await startStationProcess({ dataDir: tempDir('vigil-bench-warnings-'), broker: broker.url, site: SITE, station: 'bench-desk' });
   const browser = await launchChromium();
   const gateway = await mqtt.connectAsync(broker.url, { protocolVersion: 5, clientId: 'bench-warnings-gateway' });
+  // The site's gateway sends at once, as docs/site-interface.md asks of gateways and the broker: with Nagle's algorithm on,
+  // the rig's own TCP stack would hold the smoke event behind its telemetry for up to the broker's delayed ACK (~40 ms).
+  (gateway.stream as Socket).setNoDelay(true);
   let background: NodeJS.Timeout | undefined;
   try {
     await Promise.all(deviceInfos().map(({ code, info }) => gateway.publishAsync(topicOf('deviceInfo', { site: SITE, code }), JSON.stringify(info), { qos: 1, retain: true })));

@@ -135,6 +135,9 @@ export class SiteLink {
     client.on('connect', (connack) => {
       this.attempt = 0;
       this.connections++;
+      // Nagle's algorithm would hold a door command or an acknowledgement until the broker's delayed ACK (~40 ms on
+      // Linux) whenever earlier bytes are unacknowledged; mqtt.js leaves it on.
+      (client.stream as { setNoDelay?: (noDelay: boolean) => unknown }).setNoDelay?.(true);
       // A session the broker kept still has its subscriptions; a new one needs them. A kept session sends no
       // retained messages, so the audit anchors are subscribed again: the station re-reads every head, its own
       // included. Subscribed before the link counts as online (and the outbox publishes), so the broker sends
