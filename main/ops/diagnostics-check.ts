@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { ContractError } from '../contract';
 import { readOnlyOptions, type Database } from '../store/database';
 
 /** What the bundle reports of the database: integrity.txt and the row count of every table. */
@@ -85,7 +86,8 @@ const checkHere = new Function(`${CHECKS}\nreturn check;`)() as (db: Database) =
 export async function checkDatabase(db: Database): Promise<DatabaseCheck> {
   if (db.memory) return checkedOnCoreThread(db, 'the database is in memory, out of reach of another thread');
   const outcome = await inWorker(db.name).catch((error: unknown): Outcome => ({ kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) }));
-  if (outcome.kind === 'failed') throw new Error(`the diagnostics bundle was not written: the database check failed: ${outcome.reason}`);
+  // A ContractError, so IT's window shows SQLite's reason rather than "internal error".
+  if (outcome.kind === 'failed') throw new ContractError('unavailable', `the diagnostics bundle was not written: the database check failed: ${outcome.reason}`);
   if (outcome.kind === 'unavailable') return checkedOnCoreThread(db, `no worker could check it (${outcome.reason})`);
   return outcome.check;
 }
