@@ -42,7 +42,11 @@ describe('the diagnostics bundle’s database check on a large store', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
   }, 180_000);
 
-  afterAll(() => db.close());
+  afterAll(() => {
+    db.close();
+    // Hundreds of MB: not left behind in the temporary folder.
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('runs beside the core: its event loop keeps turning and its connection keeps writing, and the bundle still reads ok with the right counts', async () => {
     expect(fs.statSync(path.join(dir, 'vigil.db')).size).toBeGreaterThan(350 * 1024 * 1024);
