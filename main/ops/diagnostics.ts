@@ -8,6 +8,7 @@ import { stamp } from '../evidence/export';
 import { LOG_FOLDER } from '../logging/log-files';
 import type { Database } from '../store/database';
 import { VERSION } from '../version';
+import { checkDatabase, type DatabaseCheck } from './diagnostics-check';
 import { logTails, scrub } from './diagnostics-logs';
 
 export const DIAGNOSTICS_FOLDER = 'diagnostics';
@@ -44,12 +45,14 @@ export function bundlePath(dataDir: string, at: number): string {
 export async function writeDiagnostics(input: DiagnosticsInput, file: string): Promise<DiagnosticsResult> {
   const now = input.now ?? Date.now;
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+  // First, and off the core's thread: a file SQLite cannot read stops here with SQLite's reason.
+  const check = await checkDatabase(input.db);
   const entries: [string, Buffer][] = [
     ['versions.json', json(versions(input.db))],
     ['configuration.json', json(input.configuration)],
     ['health.json', json(input.health)],
-    ['counters.json', json(counters(input.db, input.dataDir))],
-    ['integrity.txt', Buffer.from(integrity(input.db))],
+    ['counters.json', json(counters(check.rows, input.dataDir))],
+    ['integrity.txt', Buffer.from(check.integrity)],
     ...logTails(path.join(input.dataDir, LOG_FOLDER)).map(({ name, bytes }): [string, Buffer] => [`logs/${name}`, scrub(bytes, input.secrets)]),
   ];
   const files = entries.map(([name, bytes]) => ({ path: name, size: bytes.length, sha256: sha256(bytes) }));
@@ -85,9 +88,7 @@ function versions(db: Database) {
 }
 
 /** Rows in every table and the sizes on disk: what grows, and how fast, between two bundles. */
-function counters(db: Database, dataDir: string) {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  const rows = Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number]));
+function counters(rows: DatabaseCheck['rows'], dataDir: string) {
   const sizeOf = (name: string) => (fs.existsSync(path.join(dataDir, name)) ? fs.statSync(path.join(dataDir, name)).size : null);
   const logFolder = path.join(dataDir, LOG_FOLDER);
   const logBytes = fs.existsSync(logFolder) ? fs.readdirSync(logFolder).reduce((sum, name) => sum + fs.statSync(path.join(logFolder, name)).size, 0) : 0;
@@ -97,20 +98,6 @@ function counters(db: Database, dataDir: string) {
     bytes: { database: sizeOf('vigil.db'), wal: sizeOf('vigil.db-wal'), logs: logBytes },
     process: { uptimeSeconds: Math.round(process.uptime()), rss: memory.rss, heapUsed: memory.heapUsed },
   };
-}
-
-/** `PRAGMA integrity_check` and `PRAGMA foreign_key_check`, as SQLite words them. */
-function integrity(db: Database): string {
-  const checked = db.pragma('integrity_check') as { integrity_check: string }[];
-  const broken = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string; fkid: number }[];
-  return [
-    'PRAGMA integrity_check',
-    ...checked.map((row) => row.integrity_check),
-    '',
-    'PRAGMA foreign_key_check',
-    ...(broken.length ? broken.map((row) => `${row.table} row ${row.rowid ?? '?'} → ${row.parent} (foreign key ${row.fkid})`) : ['ok']),
-    '',
-  ].join('\n');
 }
 
 /** The last line of defence: a file holding a known secret in any of its forms stops the bundle, naming the file, never the secret. */

@@ -34,6 +34,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
  * beside a running station, and on a copy that must not change, nothing is written and no migration runs.
  */
 export function openDatabaseReadOnly(file: string): Database {
+  return new BetterSqlite3(file, readOnlyOptions());
+}
+
+/** How a read-only connection is opened, with the desktop app's own SQLite build; the diagnostics worker opens its connection with these too. */
+export function readOnlyOptions(): BetterSqlite3.Options {
   const nativeBinding = process.env.VIGIL_SQLITE_BINDING;
-  return new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  return { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) };
 }
