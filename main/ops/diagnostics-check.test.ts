@@ -73,7 +73,8 @@ describe('the diagnostics bundle’s database check on a large store', () => {
 
     // Large enough that blocking would show: well over the 10 ms the timer asks for.
     expect(inThread).toBeGreaterThan(200);
-    expect(longestGap).toBeLessThan(inThread / 4);
+    // Half: a check on the core's thread would stop it for about the whole in-thread time; a loaded machine adds its own gaps.
+    expect(longestGap).toBeLessThan(inThread / 2);
     expect(ticks).toBeGreaterThan(took / 10 / 4);
     expect(bundle.integrity).not.toContain('core’s thread');
     expect(bundle.integrity).not.toContain("core's thread");
