@@ -42,8 +42,11 @@ function events(type: string, list: [code: string, at: number][]) {
   list.forEach(([code, at], index) => pushSite(core!, `devices/${code}/events`, { id: `${type}-${index}-${at}`, type, ts: at }));
   core!.ingest.flush();
 }
-/** 8 °C a minute from `start` for 90 s, then steady: a fire's heat rising. */
-const rising = (start: number) => (at: number) => 25 + (Math.min(at - start, 90 * S) / MIN) * 8;
+/** 8 °C a minute from `start` for `seconds`, then steady: a fire's heat rising. */
+const rising =
+  (start: number, seconds = 90) =>
+  (at: number) =>
+    25 + (Math.min(at - start, seconds * S) / MIN) * 8;
 
 const dryRun = (rule: WarningRuleDraft, from = FROM, to = TO) => commander.call('warningRules.dryRun', { rule, from, to });
 /** The same dry run on a history that holds nothing before `from`: what a run without the look-back would see. */
@@ -79,10 +82,12 @@ describe('a dry run looks back before its start', () => {
 
   it('measures a rate at the start from the samples of its window before it', async () => {
     await station();
-    temperature(SMOKE_3F_2, FROM - 30 * S, FROM + 5 * MIN, rising(FROM - 30 * S));
-    expect(firstSteps(await dryRun(FIRE_RISE))).toEqual([['A栋/3F', { type: 'raised', at: FROM, level: 3 }]]);
+    // A climb over 5 minutes, half of which (what a rate needs) is behind the start.
+    const slowRise = warningRule({ id: 'slow-rise', condition: { kind: 'rate', metric: 'temperature', direction: 'rising', perMinute: 5, windowSeconds: 300 } });
+    temperature(SMOKE_3F_2, FROM - 150 * S, FROM + 10 * MIN, rising(FROM - 150 * S, 300));
+    expect(firstSteps(await dryRun(slowRise))).toEqual([['A栋/3F', { type: 'raised', at: FROM, level: 3 }]]);
     // From the start alone the rate waits for half its window.
-    expect(firstSteps(await withoutHistoryBefore(FIRE_RISE))).toEqual([['A栋/3F', { type: 'raised', at: FROM + 30 * S, level: 3 }]]);
+    expect(firstSteps(await withoutHistoryBefore(slowRise))).toEqual([['A栋/3F', { type: 'raised', at: FROM + 150 * S, level: 3 }]]);
   });
 
   it('counts the forced doors of the window before the start: five in ten minutes, three of them before it', async () => {
@@ -101,6 +106,27 @@ describe('a dry run looks back before its start', () => {
     temperature(SMOKE_3F_2, FROM - 30 * S, FROM + 5 * MIN, rising(FROM - 30 * S));
     expect(firstSteps(await dryRun(FIRE_BOTH))).toEqual([['A栋/3F', { type: 'raised', at: FROM, level: 2 }]]);
     expect((await withoutHistoryBefore(FIRE_BOTH)).places).toEqual([]);
+  });
+
+  it('keeps a part that held within a combination\'s window before the start', async () => {
+    await station();
+    // Smoke 5 minutes before the start holds for a minute; the combination counts it for 5 more, as the temperature passes the limit at the start.
+    const lingering = warningRule({ id: 'lingering', condition: { kind: 'combination', windowSeconds: 300, parts: [{ kind: 'count', eventType: 'smoke', atLeast: 1, windowSeconds: 60 }, hot(0).condition] as never } });
+    events('smoke', [[SMOKE_3F_1, FROM - 5 * MIN]]);
+    temperature(SMOKE_3F_2, FROM, FROM + 5 * MIN, () => 60);
+    expect(firstSteps(await dryRun(lingering))).toEqual([['A栋/3F', { type: 'raised', at: FROM, level: 3 }]]);
+    expect((await withoutHistoryBefore(lingering)).places).toEqual([]);
+  });
+
+  it('reads the stored sample just before the look-back, which may have started a hold', async () => {
+    await station();
+    // Samples 5 s off the minute: hot until 125 s before the start, so a 60 s hold is met at 125 s only when the sample at 185 s is read.
+    const offset = FROM - 5 * S;
+    temperature(SMOKE_3F_2, offset - 20 * MIN, offset - 2 * MIN, () => 60);
+    temperature(SMOKE_3F_2, offset - 110 * S, offset + 5 * MIN, () => 20);
+    const run = await dryRun(hot(60));
+    expect(run.lookBackMs).toBe(190 * S);
+    expect(run.places.map(({ steps }) => steps)).toEqual([[{ type: 'holding', at: FROM, level: 3 }, { type: 'cleared', at: FROM + 5 * S, level: null }]]);
   });
 
   it('shows a warning raised before the start as holding from it, until it clears, and counts nothing before the start as raised', async () => {
