@@ -178,13 +178,22 @@ export const WarningDryRunInput = z
   .refine(({ from, to }) => to > from, { message: 'to: after from', path: ['to'] })
   .refine(({ from, to }) => to - from <= MAX_DRY_RUN_MS, { message: 'to: a dry run looks back at most 31 days', path: ['to'] });
 
-export const DryRunStepSchema = z.object({ type: z.enum(['raised', 'level', 'cleared']), at: Timestamp, level: WarningLevelSchema.nullable() });
+/**
+ * One change of a dry run. `holding`: the warning was already up when the
+ * range starts (its rule held in the history read before it), at the level
+ * given; it comes first, at `from`, and is not counted as raised.
+ */
+export const DryRunStepSchema = z.object({ type: z.enum(['holding', 'raised', 'level', 'cleared']), at: Timestamp, level: WarningLevelSchema.nullable() });
+export type DryRunStep = z.infer<typeof DryRunStepSchema>;
 export const WarningDryRunSchema = z.object({
   /** What the rule would have done, per place, in time order. */
   places: z.array(z.object({ place: WarningPlaceSchema, steps: z.array(DryRunStepSchema) })),
+  /** Warnings raised within the range (those already up at its start are `holding`, not counted). */
   raised: z.number().int(),
-  /** Samples and events read. */
+  /** Samples and events read, those of the look-back included. */
   evaluated: z.number().int(),
+  /** How long before `from` the history was read, so the rule starts the range in the state it would have had running all along. */
+  lookBackMs: z.number().int().nonnegative(),
   /** Why the run stopped before `to`, or null. */
   stopped: z.string().nullable(),
 });

@@ -36,6 +36,8 @@ export function DryRunPanel({ draft }: { draft: () => Promise<WarningRuleDraft> 
         <>
           <Typography.Paragraph type="secondary" data-testid="warning-dry-run-summary">
             {t('warnings.dryRun.summary', { evaluated: result.evaluated, raised: result.raised, places: result.places.length })}
+            <br />
+            {t('warnings.dryRun.lookBack', { minutes: Math.ceil(result.lookBackMs / 60_000) })}
           </Typography.Paragraph>
           {result.stopped && <Alert type="warning" showIcon title={t('warnings.dryRun.stopped', { reason: result.stopped })} />}
           {!result.places.length && <Empty description={t('warnings.dryRun.none')} />}
@@ -45,7 +47,7 @@ export function DryRunPanel({ draft }: { draft: () => Promise<WarningRuleDraft> 
               <div className="warning-dry-run-steps">
                 {steps.slice(0, 60).map((step, index) => (
                   <span key={index} className={`warning-dry-run-step step-${step.type}`}>
-                    <Typography.Text type="secondary">{dayjs(step.at).format('MM-DD HH:mm:ss')}</Typography.Text> {t(`warnings.events.${step.type}`)} {step.level !== null && <LevelTag t={t} level={step.level} />}
+                    <Typography.Text type="secondary">{dayjs(step.at).format('MM-DD HH:mm:ss')}</Typography.Text> {step.type === 'holding' ? t('warnings.dryRun.holding') : t(`warnings.events.${step.type}`)} {step.level !== null && <LevelTag t={t} level={step.level} />}
                   </span>
                 ))}
               </div>

@@ -87,5 +87,7 @@ export const warningsEn: typeof warningsZh = {
     none: 'Nothing would have been raised in this period',
     summary: '{{evaluated}} samples and events read; {{raised}} warnings raised in {{places}} places',
     stopped: 'Stopped: {{reason}}',
+    holding: 'Already up at the start',
+    lookBack: 'Read from {{minutes}} min before the start: what was already building then is shown as a rule running all along would have had it',
   },
 };
