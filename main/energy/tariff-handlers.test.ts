@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Role } from '../contract';
 import type { Core } from '../core';
 import { DEMO_TARIFF } from '../demo/tariff';
-import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
+import { connectClient, pushSite, rejection, testCore, signedIn } from '../testing/harness';
 import { BuildingRegistry } from './buildings';
 import { EnergyCalendar } from './calendar';
 import { EnergyCosts } from './costs';
@@ -48,12 +48,7 @@ async function station() {
   return core;
 }
 
-async function as(role: Role) {
-  await core!.auth.createUser({ username: role.replace('_', ''), displayName: role, role, password: PASSWORD });
-  const client = connectClient(core!);
-  await client.call('auth.signIn', { username: role.replace('_', ''), password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (role: Role) => signedIn(core!, role, { password: PASSWORD });
 
 describe('tariffs', () => {
   it('are set by a property manager, audited and shared as a retained message; readers may look but not change them', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreClient, Role } from '../contract';
+import type { Role } from '../contract';
 import type { Core } from '../core';
 import { DEMO_PLANS, DEMO_RESOURCES } from '../demo/incident-plans';
-import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
+import { pushSite, rejection, testCore, signedIn } from '../testing/harness';
 
 const SITE = 'test-site';
 const PASSWORD = 'Incident-Desk-2026';
@@ -22,12 +22,7 @@ function start(): Core {
   return core;
 }
 
-async function as(role: Role, username: string = role.replace('_', '')): Promise<CoreClient> {
-  await core!.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(core!);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (role: Role, username?: string) => signedIn(core!, role, { username, password: PASSWORD });
 
 const send = (rest: string, payload: unknown, receivedAt = Date.now()) => {
   pushSite(core!, rest, payload, SITE, receivedAt);

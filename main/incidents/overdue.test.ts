@@ -4,7 +4,7 @@ import type { CoreClient, EventPayload, IncidentEvent, IncidentRecord, Role } fr
 import { MAX_INCIDENT_EVENTS } from '../contract/incidents';
 import type { Core } from '../core';
 import { DEMO_PLANS } from '../demo/incident-plans';
-import { connectClient, pushSite, testCore } from '../testing/harness';
+import { pushSite, testCore, signedIn } from '../testing/harness';
 import { overdueEvent } from './fold';
 
 const SITE = 'test-site';
@@ -24,12 +24,7 @@ function start(): Core {
   return core;
 }
 
-async function as(role: Role, username: string = role.replace('_', '')): Promise<CoreClient> {
-  await core!.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(core!);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (role: Role, username?: string) => signedIn(core!, role, { username, password: PASSWORD });
 
 /** What a window heard of escalations. */
 function listen(client: CoreClient): EventPayload<'incidents.escalated'>[] {

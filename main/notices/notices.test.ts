@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreClient, NoticeDraft, Role } from '../contract';
+import type { NoticeDraft, Role } from '../contract';
 import type { Core } from '../core';
 import { hashImage } from '../images/check';
-import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
+import { pushSite, rejection, testCore, signedIn } from '../testing/harness';
 import { makePng } from '../testing/images';
 import { openDatabase } from '../store/database';
 import { purgeHistory } from '../store/retention';
@@ -16,12 +16,7 @@ afterEach(async () => {
 
 const PASSWORD = 'Notice-Board-2026';
 
-async function as(station: Core, username: string, role: Role): Promise<CoreClient> {
-  await station.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(station);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (station: Core, username: string, role: Role) => signedIn(station, role, { username, password: PASSWORD });
 
 const draft = (id: string, overrides: Partial<NoticeDraft> = {}): NoticeDraft => ({
   id,

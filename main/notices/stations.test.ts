@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreClient, Role } from '../contract';
 import type { Core } from '../core';
-import { connectClient, testCore } from '../testing/harness';
+import { connectClient, testCore, signedIn } from '../testing/harness';
 import { startMosquitto, type Broker } from '../testing/mosquitto';
 import { TerminalFleet, type SimulatedTerminal } from '../demo/terminals';
 
@@ -35,12 +35,7 @@ function station(name: string): Core {
   return core;
 }
 
-async function as(core: Core, username: string, role: Role): Promise<CoreClient> {
-  await core.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(core);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (core: Core, username: string, role: Role) => signedIn(core, role, { username, password: PASSWORD });
 
 const TERMINALS: SimulatedTerminal[] = [
   ...Array.from({ length: 6 }, (_, i) => ({ id: `app-3-${i}`, kind: 'resident-app' as const, building: '3号楼', unit: `${1 + (i % 2)}-${101 + i}` })),

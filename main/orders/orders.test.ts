@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreClient, EventName, Role } from '../contract';
+import type { EventName, Role } from '../contract';
 import type { Core } from '../core';
-import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
+import { pushSite, rejection, testCore, signedIn } from '../testing/harness';
 import { makePng } from '../testing/images';
 import { hashImage } from '../images/check';
 
@@ -16,12 +16,7 @@ afterEach(async () => {
   core = null;
 });
 
-async function as(role: Role, username: string = role.replace('_', '')): Promise<CoreClient> {
-  await core!.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(core!);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (role: Role, username?: string) => signedIn(core!, role, { username, password: PASSWORD });
 
 const send = (rest: string, payload: unknown, receivedAt = Date.now()) => {
   pushSite(core!, rest, payload, SITE, receivedAt);

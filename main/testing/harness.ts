@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ContractError, CoreClient, type CallMessage, type ClientTransport, type CoreTransport, type ServerMessage } from '../contract';
+import { ContractError, CoreClient, type CallMessage, type ClientTransport, type CoreTransport, type Role, type ServerMessage } from '../contract';
 import { createCore, type Core, type CoreOptions } from '../core';
 import { silentLogger } from '../logging/logger';
 
@@ -63,6 +63,15 @@ export function connectClient(core: Core, origin = 'test'): CoreClient {
   const { client, core: coreSide } = transportPair();
   core.connect(coreSide, origin);
   return new CoreClient(client);
+}
+
+/** A window of `core` signed in as a new user with `role` (named after the role unless told). */
+export async function signedIn(core: Core, role: Role, options: { username?: string; password: string }): Promise<CoreClient> {
+  const { username = role.replace('_', ''), password } = options;
+  await core.auth.createUser({ username, displayName: username, role, password });
+  const client = connectClient(core);
+  await client.call('auth.signIn', { username, password, station: 'desk' });
+  return client;
 }
 
 /** Waits until `check` returns true, for set-up code where expect.poll is not allowed. */

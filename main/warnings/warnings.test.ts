@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreClient, Role, WarningRuleDraft } from '../contract';
+import type { Role, WarningRuleDraft } from '../contract';
 import type { Core } from '../core';
 import { purgeHistory } from '../store/retention';
-import { connectClient, pushSite, rejection, testCore } from '../testing/harness';
+import { pushSite, rejection, testCore, signedIn } from '../testing/harness';
 import { FIRE_BOTH, FIRE_RISE, FIRE_SMOKE, FLOOR_DEVICES, SMOKE_3F_1, SMOKE_3F_2, warningRule } from './testing';
 
 const SITE = 'test-site';
@@ -19,13 +19,7 @@ afterEach(async () => {
   core = null;
 });
 
-async function as(role: Role): Promise<CoreClient> {
-  const username = role.replace('_', '');
-  await core!.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(core!);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (role: Role) => signedIn(core!, role, { password: PASSWORD });
 
 const send = (rest: string, payload: unknown) => pushSite(core!, rest, payload, SITE);
 function registerFloor() {

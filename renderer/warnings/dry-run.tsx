@@ -14,6 +14,8 @@ export function DryRunPanel({ draft }: { draft: () => Promise<WarningRuleDraft> 
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(7, 'day'), dayjs()]);
   const run = useMutation({ mutationFn: async () => core.call('warningRules.dryRun', { rule: await draft(), from: range[0].valueOf(), to: range[1].valueOf() }) });
   const result = run.data;
+  // Places whose warning was already up when the range starts (read from before it): not raised in the range, but warning.
+  const holding = result?.places.filter(({ steps }) => steps[0]?.type === 'holding').length ?? 0;
   return (
     <div className="warning-dry-run" data-testid="warning-dry-run">
       <Typography.Text strong>{t('warnings.dryRun.title')}</Typography.Text>
@@ -35,7 +37,9 @@ export function DryRunPanel({ draft }: { draft: () => Promise<WarningRuleDraft> 
       {result && (
         <>
           <Typography.Paragraph type="secondary" data-testid="warning-dry-run-summary">
-            {t('warnings.dryRun.summary', { evaluated: result.evaluated, raised: result.raised, places: result.places.length })}
+            {holding
+              ? t('warnings.dryRun.summaryHolding', { evaluated: result.evaluated, raised: result.raised, holding, places: result.places.length })
+              : t('warnings.dryRun.summary', { evaluated: result.evaluated, raised: result.raised, places: result.places.length })}
             <br />
             {t('warnings.dryRun.lookBack', { minutes: Math.ceil(result.lookBackMs / 60_000) })}
           </Typography.Paragraph>

@@ -86,6 +86,7 @@ export const warningsEn: typeof warningsZh = {
     run: 'Run',
     none: 'Nothing would have been raised in this period',
     summary: '{{evaluated}} samples and events read; {{raised}} warnings raised in {{places}} places',
+    summaryHolding: '{{evaluated}} samples and events read; {{raised}} warnings raised, and {{holding}} places already warning at the start, in {{places}} places',
     stopped: 'Stopped: {{reason}}',
     holding: 'Already up at the start',
     lookBack: 'Read from {{minutes}} min before the start: what was already building then is shown as a rule running all along would have had it',

@@ -84,6 +84,7 @@ export const warningsZh = {
     run: '开始试运行',
     none: '该区间内不会发布任何预警',
     summary: '共读取 {{evaluated}} 条数据，会发布 {{raised}} 次预警，涉及 {{places}} 个地点',
+    summaryHolding: '共读取 {{evaluated}} 条数据，会发布 {{raised}} 次预警，另有 {{holding}} 个地点开始时已在预警中，涉及 {{places}} 个地点',
     stopped: '已停止：{{reason}}',
     holding: '开始时已在预警中',
     lookBack: '已从区间开始前 {{minutes}} 分钟读起：开始时已在形成的情况，按规则一直在运行时的结果显示',

@@ -3,7 +3,7 @@ import { DEFAULT_TARGETS, type Role } from '../../contract';
 import type { Core } from '../../core';
 import { DEFAULT_TIME_ZONE } from '../../core';
 import { EnergyCalendar } from '../../energy/calendar';
-import { connectClient, rejection, testCore } from '../../testing/harness';
+import { rejection, testCore, signedIn } from '../../testing/harness';
 import { CSV_HEADER } from './sla-csv';
 
 const PASSWORD = 'Figures-Desk-2026';
@@ -17,12 +17,7 @@ afterEach(async () => {
   core = undefined;
 });
 
-async function as(role: Role, username: string = role.replace('_', '')) {
-  await core!.auth.createUser({ username, displayName: username, role, password: PASSWORD });
-  const client = connectClient(core!);
-  await client.call('auth.signIn', { username, password: PASSWORD, station: 'desk' });
-  return client;
-}
+const as = (role: Role, username?: string) => signedIn(core!, role, { username, password: PASSWORD });
 
 /** Why the contract refused an input: its issues' paths and messages. */
 const reasons = (error: { issues?: { path: string; message: string }[] }) => (error.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`).join('; ');
