@@ -1,52 +1,61 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Empty, Input, Modal, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { core } from '../core/client';
-import type { WarningView } from '../core/contract';
+import { LEVEL_COLOURS, type WarningLevel, type WarningView } from '../core/contract';
 import { describeError } from '../core/errors';
-import { LevelTag, levelText } from './level';
+import { levelText } from './level';
 import { useWarnings, warningKeys } from './queries';
 
 const time = (at: number) => dayjs(at).format('MM-DD HH:mm:ss');
 
-/** One warning: level, place, hazard, since when, how its level went, who acknowledged it. Drawn again only when it changed. */
+/** A level in a card: the same colour and words as LevelTag, without an antd component to mount. */
+function LevelMark({ t, level }: { t: TFunction; level: WarningLevel }) {
+  return (
+    <span className={`warning-mark warning-mark-${LEVEL_COLOURS[level]}`} data-testid="warning-level" data-level={level}>
+      {levelText(t, level)}
+    </span>
+  );
+}
+
+/**
+ * One warning: level, place, hazard, since when, how its level went, who
+ * acknowledged it. Drawn again only when it changed. Plain elements styled
+ * in warnings.css: in a fire the page holds hundreds of these, and each
+ * antd component a new card mounts registers its styles again (a scan of
+ * every style in the document), which kept the newest card from the
+ * screen for milliseconds a card.
+ */
 const WarningCard = memo(function WarningCard({ warning, onAcknowledge }: { warning: WarningView; onAcknowledge?: (warning: WarningView) => void }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" className={`warning-card warning-level-${warning.level}${warning.active ? '' : ' warning-cleared'}`} data-testid="warning-card" data-id={warning.id}>
-      <Space wrap size="middle" className="warning-head">
-        <LevelTag t={t} level={warning.level} />
-        <Typography.Text strong className="warning-place">
-          {warning.place.label}
-        </Typography.Text>
-        <Tag>{t(`warnings.hazards.${warning.hazard}`)}</Tag>
-        <Typography.Text type="secondary">
+    <article className={`warning-card warning-level-${warning.level}${warning.active ? '' : ' warning-cleared'}`} data-testid="warning-card" data-id={warning.id}>
+      <header className="warning-head">
+        <LevelMark t={t} level={warning.level} />
+        <strong className="warning-place">{warning.place.label}</strong>
+        <span className="warning-chip">{t(`warnings.hazards.${warning.hazard}`)}</span>
+        <span className="warning-muted">
           {t('warnings.fields.since')} {time(warning.raisedAt)}
-        </Typography.Text>
-        {warning.active ? <Tag color="processing">{t('warnings.active')}</Tag> : <Tag>{`${t('warnings.cleared')} ${time(warning.clearedAt!)}`}</Tag>}
+        </span>
+        {warning.active ? <span className="warning-chip warning-chip-active">{t('warnings.active')}</span> : <span className="warning-chip">{`${t('warnings.cleared')} ${time(warning.clearedAt!)}`}</span>}
         {warning.active && (
-          <Button size="small" type={warning.acknowledged.length ? 'default' : 'primary'} onClick={() => onAcknowledge?.(warning)} data-testid="warning-acknowledge">
+          <button type="button" className={`warning-ack${warning.acknowledged.length ? '' : ' warning-ack-first'}`} onClick={() => onAcknowledge?.(warning)} data-testid="warning-acknowledge">
             {t('warnings.acknowledge')}
-          </Button>
+          </button>
         )}
-      </Space>
-      <Timeline
-        className="warning-history"
-        items={warning.history.map((event) => ({
-          color: event.type === 'cleared' ? 'gray' : event.type === 'acknowledged' ? 'green' : undefined,
-          content: (
-            <Space size={6} wrap>
-              <Typography.Text type="secondary">{time(event.at)}</Typography.Text>
-              <span>{t(`warnings.events.${event.type}`)}</span>
-              {(event.type === 'raised' || event.type === 'level') && <LevelTag t={t} level={event.level} />}
-              {event.type === 'acknowledged' && <Typography.Text>{`${event.by}：${event.note || '—'}`}</Typography.Text>}
-            </Space>
-          ),
-        }))}
-      />
-    </Card>
+      </header>
+      <ol className="warning-history">
+        {warning.history.map((event, index) => (
+          <li key={index} className={`warning-step-${event.type}`}>
+            <span className="warning-muted">{time(event.at)}</span> <span>{t(`warnings.events.${event.type}`)}</span> {(event.type === 'raised' || event.type === 'level') && <LevelMark t={t} level={event.level} />}
+            {event.type === 'acknowledged' && <span>{`${event.by}：${event.note || '—'}`}</span>}
+          </li>
+        ))}
+      </ol>
+    </article>
   );
 });
 
