@@ -6,8 +6,8 @@ import { core } from '../core/client';
 import { ENDED_INCIDENT_STATES, LEVEL_NUMERALS, type IncidentSummary } from '../core/contract';
 import { useCoreEvent } from '../core/use-core-event';
 import { useSession } from '../auth/session-store';
-import { showPage, useUi } from '../shell/ui-store';
-import { openIncident, useIncidentsUi } from './incidents-ui';
+import { showPage } from '../shell/ui-store';
+import { openIncident, watchingIncident } from './incidents-ui';
 import { LEVEL_BACKGROUND } from './level-badge';
 import { useStepEscalations } from './use-step-escalations';
 
@@ -56,8 +56,7 @@ export function IncidentBackground() {
         const before = seen.get(incident.id);
         // What this user did, or is looking at, is not news to them.
         const mine = before === undefined && incident.openedBy === useSession.getState().session?.user.username;
-        const watching = useUi.getState().page === 'incidents' && useIncidentsUi.getState().open === incident.id;
-        if (!mine && !watching && (before === undefined || incident.level < before)) announce(incident, before !== undefined);
+        if (!mine && !watchingIncident(incident.id) && (before === undefined || incident.level < before)) announce(incident, before !== undefined);
       }
       for (const incident of list) seen.set(incident.id, incident.level);
     });

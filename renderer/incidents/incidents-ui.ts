@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { showPage } from '../shell/ui-store';
+import { showPage, useUi } from '../shell/ui-store';
 
 export type IncidentsView = 'board' | 'figures' | 'setup';
 /** What a new incident starts from: nothing (by hand) or an alarm, with what the alarm says. */
@@ -9,6 +9,9 @@ type IncidentsUi = { view: IncidentsView; open: string | null; creating: Inciden
 
 /** The page's choices, kept while the commander visits other pages. */
 export const useIncidentsUi = create<IncidentsUi>(() => ({ view: 'board', open: null, creating: null, showEnded: false }));
+
+/** Whether this window shows the incident now: what changes in front of the user is not news to announce. */
+export const watchingIncident = (id: string): boolean => useUi.getState().page === 'incidents' && useIncidentsUi.getState().open === id;
 
 export function openIncident(id: string): void {
   useIncidentsUi.setState({ open: id });

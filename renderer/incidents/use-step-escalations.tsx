@@ -5,13 +5,14 @@ import { core } from '../core/client';
 import type { IncidentDetail } from '../core/contract';
 import { useCoreEvent } from '../core/use-core-event';
 import { showPage } from '../shell/ui-store';
-import { openIncident } from './incidents-ui';
+import { openIncident, watchingIncident } from './incidents-ui';
 
 /**
  * Tells the people running incidents (incident readers) of plan steps
  * escalated at their deadline, here or at another station: one notice per
  * incident, a drill's marked as a drill, naming the step, its owner and how
- * late it is; it stays until clicked, and the click opens the incident.
+ * late it is; it stays until clicked, and the click opens the incident. Not
+ * to a window that has the incident open: its checklist shows it.
  */
 export function useStepEscalations(): void {
   const { t } = useTranslation();
@@ -19,7 +20,8 @@ export function useStepEscalations(): void {
   const announce = (incident: IncidentDetail, stepIds: string[]) => {
     const steps = stepIds.flatMap((id) => incident.steps.find((step) => step.id === id) ?? []);
     const first = steps[0];
-    if (!first) return;
+    // Whoever has the incident open sees the step turn red on its checklist.
+    if (!first || watchingIncident(incident.id)) return;
     const key = `incident-overdue-${incident.id}`;
     const minutes = Math.max(1, Math.ceil((Date.now() - (first.dueAt ?? Date.now())) / 60_000));
     const owner = t(`roles.${first.owner}`, { defaultValue: first.owner });
