@@ -92,5 +92,6 @@ export async function signedIn(browser: Browser, account: { username: string; pa
  */
 export async function closeNotices(page: Page, testId?: string): Promise<void> {
   const notices = testId ? `[data-testid=${testId}]` : '.ant-notification-notice';
-  for (const close of await page.locator(`${notices} .ant-notification-notice-close`).all()) await close.dispatchEvent('click');
+  // All at once in the page: closing one takes it out of the list, so locators by position would point past the end.
+  await page.evaluate((selector) => document.querySelectorAll<HTMLElement>(selector).forEach((close) => close.click()), `${notices} .ant-notification-notice-close`);
 }

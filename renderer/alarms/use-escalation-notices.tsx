@@ -15,7 +15,7 @@ const LISTED = 3;
 
 /**
  * Tells a supervisor or commander about escalated alarms with a notice that
- * stays until it is clicked (which opens the first of them). Officers of
+ * stays until it is clicked (which opens the first of them) or closed. Officers of
  * other roles are not told: the list marks the alarms for them.
  */
 export function useEscalationNotices(): void {
@@ -43,7 +43,8 @@ export function useEscalationNotices(): void {
       duration: false,
       // Below the page's own controls: a notice that stays must not hide the header or the toolbar.
       placement: 'bottomRight',
-      closable: false,
+      // It can be put away unopened: the list still marks the alarm escalated, and a shift's worth must not bury the page.
+      closable: true,
       role: 'alert',
       props: { 'data-testid': 'escalation-notice' } as React.HTMLAttributes<HTMLDivElement>,
       onClick: () => {
